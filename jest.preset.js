@@ -1,0 +1,20 @@
+// Shared jest settings: each workspace's jest.config.js is `require('../../jest.preset')(__dirname)`.
+// Workspace packages resolve to their TypeScript sources, so tests never need a build first.
+// ts-jest only transpiles (no type check per file: `make typecheck` does that once, fast).
+const path = require('path');
+
+const root = __dirname;
+
+module.exports = (dir, overrides = {}) => ({
+  displayName: path.relative(root, dir) || 'root',
+  rootDir: dir,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.test.ts'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: path.join(root, 'tsconfig.jest.json') }],
+  },
+  moduleNameMapper: {
+    '^@bigtix/(common|middleware|testkit)$': path.join(root, 'packages/$1/src'),
+  },
+  ...overrides,
+});

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { Currency, ORDER_MAX_TICKETS, OrderStatus } from '../constants';
+import { objectIdSchema, priceCentsSchema } from './common';
+
+export const createOrderSchema = z.strictObject({
+  tickets: z
+    .array(z.strictObject({ ticketId: objectIdSchema, price: priceCentsSchema }))
+    .min(1, 'must hold at least one ticket')
+    .max(ORDER_MAX_TICKETS, `must hold at most ${ORDER_MAX_TICKETS} tickets`)
+    .refine((ts) => new Set(ts.map((t) => t.ticketId)).size === ts.length, 'must not list a ticket twice'),
+});
+export type CreateOrderInput = z.infer<typeof createOrderSchema>;
+
+export const updateOrderSchema = z.strictObject({
+  status: z.literal('cancelled', { error: 'only "cancelled" can be set' }),
+});
+
+export interface OrderTicketDto {
+  ticketId: string;
+  title: string;
+  price: number;
+}
+
+export interface OrderDto {
+  id: string;
+  userId: string;
+  status: OrderStatus;
+  expiresAt: string;
+  tickets: OrderTicketDto[];
+  total: number;
+  currency: Currency;
+  version: number;
+  createdAt: string;
+}
+
+/** Body of a 409 from POST /api/orders. */
+export interface OrderConflictDetails {
+  unavailable: string[];
+  priceChanged: { ticketId: string; price: number }[];
+}

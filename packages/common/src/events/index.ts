@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ticketEventDataSchema } from './ticket-events';
+import {
+  orderCancelledDataSchema,
+  orderCreatedDataSchema,
+  orderPaidDataSchema,
+  orderPaymentRejectedDataSchema,
+} from './order-events';
+import { paymentCreatedDataSchema, paymentFailedDataSchema, paymentSucceededDataSchema } from './payment-events';
+
+export * from './envelope';
+export * from './ticket-events';
+export * from './order-events';
+export * from './payment-events';
+
+/** Routing key → schema of `data`. One table, so publishers and consumers cannot disagree. */
+export const eventSchemas = {
+  'ticket.created': ticketEventDataSchema,
+  'ticket.updated': ticketEventDataSchema,
+  'order.created': orderCreatedDataSchema,
+  'order.cancelled': orderCancelledDataSchema,
+  'order.paid': orderPaidDataSchema,
+  'order.payment-rejected': orderPaymentRejectedDataSchema,
+  'payment.created': paymentCreatedDataSchema,
+  'payment.succeeded': paymentSucceededDataSchema,
+  'payment.failed': paymentFailedDataSchema,
+} as const;
+
+export type EventType = keyof typeof eventSchemas;
+export type EventData<T extends EventType> = z.infer<(typeof eventSchemas)[T]>;
+export const EVENT_TYPES = Object.keys(eventSchemas) as EventType[];

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const orderTicket = z.object({ ticketId: z.string(), title: z.string(), price: z.number().int() });
+
+export const orderCreatedDataSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  status: z.literal('created'),
+  expiresAt: z.iso.datetime(),
+  tickets: z.array(orderTicket).min(1),
+  total: z.number().int(),
+  currency: z.string(),
+  version: z.number().int(),
+});
+export type OrderCreatedData = z.infer<typeof orderCreatedDataSchema>;
+
+/** Hold released: the buyer cancelled, or the hold expired (`reason`). */
+export const orderCancelledDataSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  status: z.enum(['cancelled', 'expired']),
+  reason: z.enum(['cancelled', 'expired']),
+  tickets: z.array(orderTicket),
+  version: z.number().int(),
+});
+export type OrderCancelledData = z.infer<typeof orderCancelledDataSchema>;
+
+export const orderPaidDataSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  status: z.literal('paid'),
+  tickets: z.array(orderTicket).min(1),
+  total: z.number().int(),
+  currency: z.string(),
+  paymentIntentId: z.string(),
+  version: z.number().int(),
+});
+export type OrderPaidData = z.infer<typeof orderPaidDataSchema>;
+
+/**
+ * Orders could not accept money that arrived for an order (it expired and a ticket has been
+ * held or sold since, or it was cancelled). Payments refunds the PaymentIntent. Not in the
+ * original contract: it is the signal "late success after expiry, tickets gone".
+ */
+export const orderPaymentRejectedDataSchema = z.object({
+  orderId: z.string(),
+  paymentIntentId: z.string(),
+  amount: z.number().int(),
+  reason: z.string(),
+});
+export type OrderPaymentRejectedData = z.infer<typeof orderPaymentRejectedDataSchema>;

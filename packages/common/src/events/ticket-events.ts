@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { TICKET_STATUSES } from '../constants';
+
+export const ticketEventDataSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  price: z.number().int(),
+  currency: z.string(),
+  eventId: z.string(),
+  userId: z.string(),
+  status: z.enum(TICKET_STATUSES),
+  /** The order holding or that bought the ticket, if any. */
+  orderId: z.string().nullable(),
+  version: z.number().int().min(0),
+});
+/** `ticket.created` and `ticket.updated` carry the whole ticket (minus its private serial). */
+export type TicketEventData = z.infer<typeof ticketEventDataSchema>;

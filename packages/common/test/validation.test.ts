@@ -1,0 +1,27 @@
+import { BadRequestError, credentialsSchema, createOrderSchema, parseOrThrow } from '@bigtix/common';
+
+describe('parseOrThrow', () => {
+  it('names every bad field in a 400', () => {
+    let error: unknown;
+    try {
+      parseOrThrow(credentialsSchema, { email: { $gt: '' }, password: 5 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BadRequestError);
+    const items = (error as BadRequestError).serialize();
+    expect(items.map((i) => i.field).sort()).toEqual(['email', 'password']);
+  });
+
+  it('rejects unknown fields', () => {
+    expect(() => parseOrThrow(credentialsSchema, { email: 'a@b.co', password: 'longenough', admin: true })).toThrow(
+      BadRequestError,
+    );
+  });
+
+  it('refuses an order that lists one ticket twice', () => {
+    const id = 'a'.repeat(24);
+    const result = createOrderSchema.safeParse({ tickets: [{ ticketId: id, price: 100 }, { ticketId: id, price: 100 }] });
+    expect(result.success).toBe(false);
+  });
+});

@@ -1,0 +1,115 @@
+import type { Collection, Document } from 'mongodb';
+import type { Logger } from '../logger';
+import type { Publisher } from '../bus/publisher';
+import type { OutboxRecord } from './outbox-record';
+
+/** What to do with a pending record: publish it, leave it for later, or drop it (its change never happened). */
+export type Readiness = 'publish' | 'wait' | 'abort';
+
+export interface OutboxSource {
+  collection: Collection<Document>;
+  /** Decides whether a pending record's change is in place; absent means always publish. */
+  readiness?: (record: OutboxRecord) => Promise<Readiness>;
+}
+
+export interface OutboxRelayOptions {
+  pollIntervalMs?: number;
+  batchSize?: number;
+}
+
+/**
+ * Publishes pending outbox records with publisher confirms, then marks them sent. It touches
+ * only outbox records (never the documents other writers change). A crash between publish and
+ * mark publishes again: consumers are idempotent. Safe with many replicas running at once.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly sources: OutboxSource[],
+    private readonly publisher: Publisher,
+    private readonly logger: Logger,
+    private readonly options: OutboxRelayOptions = {},
+  ) {}
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await Promise.all(this.sources.map((s) => s.collection.createIndex({ publishedAt: 1, createdAt: 1 })));
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Asks for a pass soon: called right after a write so events go out without waiting for the poll. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** One pass over every source; returns how many records were published. */
+  async runOnce(): Promise<number> {
+    let published = 0;
+    for (const source of this.sources) published += await this.drain(source);
+    return published;
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.tick().finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.schedule(0);
+        } else {
+          this.schedule(this.options.pollIntervalMs ?? 500);
+        }
+      });
+    }, delay);
+  }
+
+  private async tick(): Promise<void> {
+    if (!this.publisher.ready) return;
+    try {
+      const published = await this.runOnce();
+      if (published > 0) this.again = true;
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'outbox pass failed; will retry');
+    }
+  }
+
+  private async drain(source: OutboxSource): Promise<number> {
+    const pending = (await source.collection
+      .find({ publishedAt: null })
+      .sort({ createdAt: 1 })
+      .limit(this.options.batchSize ?? 200)
+      .toArray()) as unknown as OutboxRecord[];
+    let published = 0;
+    for (const record of pending) {
+      const readiness = source.readiness ? await source.readiness(record) : 'publish';
+      if (readiness === 'wait') continue;
+      if (readiness === 'abort') {
+        await source.collection.deleteOne({ _id: record._id as unknown as Document['_id'] });
+        continue;
+      }
+      for (const event of record.events) await this.publisher.publish(event);
+      await source.collection.updateOne({ _id: record._id as unknown as Document['_id'] }, { $set: { publishedAt: new Date() } });
+      published += 1;
+    }
+    return published;
+  }
+}

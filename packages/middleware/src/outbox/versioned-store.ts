@@ -1,0 +1,179 @@
+import { Envelope } from '@bigtix/common';
+import type { Collection, Document } from 'mongodb';
+import { isDuplicateKeyError } from '../db/claims';
+import type { OutboxRecord } from './outbox-record';
+import type { OutboxSource, Readiness } from './outbox-relay';
+
+export interface Versioned {
+  _id: string;
+  version: number;
+}
+
+/** One versioned change: the claim `<id>@<version>` that decided it, with the new state and its events. */
+export interface ChangeRecord<T> extends OutboxRecord {
+  aggregateId: string;
+  version: number;
+  state: T;
+}
+
+export type EventsOf<T> = (next: T) => Envelope[];
+
+export interface Decision<T> {
+  next: Omit<T, 'version'>;
+  events: EventsOf<T>;
+}
+
+export interface VersionedStoreOptions {
+  /** How long a claimed change may stay unapplied before another writer rolls it forward. */
+  rollForwardAfterMs?: number;
+  maxAttempts?: number;
+  now?: () => number;
+}
+
+/** Thrown when a document kept changing under us more times than we were willing to retry. */
+export class ContendedError extends Error {}
+
+/**
+ * Read-modify-write of documents that several writers touch, correct on FerretDB where a
+ * conditional update is not atomic. Each change to version v+1 is first claimed by inserting
+ * the unique key `<id>@<v+1>` into the changes collection: exactly one writer wins it. The
+ * claim carries the new state and the events announcing it (so it is also the outbox record);
+ * the winner then writes the document. A loser re-reads and decides again on the new state.
+ * If a winner dies between its claim and its write, the next writer (or the relay) rolls the
+ * claimed state forward, so nothing claimed is ever lost.
+ */
+export class VersionedStore<T extends Versioned> {
+  constructor(
+    readonly docs: Collection<Document>,
+    readonly changes: Collection<Document>,
+    private readonly options: VersionedStoreOptions = {},
+  ) {}
+
+  private get now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.changes.createIndex({ aggregateId: 1, version: 1 });
+  }
+
+  /**
+   * Creates documents at version 1. Returns, per input, either the stored doc or the duplicate-key
+   * error that refused it (a unique index on the documents decides, e.g. one serial per event).
+   */
+  async createMany(docs: T[], events: EventsOf<T>): Promise<({ ok: true; doc: T } | { ok: false; duplicate: true })[]> {
+    if (docs.length === 0) return [];
+    const now = new Date(this.now);
+    const records: ChangeRecord<T>[] = docs.map((doc) => ({
+      _id: `${doc._id}@${doc.version}`,
+      aggregateId: doc._id,
+      version: doc.version,
+      state: doc,
+      events: events(doc),
+      createdAt: now,
+      publishedAt: null,
+    }));
+    await this.changes.insertMany(records as unknown as Document[], { ordered: false });
+    const failed = new Set<number>();
+    try {
+      await this.docs.insertMany(docs as unknown as Document[], { ordered: false });
+    } catch (err) {
+      const writeErrors = (err as { writeErrors?: { index: number; code: number }[] }).writeErrors;
+      if (!writeErrors) {
+        if (!isDuplicateKeyError(err)) throw err;
+        failed.add(0);
+      } else {
+        for (const we of Array.isArray(writeErrors) ? writeErrors : [writeErrors]) {
+          if (we.code !== 11000) throw err;
+          failed.add(we.index);
+        }
+      }
+    }
+    if (failed.size > 0) {
+      await this.changes.deleteMany({ _id: { $in: records.filter((_, i) => failed.has(i)).map((r) => r._id) } } as Document);
+    }
+    return docs.map((doc, i) => (failed.has(i) ? { ok: false as const, duplicate: true as const } : { ok: true as const, doc }));
+  }
+
+  async findById(id: string): Promise<T | null> {
+    return (await this.docs.findOne({ _id: id } as Document)) as T | null;
+  }
+
+  /**
+   * Applies `decide` to the current document and stores the result as the next version.
+   * `decide` returns null for "nothing to do" and may throw a domain error to refuse.
+   * Returns the stored document (unchanged when `decide` returned null), or null if absent.
+   */
+  async change(id: string, decide: (current: T) => Decision<T> | null): Promise<T | null> {
+    const maxAttempts = this.options.maxAttempts ?? 50;
+    for (let attempt = 0; attempt < maxAttempts; attempt++) {
+      const current = await this.findById(id);
+      if (!current) return null;
+      const decision = decide(current);
+      if (!decision) return current;
+      const next = { ...decision.next, _id: id, version: current.version + 1 } as T;
+      const record: ChangeRecord<T> = {
+        _id: `${id}@${next.version}`,
+        aggregateId: id,
+        version: next.version,
+        state: next,
+        events: decision.events(next),
+        createdAt: new Date(this.now),
+        publishedAt: null,
+      };
+      try {
+        await this.changes.insertOne(record as unknown as Document);
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+        await this.settle(id, next.version, attempt);
+        continue;
+      }
+      await this.apply(next);
+      return next;
+    }
+    throw new ContendedError(`document ${id} is changing too often; try again`);
+  }
+
+  /** The relay's view: publish a change once its document reached that version. */
+  outboxSource(): OutboxSource {
+    return { collection: this.changes, readiness: (record) => this.readiness(record as ChangeRecord<T>) };
+  }
+
+  private async readiness(record: ChangeRecord<T>): Promise<Readiness> {
+    const doc = await this.findById(record.aggregateId);
+    if (doc && doc.version >= record.version) return 'publish';
+    if (this.now - new Date(record.createdAt).getTime() < (this.options.rollForwardAfterMs ?? 2_000)) return 'wait';
+    return (await this.rollForward(record)) ? 'publish' : 'abort';
+  }
+
+  /** Someone else claimed `version`: wait for their write, or roll their claim forward if they died. */
+  private async settle(id: string, version: number, attempt: number): Promise<void> {
+    const deadline = this.now + (this.options.rollForwardAfterMs ?? 2_000);
+    while (this.now < deadline) {
+      const doc = await this.findById(id);
+      if (!doc || doc.version >= version) return;
+      await new Promise((r) => setTimeout(r, Math.min(5 * (attempt + 1), 50)));
+    }
+    const record = (await this.changes.findOne({ _id: `${id}@${version}` } as Document)) as ChangeRecord<T> | null;
+    if (record) await this.rollForward(record);
+  }
+
+  /** Writes a claimed state that its writer never wrote. False if the document can never take it. */
+  private async rollForward(record: ChangeRecord<T>): Promise<boolean> {
+    try {
+      await this.docs.replaceOne({ _id: record.aggregateId, version: { $lt: record.version } } as Document, record.state as unknown as Document, {
+        upsert: record.version === 1,
+      });
+      return true;
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      // Either its writer got there meanwhile (fine) or a unique index refuses the document.
+      const doc = await this.findById(record.aggregateId);
+      return doc !== null && doc.version >= record.version;
+    }
+  }
+
+  private async apply(next: T): Promise<void> {
+    await this.docs.replaceOne({ _id: next._id, version: next.version - 1 } as Document, next as unknown as Document);
+  }
+}

@@ -5,6 +5,7 @@ import {
   orderCreatedDataSchema,
   orderPaidDataSchema,
   orderPaymentRejectedDataSchema,
+  orderUpdatedDataSchema,
 } from './order-events';
 import { paymentCreatedDataSchema, paymentFailedDataSchema, paymentSucceededDataSchema } from './payment-events';
 
@@ -18,6 +19,7 @@ export const eventSchemas = {
   'ticket.created': ticketEventDataSchema,
   'ticket.updated': ticketEventDataSchema,
   'order.created': orderCreatedDataSchema,
+  'order.updated': orderUpdatedDataSchema,
   'order.cancelled': orderCancelledDataSchema,
   'order.paid': orderPaidDataSchema,
   'order.payment-rejected': orderPaymentRejectedDataSchema,

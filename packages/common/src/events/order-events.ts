@@ -14,6 +14,23 @@ export const orderCreatedDataSchema = z.object({
 });
 export type OrderCreatedData = z.infer<typeof orderCreatedDataSchema>;
 
+/**
+ * Any other change of an order (today: `created` ⇄ `awaiting:payment` while a payment is in
+ * flight). It exists so that every version of an order is announced and replicas that apply
+ * versions strictly in order (payments) never wait for a version nobody publishes.
+ */
+export const orderUpdatedDataSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  status: z.enum(['created', 'awaiting:payment']),
+  expiresAt: z.iso.datetime(),
+  tickets: z.array(orderTicket).min(1),
+  total: z.number().int(),
+  currency: z.string(),
+  version: z.number().int(),
+});
+export type OrderUpdatedData = z.infer<typeof orderUpdatedDataSchema>;
+
 /** Hold released: the buyer cancelled, or the hold expired (`reason`). */
 export const orderCancelledDataSchema = z.object({
   id: z.string(),

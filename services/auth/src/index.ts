@@ -1,0 +1,4 @@
+import { runService } from '@bigtix/middleware';
+import { authService } from './service';
+
+runService(authService);

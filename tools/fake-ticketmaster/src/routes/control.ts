@@ -1,0 +1,54 @@
+import { Router } from '@koa/router';
+import type { TestControls } from '../test-controls';
+import { BadRequestError, readJsonBody } from './read-json-body';
+
+export const CONTROL_PREFIX = '/__control';
+
+/** The test controls over HTTP, for black-box tests against a running process. */
+export function controlRouter(controls: TestControls): Router {
+  const router = new Router({ prefix: CONTROL_PREFIX });
+
+  router.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (err) {
+      if (err instanceof BadRequestError || err instanceof RangeError) {
+        ctx.status = 400;
+        ctx.body = { error: err.message };
+        return;
+      }
+      throw err;
+    }
+  });
+
+  router.get('/health', (ctx) => {
+    ctx.body = { ok: true };
+  });
+
+  router.post('/latency', async (ctx) => {
+    const { ms } = await readJsonBody(ctx.req);
+    if (typeof ms !== 'number') throw new BadRequestError('expected {"ms": <non-negative number>}');
+    controls.setLatency(ms);
+    ctx.body = { latencyMs: controls.latencyMs };
+  });
+
+  router.post('/fail-next', async (ctx) => {
+    const { status, count = 1 } = await readJsonBody(ctx.req);
+    if (typeof status !== 'number' || typeof count !== 'number') {
+      throw new BadRequestError('expected {"status": <400-599>, "count"?: <positive integer>}');
+    }
+    controls.failNext(status, count);
+    ctx.body = { pendingFailures: controls.pendingFailures };
+  });
+
+  router.get('/requests', (ctx) => {
+    ctx.body = { requests: controls.requestLog };
+  });
+
+  router.post('/reset', (ctx) => {
+    controls.reset();
+    ctx.body = { ok: true };
+  });
+
+  return router;
+}

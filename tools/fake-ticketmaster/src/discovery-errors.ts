@@ -29,8 +29,7 @@ export const discoveryErrors = {
       'API Limits Exceeded: Max paging depth exceeded. (page * size) must be less than 1,000',
       '400 BAD_REQUEST',
     ),
-  sizeTooLarge: () =>
-    discoveryError('DIS1036', 'Query param "size" must be less than 200', '400 BAD_REQUEST'),
+  sizeTooLarge: () => discoveryError('DIS1036', 'Query param "size" must be less than 200', '400 BAD_REQUEST'),
   badDateFormat: () =>
     discoveryError(
       'DIS1015',

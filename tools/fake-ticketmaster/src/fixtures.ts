@@ -1,9 +1,5 @@
 import { classifications, type Classification } from './fixture-data/classifications';
-import {
-  eventDefinitions,
-  type EventDefinition,
-  type EventStatusCode,
-} from './fixture-data/event-definitions';
+import { eventDefinitions, type EventDefinition, type EventStatusCode } from './fixture-data/event-definitions';
 import { venues, type VenueDefinition } from './fixture-data/venues';
 import { addDays, localDateOf, toApiDateTime, zonedToEpoch } from './time-zone';
 
@@ -136,12 +132,14 @@ export function findFixtureEvents(match: (d: EventDefinition) => boolean): Event
 }
 
 /** The first fixture id matching the criteria; throws so a test never silently uses `undefined`. */
-export function pickFixtureEventId(criteria: {
-  city?: string;
-  status?: EventStatusCode;
-  withPriceRanges?: boolean;
-  withImages?: boolean;
-} = {}): string {
+export function pickFixtureEventId(
+  criteria: {
+    city?: string;
+    status?: EventStatusCode;
+    withPriceRanges?: boolean;
+    withImages?: boolean;
+  } = {},
+): string {
   const found = eventDefinitions.find(
     (d) =>
       (criteria.city === undefined || venues[d.venue].city === criteria.city) &&
@@ -207,16 +205,12 @@ function buildEntry(d: EventDefinition, now: number, imageBase: string): Catalog
     ...(d.pleaseNote ? { pleaseNote: d.pleaseNote } : {}),
     ...(d.price
       ? {
-          priceRanges: [
-            { type: 'standard' as const, currency: venue.currency, min: d.price[0], max: d.price[1] },
-          ],
+          priceRanges: [{ type: 'standard' as const, currency: venue.currency, min: d.price[0], max: d.price[1] }],
         }
       : {}),
     _links: {
       self: { href: `/discovery/v2/events/${d.id}?locale=en-us` },
-      ...(d.attraction
-        ? { attractions: [{ href: `/discovery/v2/attractions/${d.attraction[1]}?locale=en-us` }] }
-        : {}),
+      ...(d.attraction ? { attractions: [{ href: `/discovery/v2/attractions/${d.attraction[1]}?locale=en-us` }] } : {}),
       venues: [{ href: `/discovery/v2/venues/${venue.id}?locale=en-us` }],
     },
     _embedded: {
@@ -294,10 +288,7 @@ function embeddedVenue(v: VenueDefinition): DiscoveryVenue {
   };
 }
 
-function embeddedAttraction(
-  [name, id]: [string, string],
-  classification: Classification,
-): DiscoveryAttraction {
+function embeddedAttraction([name, id]: [string, string], classification: Classification): DiscoveryAttraction {
   return {
     name,
     type: 'attraction',

@@ -18,9 +18,7 @@ export interface SearchPage {
   page: { size: number; totalElements: number; totalPages: number; number: number };
 }
 
-export type SearchOutcome =
-  | { status: 200; body: SearchPage }
-  | { status: 400; body: DiscoveryErrorBody };
+export type SearchOutcome = { status: 200; body: SearchPage } | { status: 400; body: DiscoveryErrorBody };
 
 interface Criteria {
   keyword?: string;
@@ -110,7 +108,8 @@ function sortEntries(entries: CatalogueEntry[], c: Criteria): void {
   const byDate = (a: CatalogueEntry, b: CatalogueEntry) => a.startsAt - b.startsAt;
   const byName = (a: CatalogueEntry, b: CatalogueEntry) => a.event.name.localeCompare(b.event.name);
   // Byte order, as the live API's `id,asc` (digits < uppercase < lowercase).
-  const byId = (a: CatalogueEntry, b: CatalogueEntry) => (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0);
+  const byId = (a: CatalogueEntry, b: CatalogueEntry) =>
+    a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0;
   const then =
     (...cmps: ((a: CatalogueEntry, b: CatalogueEntry) => number)[]) =>
     (a: CatalogueEntry, b: CatalogueEntry) => {

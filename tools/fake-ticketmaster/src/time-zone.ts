@@ -23,8 +23,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 /** Wall-clock fields of an instant in a zone. */
 function wallClock(epochMs: number, timeZone: string) {
   const parts = formatter(timeZone).formatToParts(new Date(epochMs));
-  const get = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.find((p) => p.type === type)?.value);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return {
     year: get('year'),
     month: get('month'),

@@ -24,12 +24,7 @@ const segments = {
 const undefinedType = { id: 'KZAyXgnZfZ7v7nI', name: 'Undefined' };
 const undefinedSubType = { id: 'KZFzBErXgnZfZ7v7lJ', name: 'Undefined' };
 
-function classification(
-  segment: Named,
-  genre: Named,
-  subGenre: Named,
-  family = false,
-): Classification {
+function classification(segment: Named, genre: Named, subGenre: Named, family = false): Classification {
   return {
     primary: true,
     segment,
@@ -42,11 +37,7 @@ function classification(
 }
 
 export const classifications = {
-  pop: classification(
-    segments.music,
-    { id: 'KnvZfZ7vAev', name: 'Pop' },
-    { id: 'KZazBEonSMnZfZ7v6F1', name: 'Pop' },
-  ),
+  pop: classification(segments.music, { id: 'KnvZfZ7vAev', name: 'Pop' }, { id: 'KZazBEonSMnZfZ7v6F1', name: 'Pop' }),
   rock: classification(
     segments.music,
     { id: 'KnvZfZ7vAeA', name: 'Rock' },

@@ -64,6 +64,8 @@ const disneyOnIce: [string, string] = ['Disney On Ice', 'K8vZ9i4vzYw'];
 const bagPolicy = 'Clear bag policy in effect. Bags larger than 12" x 6" x 12" will not be admitted.';
 const ageNote = 'All ages. Children 2 and over require a ticket.';
 
+// A table reads better than one object per 12 lines.
+// prettier-ignore
 export const eventDefinitions: EventDefinition[] = [
   // Taylor Swift: several dates, so keyword searches return more than one event.
   { id: 'vvG1OMw20GdtWRW4', name: 'Taylor Swift | The Eras Tour', venue: 'metlife', classification: 'pop', attraction: swift, dayOffset: 45, localTime: '18:30:00', status: 'onsale', price: [49.5, 899], info: 'The Eras Tour is a journey through all of Taylor Swift\'s musical eras.', pleaseNote: bagPolicy },

@@ -7,11 +7,7 @@ import type { RequestLogEntry, TestControls } from '../test-controls';
  * What the real API gateway does before Discovery sees a request, plus the test hooks:
  * log → injected latency → injected failure → API key → spike arrest / quota.
  */
-export function discoveryGate(deps: {
-  apiKey: string;
-  controls: TestControls;
-  limiter: RateLimiter;
-}): Middleware {
+export function discoveryGate(deps: { apiKey: string; controls: TestControls; limiter: RateLimiter }): Middleware {
   const { apiKey, controls, limiter } = deps;
   return async (ctx, next) => {
     const entry: RequestLogEntry = {

@@ -14,6 +14,9 @@ function workspaceDirs() {
       dirs.push(path.join(__dirname, pattern));
     }
   }
+  // e2e/ holds several suites (api, browser, faults), each its own project.
+  const e2e = path.join(__dirname, 'e2e');
+  if (fs.existsSync(e2e)) for (const name of fs.readdirSync(e2e)) dirs.push(path.join(e2e, name));
   return dirs.filter((d) => fs.existsSync(path.join(d, 'jest.config.js')));
 }
 

@@ -15,6 +15,7 @@ module.exports = (dir, overrides = {}) => ({
   },
   moduleNameMapper: {
     '^@bigtix/(common|middleware|testkit)$': path.join(root, 'packages/$1/src'),
+    '^@bigtix/(fake-ticketmaster|fake-stripe|dev-runner)$': path.join(root, 'tools/$1/src'),
   },
   ...overrides,
 });

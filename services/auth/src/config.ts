@@ -3,8 +3,10 @@ import { intFromEnv } from '@bigtix/middleware';
 export interface AuthConfig {
   sessionTtlSeconds: number;
   cliTokenTtlSeconds: number;
-  /** Sign-in and token attempts allowed per IP and per email in one window. */
+  /** Sign-in and token attempts allowed per email in one window (brute force on one account). */
   loginAttemptsPerWindow: number;
+  /** Attempts allowed per client IP in one window (credential stuffing across accounts). */
+  loginAttemptsPerIpPerWindow: number;
   loginWindowSeconds: number;
 }
 
@@ -13,6 +15,7 @@ export function readAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
     sessionTtlSeconds: intFromEnv(env.SESSION_TTL_SECONDS, 7 * 24 * 3600),
     cliTokenTtlSeconds: intFromEnv(env.CLI_TOKEN_TTL_SECONDS, 30 * 24 * 3600),
     loginAttemptsPerWindow: intFromEnv(env.LOGIN_RATE_LIMIT, 10),
+    loginAttemptsPerIpPerWindow: intFromEnv(env.LOGIN_RATE_LIMIT_PER_IP, 100),
     loginWindowSeconds: intFromEnv(env.LOGIN_RATE_WINDOW_SECONDS, 60),
   };
 }

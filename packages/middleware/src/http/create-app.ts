@@ -41,8 +41,9 @@ export function createServiceApp(options: ServiceAppOptions): Koa {
   });
 
   app.use(requestContext(options.logger));
-  app.use(errorHandler(options.logger));
+  // Outside the error handler, so metrics see the status an error was answered with.
   app.use(metrics.middleware);
+  app.use(errorHandler(options.logger));
   app.use(jsonBodyParser({ limitBytes: options.bodyLimitBytes ?? 1024 * 1024 }));
   app.use(currentUser(options.jwtSecret));
   app.use(health.routes());

@@ -15,7 +15,12 @@ export interface UsersRouterDeps {
 
 export function usersRouter({ users, jwtSecret, secureCookies, config }: UsersRouterDeps): Router {
   const router = new Router({ prefix: '/api/users' });
-  const limiter = new RateLimiter(config.loginAttemptsPerWindow, config.loginWindowSeconds * 1000);
+  const perEmail = new RateLimiter(config.loginAttemptsPerWindow, config.loginWindowSeconds * 1000);
+  const perIp = new RateLimiter(config.loginAttemptsPerIpPerWindow, config.loginWindowSeconds * 1000);
+  const countAttempt = (ctx: Context, email: string) => {
+    perIp.hit(`ip:${ctx.ip}`);
+    perEmail.hit(`email:${email}`);
+  };
 
   const setSession = (ctx: Context, user: UserDto) => {
     const { token } = signUserToken(user, jwtSecret, 'session', config.sessionTtlSeconds);
@@ -38,7 +43,7 @@ export function usersRouter({ users, jwtSecret, secureCookies, config }: UsersRo
 
   router.post('/signin', async (ctx) => {
     const { email, password } = parseBody(ctx, signinSchema);
-    limiter.hit(`ip:${ctx.ip}`, `email:${email}`);
+    countAttempt(ctx, email);
     const user = await verifyCredentials(users, email, password);
     setSession(ctx, user);
     ctx.body = user;
@@ -55,7 +60,7 @@ export function usersRouter({ users, jwtSecret, secureCookies, config }: UsersRo
 
   router.post('/tokens', async (ctx) => {
     const { email, password } = parseBody(ctx, signinSchema);
-    limiter.hit(`ip:${ctx.ip}`, `email:${email}`);
+    countAttempt(ctx, email);
     const user = await verifyCredentials(users, email, password);
     const { token, expiresAt } = signUserToken(user, jwtSecret, 'cli', config.cliTokenTtlSeconds);
     ctx.status = 201;

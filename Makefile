@@ -1,0 +1,81 @@
+# BigTix developer commands. `make dev` runs everything; `make test` runs the tests.
+SHELL := /bin/bash
+export NEXT_TELEMETRY_DISABLED := 1
+
+.PHONY: help install build dev dev-prod infra db broker test test-unit test-faults e2e lint typecheck format bench \
+        check-deploy images cluster-up cluster-dev cluster-down init stripe-dev clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+install: node_modules/.package-lock.json ## install dependencies (npm ci) when the lockfile changed
+
+build: install ## compile every TypeScript workspace (services, packages, tools, cli)
+	npm run build
+
+db: ## build (once, cached) and start the dev database (FerretDB on PostgreSQL)
+	bash tools/dev-db/ensure-dev-db.sh
+
+broker: ## make sure RabbitMQ is running
+	bash tools/broker/ensure-rabbitmq.sh
+
+infra: db broker
+
+dev: build infra ## run the whole system at http://localhost:3000 (Ctrl-C stops it)
+	node tools/dev-runner/dist/dev.js
+
+dev-prod: build infra ## same, with the production build of the web app (PWA service worker active)
+	npm run build -w web
+	WEB_MODE=production node tools/dev-runner/dist/dev.js
+
+test: install infra ## unit and integration tests against the real dev database and RabbitMQ
+	npx jest --ignoreProjects e2e/browser e2e/faults
+
+test-faults: build infra ## fault-injection tests (broker restarts, kill -9); run serially
+	npx jest --runInBand --selectProjects e2e/faults
+
+e2e: build infra ## browser end-to-end tests in Debian's Chromium against the production web build
+	npm run build -w web
+	npx jest --runInBand --selectProjects e2e/browser
+
+lint: install ## eslint + prettier
+	npx eslint .
+	npx prettier --check .
+
+typecheck: install ## tsc over every workspace
+	npm run typecheck
+
+format: install
+	npx prettier --write .
+
+bench: build infra ## run every benchmark and rewrite docs/BENCHMARKS.md
+	node bench/run-all.js
+
+check-deploy: ## helm lint/template + manifest tests, actionlint, ansible syntax, Dockerfile rules
+	bash deploy/check/check-deploy.sh
+
+images: ## build every container image (needs docker)
+	bash deploy/docker/build-images.sh
+
+cluster-up: ## create the local kind cluster with ingress-nginx
+	bash deploy/scripts/cluster-up.sh
+
+cluster-dev: ## skaffold dev loop against the kind cluster
+	bash deploy/scripts/cluster-dev.sh
+
+cluster-down: ## delete the kind cluster
+	bash deploy/scripts/cluster-down.sh
+
+init: ## ask for keys and secrets, write the git-ignored files the cluster setup reads
+	bash deploy/scripts/init.sh
+
+stripe-dev: ## forward Stripe test-mode webhooks to the local stack (needs the Stripe CLI)
+	bash deploy/scripts/stripe-dev.sh
+
+clean: ## remove build output (keeps the cached dev database binary)
+	rm -rf */dist */*/dist */*.tsbuildinfo */*/*.tsbuildinfo web/.next .artifacts
+	bash tools/dev-db/stop-dev-db.sh

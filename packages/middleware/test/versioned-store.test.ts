@@ -1,0 +1,101 @@
+import { isolate } from '@bigtix/testkit';
+import mongoose, { Connection } from 'mongoose';
+import { makeEnvelope } from '../src/bus/envelope';
+import { ChangeRecord, VersionedStore } from '../src/outbox/versioned-store';
+
+interface Counter {
+  _id: string;
+  version: number;
+  count: number;
+  touchedBy: string[];
+}
+
+const iso = isolate('vstore');
+const connections: Connection[] = [];
+
+beforeAll(async () => {
+  for (let i = 0; i < 6; i++) connections.push(await mongoose.createConnection(iso.mongoUrl('vstore')).asPromise());
+});
+afterAll(async () => {
+  await Promise.all(connections.map((c) => c.close()));
+  await iso.cleanup();
+});
+
+const storeOn = (i: number, opts = {}) =>
+  new VersionedStore<Counter>(connections[i % connections.length].db!.collection('counters'), connections[i % connections.length].db!.collection('counter_changes'), opts);
+
+const eventsFor = (next: Counter) => [
+  makeEnvelope('ticket.updated', next.version, 'test', {
+    id: next._id,
+    title: 't',
+    price: next.count + 1,
+    currency: 'usd',
+    eventId: 'e',
+    userId: 'u',
+    status: 'available',
+    orderId: null,
+    version: next.version,
+  }),
+];
+
+it('loses no update when 30 writers on separate connections change one document at once', async () => {
+  const [created] = await storeOn(0).createMany([{ _id: 'c1', version: 1, count: 0, touchedBy: [] }], eventsFor);
+  expect(created.ok).toBe(true);
+  await Promise.all(
+    Array.from({ length: 30 }, (_, i) =>
+      storeOn(i).change('c1', (current) => ({
+        next: { ...current, count: current.count + 1, touchedBy: [...current.touchedBy, `w${i}`] },
+        events: eventsFor,
+      })),
+    ),
+  );
+  const final = await storeOn(0).findById('c1');
+  expect(final).toMatchObject({ count: 30, version: 31 });
+  expect(new Set(final!.touchedBy).size).toBe(30);
+  const changes = (await connections[0].db!.collection('counter_changes').find({ aggregateId: 'c1' }).sort({ version: 1 }).toArray()) as unknown as ChangeRecord<Counter>[];
+  expect(changes.map((c) => c.version)).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
+  expect(changes.every((c) => c.events.length === 1 && c.events[0].version === c.version && c.publishedAt === null)).toBe(true);
+});
+
+it('refuses duplicates through the unique index, per row, and keeps no change record for them', async () => {
+  const docs = connections[0].db!.collection('uniq_docs');
+  await docs.createIndex({ serial: 1 }, { unique: true });
+  const store = new VersionedStore<Counter & { serial: string }>(docs, connections[0].db!.collection('uniq_changes'));
+  const results = await store.createMany(
+    [
+      { _id: 'a', version: 1, count: 0, touchedBy: [], serial: 'S1' },
+      { _id: 'b', version: 1, count: 0, touchedBy: [], serial: 'S1' },
+      { _id: 'c', version: 1, count: 0, touchedBy: [], serial: 'S2' },
+    ],
+    eventsFor,
+  );
+  expect(results.map((r) => r.ok)).toEqual([true, false, true]);
+  expect(await connections[0].db!.collection('uniq_changes').countDocuments({})).toBe(2);
+});
+
+it('rolls forward a change whose writer died between its claim and its write', async () => {
+  const store = storeOn(0, { rollForwardAfterMs: 200 });
+  await store.createMany([{ _id: 'c2', version: 1, count: 0, touchedBy: [] }], eventsFor);
+  // A writer claimed version 2 and crashed before writing the document.
+  const orphan: ChangeRecord<Counter> = {
+    _id: 'c2@2',
+    aggregateId: 'c2',
+    version: 2,
+    state: { _id: 'c2', version: 2, count: 100, touchedBy: ['dead-writer'] },
+    events: eventsFor({ _id: 'c2', version: 2, count: 100, touchedBy: [] }),
+    createdAt: new Date(),
+    publishedAt: null,
+  };
+  await connections[0].db!.collection('counter_changes').insertOne(orphan as never);
+  const next = await store.change('c2', (current) => ({ next: { ...current, count: current.count + 1 }, events: eventsFor }));
+  expect(next).toMatchObject({ version: 3, count: 101 });
+  expect((await store.findById('c2'))?.touchedBy).toEqual(['dead-writer']);
+});
+
+it('returns the document unchanged when the decision is to do nothing', async () => {
+  const store = storeOn(0);
+  await store.createMany([{ _id: 'c3', version: 1, count: 5, touchedBy: [] }], eventsFor);
+  const same = await store.change('c3', () => null);
+  expect(same).toMatchObject({ version: 1, count: 5 });
+  expect(await store.change('missing', () => null)).toBeNull();
+});

@@ -8,7 +8,6 @@
 
 {{- define "bigtix.labels" -}}
 app.kubernetes.io/part-of: bigtix
-app.kubernetes.io/instance: {{ .Release.Name }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- end -}}

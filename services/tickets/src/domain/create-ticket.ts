@@ -1,0 +1,25 @@
+import { BadRequestError, ConflictError, ForbiddenError, TicketInput } from '@bigtix/common';
+import { unlistableReason } from './check-listable-event';
+import { newTicketDoc } from './new-ticket';
+import { TicketView, ticketCreated, toTicketDto } from './ticket-views';
+import type { TicketsContext } from './tickets-context';
+
+export function assertSellerIsCaller(userId: string | undefined, callerId: string): void {
+  if (userId !== undefined && userId !== callerId) {
+    throw new ForbiddenError('userId must be your own user id: tickets are always listed by the signed-in seller');
+  }
+}
+
+export async function createTicket(c: TicketsContext, sellerId: string, input: TicketInput): Promise<TicketView> {
+  assertSellerIsCaller(input.userId, sellerId);
+  const reason = unlistableReason(input.eventId, await c.events.get(input.eventId));
+  if (reason) throw new BadRequestError(`Cannot list a ticket: ${reason}`, [{ field: 'eventId', message: `eventId: ${reason}` }]);
+
+  const doc = newTicketDoc(input, sellerId, c.now?.() ?? new Date());
+  const [result] = await c.store.createMany([doc], ticketCreated);
+  if (!result.ok) {
+    throw new ConflictError(`Serial number "${input.serialNumber}" is already listed for event ${input.eventId}`);
+  }
+  c.nudge();
+  return toTicketDto(doc, sellerId);
+}

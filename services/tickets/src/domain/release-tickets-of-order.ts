@@ -1,0 +1,19 @@
+import type { OrderCancelledData } from '@bigtix/common';
+import { recordOrderClosed } from './order-outcomes';
+import { ticketUpdated } from './ticket-views';
+import type { TicketsContext } from './tickets-context';
+
+/** Back to `available`, but only while this very order holds it: a late cancel of an old order never frees a newer hold. */
+export async function releaseTicket(c: TicketsContext, ticketId: string, orderId: string): Promise<void> {
+  await c.store.change(ticketId, (current) => {
+    if (current.status !== 'held' || current.orderId !== orderId) return null;
+    return { next: { ...current, status: 'available', orderId: null, updatedAt: c.now?.() ?? new Date() }, events: ticketUpdated };
+  });
+}
+
+/** `order.cancelled` (cancelled or expired). */
+export async function releaseTicketsOfOrder(c: TicketsContext, order: OrderCancelledData): Promise<void> {
+  await recordOrderClosed(c.closedOrders, order.id, order.reason);
+  for (const { ticketId } of order.tickets) await releaseTicket(c, ticketId, order.id);
+  c.nudge();
+}

@@ -1,0 +1,44 @@
+import { CURRENCY, TicketDto, TicketEventData } from '@bigtix/common';
+import { makeEnvelope } from '@bigtix/middleware';
+import type { Envelope } from '@bigtix/common';
+import type { TicketDoc } from '../models/ticket';
+import { SOURCE } from './tickets-context';
+
+/** The contract's ticket plus the original seller, which stays put when the owner changes on sale. */
+export type TicketView = TicketDto & { sellerId: string };
+
+/** The serial is private: only the ticket's current owner sees it. */
+export function toTicketDto(doc: TicketDoc, viewerId: string | null | undefined): TicketView {
+  return {
+    id: doc._id,
+    title: doc.title,
+    price: doc.price,
+    currency: CURRENCY,
+    description: doc.description,
+    eventId: doc.eventId,
+    userId: doc.userId,
+    sellerId: doc.sellerId,
+    status: doc.status,
+    version: doc.version,
+    createdAt: new Date(doc.createdAt).toISOString(),
+    ...(viewerId && viewerId === doc.userId ? { serialNumber: doc.serialNumber } : {}),
+  };
+}
+
+/** `ticket.created` / `ticket.updated` data: the whole ticket minus its serial. */
+export function toEventData(doc: TicketDoc): TicketEventData {
+  return {
+    id: doc._id,
+    title: doc.title,
+    price: doc.price,
+    currency: doc.currency,
+    eventId: doc.eventId,
+    userId: doc.userId,
+    status: doc.status,
+    orderId: doc.orderId ?? null,
+    version: doc.version,
+  };
+}
+
+export const ticketCreated = (doc: TicketDoc): Envelope[] => [makeEnvelope('ticket.created', doc.version, SOURCE, toEventData(doc))];
+export const ticketUpdated = (doc: TicketDoc): Envelope[] => [makeEnvelope('ticket.updated', doc.version, SOURCE, toEventData(doc))];

@@ -1,0 +1,18 @@
+import type { VersionedStore } from '@bigtix/middleware';
+import type { Collection, Document } from 'mongodb';
+import type { TicketDoc, TicketModel } from '../models/ticket';
+import type { EventCache } from '../ticketmaster/event-cache';
+
+/** What the tickets use cases need, passed in so tests can build it around a real database. */
+export interface TicketsContext {
+  tickets: TicketModel;
+  store: VersionedStore<TicketDoc>;
+  /** One document per order whose outcome (cancelled/expired/paid) we have seen, keyed by order id. */
+  closedOrders: Collection<Document>;
+  events: EventCache;
+  /** Wakes the outbox relay right after a write. */
+  nudge: () => void;
+  now?: () => Date;
+}
+
+export const SOURCE = 'tickets';

@@ -1,0 +1,15 @@
+import { assertEditable, ticketNotFound } from './edit-guard';
+import { TicketView, ticketUpdated, toTicketDto } from './ticket-views';
+import type { TicketsContext } from './tickets-context';
+
+/** Delists a ticket (status `withdrawn`). Delisting twice is a no-op that answers the same ticket. */
+export async function withdrawTicket(c: TicketsContext, callerId: string, id: string): Promise<TicketView> {
+  const stored = await c.store.change(id, (current) => {
+    assertEditable(current, callerId, 'delist');
+    if (current.status === 'withdrawn') return null;
+    return { next: { ...current, status: 'withdrawn', updatedAt: c.now?.() ?? new Date() }, events: ticketUpdated };
+  });
+  if (!stored) throw ticketNotFound(id);
+  c.nudge();
+  return toTicketDto(stored, callerId);
+}

@@ -1,0 +1,4 @@
+import { runService } from '@bigtix/middleware';
+import { ticketsService } from './service';
+
+runService(ticketsService);

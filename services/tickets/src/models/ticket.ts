@@ -1,0 +1,86 @@
+import { TICKET_STATUSES, TicketStatus } from '@bigtix/common';
+import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
+import type { Connection } from 'mongoose';
+
+/**
+ * A listing. Documents are written by VersionedStore (raw driver, one claim per version); the
+ * model exists for its indexes and typed reads. `userId` is the current owner (the seller until
+ * the ticket is sold, then the buyer); `sellerId` never changes.
+ */
+// One serial per event, across all sellers: the index, not a read, is what refuses duplicates.
+@index({ eventId: 1, serialNumber: 1 }, { unique: true })
+@index({ status: 1, createdAt: -1, _id: -1 })
+@index({ eventId: 1, status: 1, price: 1, _id: 1 })
+@index({ eventId: 1, status: 1, createdAt: -1, _id: -1 })
+@index({ sellerId: 1, createdAt: -1, _id: -1 })
+@index({ userId: 1, createdAt: -1, _id: -1 })
+@index({ userId: 1, serialNumber: 1 })
+@modelOptions({ schemaOptions: { collection: 'tickets', versionKey: false, timestamps: false } })
+export class Ticket {
+  @prop({ type: String, required: true })
+  public _id!: string;
+
+  @prop({ type: String, required: true })
+  public title!: string;
+
+  /** Integer cents. */
+  @prop({ type: Number, required: true })
+  public price!: number;
+
+  @prop({ type: String, required: true })
+  public currency!: string;
+
+  @prop({ type: String, default: '' })
+  public description!: string;
+
+  @prop({ type: String, required: true })
+  public serialNumber!: string;
+
+  @prop({ type: String, required: true })
+  public eventId!: string;
+
+  @prop({ type: String, required: true })
+  public userId!: string;
+
+  @prop({ type: String, required: true })
+  public sellerId!: string;
+
+  @prop({ type: String, required: true, enum: TICKET_STATUSES })
+  public status!: TicketStatus;
+
+  /** The order holding or that bought the ticket. */
+  @prop({ type: String, default: null })
+  public orderId!: string | null;
+
+  @prop({ type: Number, required: true })
+  public version!: number;
+
+  @prop({ type: Date, required: true })
+  public createdAt!: Date;
+
+  @prop({ type: Date, required: true })
+  public updatedAt!: Date;
+}
+
+/** The stored shape, as VersionedStore reads and writes it. */
+export interface TicketDoc {
+  _id: string;
+  title: string;
+  price: number;
+  currency: string;
+  description: string;
+  serialNumber: string;
+  eventId: string;
+  userId: string;
+  sellerId: string;
+  status: TicketStatus;
+  orderId: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function ticketModel(connection: Connection) {
+  return getModelForClass(Ticket, { existingConnection: connection });
+}
+export type TicketModel = ReturnType<typeof ticketModel>;

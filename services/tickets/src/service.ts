@@ -1,0 +1,53 @@
+import { ServiceSpec, VersionedStore, createServiceApp } from '@bigtix/middleware';
+import type { Collection, Document } from 'mongodb';
+import { readTicketsConfig } from './config';
+import type { TicketsContext } from './domain/tickets-context';
+import { onOrderCancelled } from './events/consumers/on-order-cancelled';
+import { onOrderCreated } from './events/consumers/on-order-created';
+import { onOrderPaid } from './events/consumers/on-order-paid';
+import { TicketDoc, ticketModel } from './models/ticket';
+import { eventsRouter } from './routes/events';
+import { ticketsRouter } from './routes/tickets';
+import { EventCache } from './ticketmaster/event-cache';
+import { TicketmasterClient } from './ticketmaster/ticketmaster-client';
+
+export const ticketsService: ServiceSpec = {
+  name: 'tickets',
+  defaultPort: 4002,
+  async setup(ctx) {
+    const config = readTicketsConfig(ctx.env);
+    const tm = config.ticketmaster;
+    if (tm.usingFake) ctx.logger.info({ baseUrl: tm.baseUrl }, 'TICKETMASTER_CONSUMER_KEY is not set: using the fake Ticketmaster');
+    const client = new TicketmasterClient({ ...tm, logger: ctx.logger });
+    const db = ctx.db.db!;
+    const tickets = ticketModel(ctx.db);
+    const store = new VersionedStore<TicketDoc>(tickets.collection as unknown as Collection<Document>, db.collection('ticket_changes'));
+    await store.ensureIndexes();
+    const c: TicketsContext = {
+      tickets,
+      store,
+      closedOrders: db.collection('closed_orders'),
+      events: new EventCache(client, db.collection('event_cache'), { ttlMs: tm.eventCacheTtlMs }),
+      nudge: ctx.nudgeOutbox,
+    };
+
+    const app = createServiceApp({
+      name: 'tickets',
+      logger: ctx.logger,
+      jwtSecret: ctx.config.jwtSecret,
+      readiness: ctx.readiness,
+      // A 1000-row bulk listing with long descriptions stays well under 2 MB.
+      bodyLimitBytes: 2 * 1024 * 1024,
+      routers: [ticketsRouter(c), eventsRouter(c, client)],
+    });
+    return {
+      app,
+      outbox: [store.outboxSource()],
+      consumers: {
+        'order.created': onOrderCreated(c),
+        'order.cancelled': onOrderCancelled(c),
+        'order.paid': onOrderPaid(c, ctx.logger),
+      },
+    };
+  },
+};

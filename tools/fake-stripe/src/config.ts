@@ -55,13 +55,17 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
 }
 
 /** Options for the CLI, from environment variables. */
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): FakeStripeOptions & { port: number; host: string } {
+export function optionsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): FakeStripeOptions & { port: number; host: string } {
   return {
     port: intFromEnv(env, 'FAKE_STRIPE_PORT') ?? 12111,
     host: env.FAKE_STRIPE_HOST || '127.0.0.1',
     webhookUrl: env.FAKE_STRIPE_WEBHOOK_URL ?? 'http://127.0.0.1:3000/api/webhooks/stripe',
     webhookSecret: env.STRIPE_WEBHOOK_SECRET || DEFAULT_WEBHOOK_SECRET,
-    enabledEvents: env.FAKE_STRIPE_ENABLED_EVENTS ? env.FAKE_STRIPE_ENABLED_EVENTS.split(',').map((s) => s.trim()) : undefined,
+    enabledEvents: env.FAKE_STRIPE_ENABLED_EVENTS
+      ? env.FAKE_STRIPE_ENABLED_EVENTS.split(',').map((s) => s.trim())
+      : undefined,
     webhookMaxAttempts: intFromEnv(env, 'FAKE_STRIPE_WEBHOOK_MAX_ATTEMPTS'),
     webhookRetryBaseMs: intFromEnv(env, 'FAKE_STRIPE_WEBHOOK_RETRY_MS'),
     webhookJitterMs: intFromEnv(env, 'FAKE_STRIPE_WEBHOOK_JITTER_MS'),

@@ -47,7 +47,13 @@ describe('PaymentIntents through the official stripe client', () => {
 
     const expanded = await h.stripe.paymentIntents.retrieve(pi.id, { expand: ['latest_charge'] });
     const charge = expanded.latest_charge as Stripe.Charge;
-    expect(charge).toMatchObject({ object: 'charge', status: 'succeeded', paid: true, amount: 2500, payment_intent: pi.id });
+    expect(charge).toMatchObject({
+      object: 'charge',
+      status: 'succeeded',
+      paid: true,
+      amount: 2500,
+      payment_intent: pi.id,
+    });
   });
 
   it('answers a declined card with StripeCardError and leaves the intent requiring a payment method', async () => {
@@ -58,7 +64,11 @@ describe('PaymentIntents through the official stripe client', () => {
     const pi = await h.stripe.paymentIntents.retrieve(piId);
     expect(pi.status).toBe('requires_payment_method');
     expect(pi.payment_method).toBeNull();
-    expect(pi.last_payment_error).toMatchObject({ type: 'card_error', code: 'card_declined', decline_code: 'generic_decline' });
+    expect(pi.last_payment_error).toMatchObject({
+      type: 'card_error',
+      code: 'card_declined',
+      decline_code: 'generic_decline',
+    });
   });
 
   it('declines pm_card_visa_chargeDeclinedInsufficientFunds with insufficient_funds', async () => {

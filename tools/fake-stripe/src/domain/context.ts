@@ -35,7 +35,10 @@ export function recordEvent(
     api_version: dc.apiVersion,
     created: dc.clock.nowSeconds(),
     // A snapshot: later changes to the object must not rewrite history.
-    data: { object: structuredClone(object), ...(previousAttributes ? { previous_attributes: previousAttributes } : {}) },
+    data: {
+      object: structuredClone(object),
+      ...(previousAttributes ? { previous_attributes: previousAttributes } : {}),
+    },
     livemode: false,
     pending_webhooks: dc.webhookEndpointsFor(type),
     request: { id: dc.request.id, idempotency_key: dc.request.idempotencyKey },

@@ -1,11 +1,6 @@
 import { newId } from '../lib/ids';
 import type { FormObject } from '../lib/form-parser';
-import {
-  assertKnownParams,
-  optionalEnum,
-  optionalString,
-  optionalStringList,
-} from '../lib/params';
+import { assertKnownParams, optionalEnum, optionalString, optionalStringList } from '../lib/params';
 import { invalidRequest, missingParam } from '../lib/stripe-error';
 import type { ConfirmationToken } from '../state/objects';
 import type { DomainContext } from './context';

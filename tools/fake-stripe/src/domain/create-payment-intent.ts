@@ -81,9 +81,12 @@ export function validateAmount(amount: number, currency: string): void {
 export function parseCurrency(params: FormObject): string {
   const currency = requiredString(params, 'currency').toLowerCase();
   if (!/^[a-z]{3}$/.test(currency)) {
-    throw invalidRequest(`Invalid currency: ${currency}. Stripe currently supports these currencies: usd, eur, gbp, …`, {
-      param: 'currency',
-    });
+    throw invalidRequest(
+      `Invalid currency: ${currency}. Stripe currently supports these currencies: usd, eur, gbp, …`,
+      {
+        param: 'currency',
+      },
+    );
   }
   return currency;
 }
@@ -120,7 +123,8 @@ export function createPaymentIntent(dc: DomainContext, params: FormObject): Paym
     optionalStringList(params, 'payment_method_types') ?? optionalStringList(params, 'allowed_payment_method_types');
   const automaticPaymentMethods = parseAutomaticPaymentMethods(params, methodTypes);
   const captureMethod = optionalEnum(params, 'capture_method', CAPTURE_METHODS) ?? 'automatic_async';
-  const confirmationMethod = optionalEnum(params, 'confirmation_method', ['automatic', 'manual'] as const) ?? 'automatic';
+  const confirmationMethod =
+    optionalEnum(params, 'confirmation_method', ['automatic', 'manual'] as const) ?? 'automatic';
   const confirm = optionalBoolean(params, 'confirm') ?? false;
   const confirmationToken = optionalString(params, 'confirmation_token');
   const paymentMethod = optionalString(params, 'payment_method');
@@ -179,7 +183,9 @@ export function createPaymentIntent(dc: DomainContext, params: FormObject): Paym
     payment_method_configuration_details: automaticPaymentMethods?.enabled
       ? { id: 'pmc_fake_default', parent: null }
       : null,
-    payment_method_options: { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' } },
+    payment_method_options: {
+      card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' },
+    },
     payment_method_types: methodTypes ?? ['card'],
     processing: null,
     receipt_email: receiptEmail,

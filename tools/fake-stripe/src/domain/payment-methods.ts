@@ -61,4 +61,3 @@ export function paymentMethodPreview(card: TestCard): ConfirmationToken['payment
     type: 'card',
   };
 }
-

@@ -44,7 +44,12 @@ export const TEST_CARDS: Readonly<Record<string, TestCard>> = {
     last4: '9995',
     outcome: INSUFFICIENT_FUNDS,
   },
-  pm_card_chargeDeclinedInsufficientFunds: { brand: 'visa', displayBrand: 'visa', last4: '9995', outcome: INSUFFICIENT_FUNDS },
+  pm_card_chargeDeclinedInsufficientFunds: {
+    brand: 'visa',
+    displayBrand: 'visa',
+    last4: '9995',
+    outcome: INSUFFICIENT_FUNDS,
+  },
   pm_card_chargeDeclinedExpiredCard: {
     brand: 'visa',
     displayBrand: 'visa',
@@ -57,8 +62,18 @@ export const TEST_CARDS: Readonly<Record<string, TestCard>> = {
       sellerMessage: 'The bank returned the decline code `expired_card`.',
     },
   },
-  pm_card_authenticationRequired: { brand: 'visa', displayBrand: 'visa', last4: '3184', outcome: { kind: 'authenticate' } },
-  pm_card_threeDSecure2Required: { brand: 'visa', displayBrand: 'visa', last4: '3220', outcome: { kind: 'authenticate' } },
+  pm_card_authenticationRequired: {
+    brand: 'visa',
+    displayBrand: 'visa',
+    last4: '3184',
+    outcome: { kind: 'authenticate' },
+  },
+  pm_card_threeDSecure2Required: {
+    brand: 'visa',
+    displayBrand: 'visa',
+    last4: '3220',
+    outcome: { kind: 'authenticate' },
+  },
 };
 
 export function cardDetails(card: TestCard, fingerprint: string): CardDetails {

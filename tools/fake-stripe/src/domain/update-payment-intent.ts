@@ -66,7 +66,8 @@ export function updatePaymentIntent(dc: DomainContext, id: string, params: FormO
   const paymentMethodId = optionalString(params, 'payment_method');
   const resolved = paymentMethodId ? resolvePaymentMethod(dc, paymentMethodId) : undefined;
   const metadata = applyMetadata(params, pi.metadata);
-  const description = params.description === undefined ? pi.description : (optionalString(params, 'description') ?? null);
+  const description =
+    params.description === undefined ? pi.description : (optionalString(params, 'description') ?? null);
   const receiptEmail =
     params.receipt_email === undefined ? pi.receipt_email : (optionalString(params, 'receipt_email') ?? null);
 

@@ -104,9 +104,12 @@ export function applyMetadata(params: FormObject, current: Record<string, string
       });
     }
     if (v.length > 500) {
-      throw invalidRequest(`Metadata values can have up to 500 characters, but you passed in a value that is ${v.length} characters. Invalid value: ${v.slice(0, 20)}…`, {
-        param: `metadata[${key}]`,
-      });
+      throw invalidRequest(
+        `Metadata values can have up to 500 characters, but you passed in a value that is ${v.length} characters. Invalid value: ${v.slice(0, 20)}…`,
+        {
+          param: `metadata[${key}]`,
+        },
+      );
     }
     if (v === '') delete next[key];
     else next[key] = v;

@@ -17,7 +17,9 @@ function keyFrom(header: string): string | null {
 }
 
 function mask(key: string): string {
-  return key.length <= 12 ? `${key.slice(0, 3)}*****` : `${key.slice(0, 8)}${'*'.repeat(key.length - 12)}${key.slice(-4)}`;
+  return key.length <= 12
+    ? `${key.slice(0, 3)}*****`
+    : `${key.slice(0, 8)}${'*'.repeat(key.length - 12)}${key.slice(-4)}`;
 }
 
 /** Any test-mode secret key works, as every key of a test account would; anything else is a 401. */

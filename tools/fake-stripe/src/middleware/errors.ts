@@ -29,7 +29,10 @@ export function stripeErrors(): Middleware {
       ctx.app.emit('error', err, ctx);
       ctx.status = 500;
       ctx.body = {
-        error: { type: 'api_error', message: `The fake Stripe server failed: ${(err as Error).message ?? String(err)}` },
+        error: {
+          type: 'api_error',
+          message: `The fake Stripe server failed: ${(err as Error).message ?? String(err)}`,
+        },
       };
     }
   };

@@ -20,7 +20,16 @@ export function eventRoutes(pendingWebhooks: PendingWebhooks): Router<FakeState>
 
   router.get('/v1/events', (ctx) => {
     const { dc, params } = ctx.state;
-    assertKnownParams(params, ['created', 'delivery_success', 'ending_before', 'expand', 'limit', 'starting_after', 'type', 'types']);
+    assertKnownParams(params, [
+      'created',
+      'delivery_success',
+      'ending_before',
+      'expand',
+      'limit',
+      'starting_after',
+      'type',
+      'types',
+    ]);
     const type = optionalString(params, 'type');
     const types = optionalStringList(params, 'types');
     const deliverySuccess = optionalBoolean(params, 'delivery_success');

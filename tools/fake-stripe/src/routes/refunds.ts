@@ -16,7 +16,15 @@ export function refundRoutes(): Router<FakeState> {
 
   router.get('/v1/refunds', (ctx) => {
     const { dc, params } = ctx.state;
-    assertKnownParams(params, ['charge', 'created', 'ending_before', 'expand', 'limit', 'payment_intent', 'starting_after']);
+    assertKnownParams(params, [
+      'charge',
+      'created',
+      'ending_before',
+      'expand',
+      'limit',
+      'payment_intent',
+      'starting_after',
+    ]);
     const paymentIntent = optionalString(params, 'payment_intent');
     const charge = optionalString(params, 'charge');
     const refunds = [...dc.store.refunds.values()].filter(

@@ -150,7 +150,10 @@ export class WebhookDispatcher {
     const started = Date.now();
     const controller = new AbortController();
     this.inFlight.add(controller);
-    const timeout = setTimeout(() => controller.abort(new Error(`timed out after ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+    const timeout = setTimeout(
+      () => controller.abort(new Error(`timed out after ${this.options.timeoutMs} ms`)),
+      this.options.timeoutMs,
+    );
     timeout.unref();
     let statusCode: number | null = null;
     let error: string | null = null;

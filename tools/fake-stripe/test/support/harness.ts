@@ -16,7 +16,10 @@ export async function startHarness(options: StartOptions = {}): Promise<Harness>
 }
 
 /** Polls until check() returns a value other than undefined/false, or fails after timeoutMs. */
-export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -1,0 +1,114 @@
+/**
+ * The whole back end in one test process: every service under services/ started with
+ * startService against the real dev database and RabbitMQ (isolated by a private database per
+ * service, exchange and queues), the fake Ticketmaster and fake Stripe, and the one-origin
+ * router in front, all on ephemeral ports. Black-box tests talk to `stack.url` over HTTP.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { RunningService, ServiceSpec, startService } from '@bigtix/middleware';
+import { Isolation, isolate } from '@bigtix/testkit';
+import { RunningRouter, discoverServices, routesFor, startRouter } from '@bigtix/dev-runner';
+import { startFakeTicketmaster } from '@bigtix/fake-ticketmaster';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+export interface StackOptions {
+  /** Extra environment for every service (e.g. ORDER_HOLD_SECONDS). */
+  env?: Record<string, string>;
+  /** Only these services (default: all that exist). */
+  only?: string[];
+  /** Reuse an isolation (e.g. to start a second replica set on the same data). */
+  isolation?: Isolation;
+  /** Where the router sends non-API paths (a running web app). */
+  webUrl?: string;
+}
+
+export interface Stack {
+  url: string;
+  iso: Isolation;
+  services: Record<string, RunningService>;
+  ticketmaster: Awaited<ReturnType<typeof startFakeTicketmaster>>;
+  stripe: { url: string; close(): Promise<void>; controls?: unknown } | null;
+  router: RunningRouter;
+  env(service: string): NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+}
+
+function loadSpec(dir: string): ServiceSpec | null {
+  const file = path.join(dir, 'src', 'service.ts');
+  if (!fs.existsSync(file)) return null;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(file) as Record<string, unknown>;
+  return (Object.values(mod).find((v) => typeof (v as ServiceSpec)?.setup === 'function') as ServiceSpec) ?? null;
+}
+
+async function startFakeStripeIfPresent(webhookUrl: string, secret: string): Promise<Stack['stripe']> {
+  const entry = path.join(REPO_ROOT, 'tools', 'fake-stripe', 'src', 'index.ts');
+  if (!fs.existsSync(entry)) return null;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startFakeStripe } = require(entry);
+  return startFakeStripe({ port: 0, webhookUrl, webhookSecret: secret, webhookRetryDelayMs: 100 });
+}
+
+export const TEST_STRIPE_WEBHOOK_SECRET = 'whsec_bigtix_test_secret';
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const iso = options.isolation ?? isolate('stack');
+  const ticketmaster = await startFakeTicketmaster({ port: 0, rateLimitPerSecond: 0 });
+  const infos = discoverServices(REPO_ROOT).filter((s) => !options.only || options.only.includes(s.name));
+
+  // Payments needs the fake Stripe's URL and the fake needs the payments URL for webhooks:
+  // start Stripe first with a placeholder and point it at the router once that exists.
+  let stripe: Stack['stripe'] = null;
+  const started: Record<string, RunningService> = {};
+  const envFor = (service: string): NodeJS.ProcessEnv =>
+    iso.env(service, {
+      TICKETMASTER_BASE_URL: ticketmaster.url,
+      STRIPE_WEBHOOK_SECRET: TEST_STRIPE_WEBHOOK_SECRET,
+      ...(stripe ? { STRIPE_API_BASE: stripe.url } : {}),
+      ...(options.env ?? {}),
+    });
+
+  const routerHolder: { router?: RunningRouter } = {};
+  if (infos.some((s) => s.name === 'payments')) {
+    stripe = await startFakeStripeIfPresent('http://127.0.0.1:1/unset', TEST_STRIPE_WEBHOOK_SECRET);
+  }
+  try {
+    for (const info of infos) {
+      const spec = loadSpec(info.dir);
+      if (!spec) continue;
+      started[info.name] = await startService(spec, envFor(info.name));
+    }
+    routerHolder.router = await startRouter({
+      routes: routesFor(infos.filter((s) => started[s.name]).map((s) => ({ routes: s.routes, url: started[s.name].url }))),
+      fallback: options.webUrl,
+      port: 0,
+    });
+  } catch (err) {
+    for (const s of Object.values(started)) await s.stop().catch(() => undefined);
+    await ticketmaster.close();
+    await stripe?.close();
+    throw err;
+  }
+  const router = routerHolder.router;
+  const controls = (stripe as { controls?: { setWebhookUrl?: (url: string) => void } } | null)?.controls;
+  controls?.setWebhookUrl?.(`${router.url}/api/webhooks/stripe`);
+
+  return {
+    url: router.url,
+    iso,
+    services: started,
+    ticketmaster,
+    stripe,
+    router,
+    env: envFor,
+    async stop() {
+      await router.close();
+      for (const s of Object.values(started).reverse()) await s.stop().catch(() => undefined);
+      await ticketmaster.close();
+      await stripe?.close();
+      if (!options.isolation) await iso.cleanup();
+    },
+  };
+}

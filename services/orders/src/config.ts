@@ -1,0 +1,22 @@
+import { DEFAULT_ORDER_HOLD_SECONDS } from '@bigtix/common';
+import { intFromEnv } from '@bigtix/middleware';
+
+export interface OrdersConfig {
+  /** How long an order holds its tickets before the sweeper expires it. */
+  holdSeconds: number;
+  /** How often the sweeper looks for expired orders, lagging outcomes and orphan holds. */
+  sweepMs: number;
+  /** A hold whose order never appeared is released after this long (its creation crashed). */
+  orphanGraceSeconds: number;
+  /** An outcome claimed but not applied for this long is applied by the sweeper (its writer crashed). */
+  repairAfterMs: number;
+}
+
+export function readOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
+  return {
+    holdSeconds: intFromEnv(env.ORDER_HOLD_SECONDS, DEFAULT_ORDER_HOLD_SECONDS),
+    sweepMs: intFromEnv(env.ORDER_SWEEP_MS, 1000),
+    orphanGraceSeconds: intFromEnv(env.ORDER_ORPHAN_GRACE_SECONDS, 60),
+    repairAfterMs: intFromEnv(env.ORDER_REPAIR_AFTER_MS, 10_000),
+  };
+}

@@ -1,0 +1,63 @@
+import type { Logger } from '@bigtix/middleware';
+import { VersionedStore } from '@bigtix/middleware';
+import type { Collection, Document } from 'mongodb';
+import type { Connection } from 'mongoose';
+import type { OrdersConfig } from './config';
+import type { HoldDoc, OutcomeDoc, TicketVersionDoc } from './models/hold';
+import { OrderDoc, orderModel } from './models/order';
+import { TicketReplicaDoc, ticketReplicaModel } from './models/ticket-replica';
+
+/** Everything the use cases need, passed in so tests can inject a clock and faults. */
+export interface OrdersDeps {
+  orders: VersionedStore<OrderDoc>;
+  orderDocs: Collection<OrderDoc>;
+  holds: Collection<HoldDoc>;
+  outcomes: Collection<OutcomeDoc>;
+  tickets: Collection<TicketReplicaDoc>;
+  ticketVersions: Collection<TicketVersionDoc>;
+  /** Outbox records `{ _id: paymentIntentId, events: [order.payment-rejected] }`: one refund per PaymentIntent. */
+  rejections: Collection<Document>;
+  /** Short leases `<outcomeKey>#<window>` so only one sweeper repairs an outcome at a time. */
+  repairLeases: Collection<Document>;
+  config: OrdersConfig;
+  logger: Logger;
+  now: () => number;
+  nudgeOutbox: () => void;
+}
+
+export interface DepsOptions {
+  config: OrdersConfig;
+  logger: Logger;
+  now?: () => number;
+  nudgeOutbox?: () => void;
+}
+
+export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDeps {
+  // Registered so startService's ensureIndexes builds their indexes before the first write.
+  orderModel(db);
+  ticketReplicaModel(db);
+  const now = options.now ?? Date.now;
+  const col = <T extends Document>(name: string) => db.collection<T>(name) as unknown as Collection<T>;
+  const orderDocs = col<OrderDoc>('orders');
+  return {
+    orders: new VersionedStore<OrderDoc>(orderDocs as unknown as Collection<Document>, col('order_changes'), { now }),
+    orderDocs,
+    holds: col<HoldDoc>('holds'),
+    outcomes: col<OutcomeDoc>('order_outcomes'),
+    tickets: col<TicketReplicaDoc>('tickets'),
+    ticketVersions: col<TicketVersionDoc>('ticket_versions'),
+    rejections: col('payment_rejections'),
+    repairLeases: col('outcome_repairs'),
+    config: options.config,
+    logger: options.logger,
+    now,
+    nudgeOutbox: options.nudgeOutbox ?? (() => undefined),
+  };
+}
+
+export async function ensureOrdersIndexes(deps: OrdersDeps): Promise<void> {
+  await deps.orders.ensureIndexes();
+  await deps.holds.createIndex({ orderId: 1 });
+  await deps.holds.createIndex({ createdAt: 1 });
+  await deps.outcomes.createIndex({ appliedAt: 1, decidedAt: 1 });
+}

@@ -1,0 +1,91 @@
+import { BadRequestError, CURRENCY, ConflictError, CreateOrderInput, NotFoundError, UserDto } from '@bigtix/common';
+import { Types } from 'mongoose';
+import type { OrdersDeps } from '../deps';
+import type { OrderDoc } from '../models/order';
+import { releaseTaken, takeHolds } from './holds';
+import { orderEventFor } from './order-events';
+import { claimOutcome, settleOutcome } from './outcomes';
+
+/** Test seams: lets a test crash the use case between two of its steps. */
+export interface CreateOrderFaults {
+  afterHolds?: () => void | Promise<void>;
+}
+
+/**
+ * Holds every requested ticket for a new order, all or nothing. The holds (one unique insert per
+ * ticket) are the decision; the replica only filters out tickets that cannot be sold at all
+ * (sold, withdrawn) and prices that changed. The order and its `order.created` event are one
+ * claimed version (VersionedStore.createMany), so they cannot be separated by a crash; a crash
+ * before that leaves holds without an order, which the sweeper releases after a grace period.
+ */
+export async function createOrder(deps: OrdersDeps, buyer: UserDto, input: CreateOrderInput, faults: CreateOrderFaults = {}): Promise<OrderDoc> {
+  const ids = input.tickets.map((t) => t.ticketId);
+  const replicas = new Map((await deps.tickets.find({ _id: { $in: ids } }).toArray()).map((t) => [t._id, t]));
+
+  const unknown = ids.filter((id) => !replicas.has(id));
+  if (unknown.length > 0) {
+    const err = new NotFoundError(`Unknown ticket(s): ${unknown.join(', ')}`);
+    err.details = { unknown };
+    throw err;
+  }
+  const own = input.tickets.filter((t) => replicas.get(t.ticketId)!.userId === buyer.id);
+  if (own.length > 0) {
+    throw new BadRequestError(
+      'You cannot buy your own tickets',
+      own.map((t) => ({ message: `ticket ${t.ticketId} is your own listing`, field: `tickets.${input.tickets.indexOf(t)}.ticketId` })),
+    );
+  }
+  const unavailable = ids.filter((id) => ['sold', 'withdrawn'].includes(replicas.get(id)!.status));
+  const priceChanged = input.tickets
+    .filter((t) => !unavailable.includes(t.ticketId) && replicas.get(t.ticketId)!.price !== t.price)
+    .map((t) => ({ ticketId: t.ticketId, price: replicas.get(t.ticketId)!.price }));
+  if (unavailable.length > 0 || priceChanged.length > 0) throw conflict(unavailable, priceChanged);
+
+  const orderId = new Types.ObjectId().toHexString();
+  const now = deps.now();
+  const expiresAt = new Date(now + deps.config.holdSeconds * 1000);
+  const { taken, lost } = await takeHolds(deps, orderId, buyer.id, ids, expiresAt);
+  if (lost.length > 0) {
+    await abandon(deps, orderId, taken);
+    throw conflict(lost, []);
+  }
+  await faults.afterHolds?.();
+
+  const tickets = input.tickets.map((t) => ({ ticketId: t.ticketId, title: replicas.get(t.ticketId)!.title, price: t.price }));
+  const order: OrderDoc = {
+    _id: orderId,
+    userId: buyer.id,
+    status: 'created',
+    rank: 0,
+    expiresAt,
+    tickets,
+    total: tickets.reduce((sum, t) => sum + t.price, 0),
+    currency: CURRENCY,
+    version: 1,
+    createdAt: new Date(now),
+    paymentIntentId: null,
+  };
+  await deps.orders.createMany([order], (o) => [orderEventFor(o)]);
+  deps.nudgeOutbox();
+  return order;
+}
+
+function conflict(unavailable: string[], priceChanged: { ticketId: string; price: number }[]): ConflictError {
+  const parts = [
+    unavailable.length > 0 ? `not available: ${unavailable.join(', ')}` : '',
+    priceChanged.length > 0 ? `price changed: ${priceChanged.map((p) => `${p.ticketId} now ${p.price}`).join(', ')}` : '',
+  ].filter(Boolean);
+  return new ConflictError(`Some tickets cannot be ordered (${parts.join('; ')})`, { unavailable, priceChanged });
+}
+
+/**
+ * Gives back the holds of an order that will never exist. Even this goes through the outcome
+ * claim, so that it and the orphan sweeper can never both delete the same holds.
+ */
+async function abandon(deps: OrdersDeps, orderId: string, taken: string[]): Promise<void> {
+  if (taken.length === 0) return;
+  const { won, doc } = await claimOutcome(deps, orderId, orderId, 'abandoned', { reason: 'not every ticket could be held' });
+  if (!won) return;
+  await releaseTaken(deps, taken);
+  await settleOutcome(deps, doc);
+}

@@ -1,0 +1,4 @@
+import { runService } from '@bigtix/middleware';
+import { ordersService } from './service';
+
+runService(ordersService);

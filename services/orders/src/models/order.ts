@@ -1,0 +1,76 @@
+import { ACTIVE_ORDER_STATUSES, Currency, OrderDto, OrderStatus, OrderTicketDto } from '@bigtix/common';
+import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
+import type { Connection } from 'mongoose';
+
+/**
+ * The order as stored. Written only through VersionedStore (raw driver), so every change is a
+ * claimed version with its event; this class exists for the schema and its indexes.
+ * `rank` is 0 while the order holds tickets and 1 once it is settled: "active first" is a sort key.
+ */
+@index({ userId: 1, rank: 1, createdAt: -1, _id: -1 })
+@index({ rank: 1, expiresAt: 1 })
+@modelOptions({ schemaOptions: { collection: 'orders', versionKey: false } })
+export class Order {
+  @prop({ required: true, type: String })
+  public _id!: string;
+
+  @prop({ required: true, type: String })
+  public userId!: string;
+
+  @prop({ required: true, type: String })
+  public status!: string;
+
+  @prop({ required: true, type: Number })
+  public rank!: number;
+
+  @prop({ required: true, type: Date })
+  public expiresAt!: Date;
+
+  @prop({ required: true, type: Number })
+  public total!: number;
+
+  @prop({ required: true, type: String })
+  public currency!: string;
+
+  @prop({ required: true, type: Number })
+  public version!: number;
+
+  @prop({ required: true, type: Date })
+  public createdAt!: Date;
+}
+
+export function orderModel(connection: Connection) {
+  return getModelForClass(Order, { existingConnection: connection });
+}
+
+export interface OrderDoc {
+  _id: string;
+  userId: string;
+  status: OrderStatus;
+  rank: 0 | 1;
+  expiresAt: Date;
+  tickets: OrderTicketDto[];
+  total: number;
+  currency: Currency;
+  version: number;
+  createdAt: Date;
+  /** The PaymentIntent that paid (or is paying) the order. */
+  paymentIntentId?: string | null;
+}
+
+export const isActive = (status: OrderStatus): boolean => ACTIVE_ORDER_STATUSES.includes(status);
+export const rankOf = (status: OrderStatus): 0 | 1 => (isActive(status) ? 0 : 1);
+
+export function toOrderDto(order: OrderDoc): OrderDto {
+  return {
+    id: order._id,
+    userId: order.userId,
+    status: order.status,
+    expiresAt: new Date(order.expiresAt).toISOString(),
+    tickets: order.tickets.map((t) => ({ ticketId: t.ticketId, title: t.title, price: t.price })),
+    total: order.total,
+    currency: order.currency,
+    version: order.version,
+    createdAt: new Date(order.createdAt).toISOString(),
+  };
+}

@@ -1,0 +1,41 @@
+import { ROUTES, createOrderSchema, listQuerySchema, updateOrderSchema } from '@bigtix/common';
+import { Router, parseBody, parseQuery, requireUser } from '@bigtix/middleware';
+import type { OrdersDeps } from '../deps';
+import { cancelOrder } from '../domain/cancel-order';
+import { createOrder } from '../domain/create-order';
+import { getOwnOrder } from '../domain/get-order';
+import { listOrders } from '../domain/list-orders';
+import { toOrderDto } from '../models/order';
+
+export function ordersRouter(deps: OrdersDeps): Router {
+  const router = new Router({ prefix: ROUTES.orders });
+
+  router.get('/', async (ctx) => {
+    const user = requireUser(ctx);
+    ctx.body = await listOrders(deps, user, parseQuery(ctx, listQuerySchema));
+  });
+
+  router.get('/:id', async (ctx) => {
+    ctx.body = toOrderDto(await getOwnOrder(deps, requireUser(ctx), ctx.params.id));
+  });
+
+  router.post('/', async (ctx) => {
+    const user = requireUser(ctx);
+    const order = await createOrder(deps, user, parseBody(ctx, createOrderSchema));
+    ctx.status = 201;
+    ctx.body = toOrderDto(order);
+  });
+
+  // Only "cancelled" can be set by a client; the schema answers 400 for anything else.
+  router.put('/:id', async (ctx) => {
+    const user = requireUser(ctx);
+    parseBody(ctx, updateOrderSchema);
+    ctx.body = toOrderDto(await cancelOrder(deps, user, ctx.params.id));
+  });
+
+  router.delete('/:id', async (ctx) => {
+    ctx.body = toOrderDto(await cancelOrder(deps, requireUser(ctx), ctx.params.id));
+  });
+
+  return router;
+}

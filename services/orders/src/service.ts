@@ -1,0 +1,54 @@
+import { ServiceSpec, createServiceApp } from '@bigtix/middleware';
+import { readOrdersConfig } from './config';
+import { OrdersDeps, createOrdersDeps, ensureOrdersIndexes } from './deps';
+import { onPaymentCreated, onPaymentFailed, onPaymentSucceeded } from './events/consumers/on-payment-events';
+import { onTicketCreated } from './events/consumers/on-ticket-created';
+import { onTicketUpdated } from './events/consumers/on-ticket-updated';
+import { ordersRouter } from './routes/orders';
+import { orderSweeper } from './workers/order-sweeper';
+
+export interface OrdersServiceOptions {
+  /** Clock for the use cases and the sweeper (tests move time instead of sleeping). */
+  now?: () => number;
+  /** Receives the dependencies once built, so tests can call use cases on the running service's database. */
+  onDeps?: (deps: OrdersDeps) => void;
+}
+
+export function makeOrdersService(options: OrdersServiceOptions = {}): ServiceSpec {
+  return {
+    name: 'orders',
+    defaultPort: 4003,
+    async setup(ctx) {
+      const deps = createOrdersDeps(ctx.db, {
+        config: readOrdersConfig(ctx.env),
+        logger: ctx.logger,
+        now: options.now,
+        nudgeOutbox: ctx.nudgeOutbox,
+      });
+      await ensureOrdersIndexes(deps);
+      options.onDeps?.(deps);
+      const app = createServiceApp({
+        name: 'orders',
+        logger: ctx.logger,
+        jwtSecret: ctx.config.jwtSecret,
+        readiness: ctx.readiness,
+        bodyLimitBytes: 64 * 1024,
+        routers: [ordersRouter(deps)],
+      });
+      return {
+        app,
+        consumers: {
+          'ticket.created': onTicketCreated(deps),
+          'ticket.updated': onTicketUpdated(deps),
+          'payment.created': onPaymentCreated(deps),
+          'payment.succeeded': onPaymentSucceeded(deps),
+          'payment.failed': onPaymentFailed(deps),
+        },
+        outbox: [deps.orders.outboxSource(), { collection: deps.rejections }],
+        workers: [orderSweeper(deps)],
+      };
+    },
+  };
+}
+
+export const ordersService: ServiceSpec = makeOrdersService();

@@ -1,5 +1,6 @@
 import { ServiceSpec, VersionedStore, createServiceApp } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
+import type { Connection } from 'mongoose';
 import { readTicketsConfig } from './config';
 import type { TicketsContext } from './domain/tickets-context';
 import { onOrderCancelled } from './events/consumers/on-order-cancelled';
@@ -11,6 +12,25 @@ import { ticketsRouter } from './routes/tickets';
 import { EventCache } from './ticketmaster/event-cache';
 import { TicketmasterClient } from './ticketmaster/ticketmaster-client';
 
+/** The use cases' dependencies on one database; also what a test builds to act as a second replica. */
+export async function createTicketsContext(
+  connection: Connection,
+  client: TicketmasterClient,
+  options: { eventCacheTtlMs: number; nudge?: () => void },
+): Promise<TicketsContext> {
+  const db = connection.db!;
+  const tickets = ticketModel(connection);
+  const store = new VersionedStore<TicketDoc>(tickets.collection as unknown as Collection<Document>, db.collection('ticket_changes'));
+  await store.ensureIndexes();
+  return {
+    tickets,
+    store,
+    closedOrders: db.collection('closed_orders'),
+    events: new EventCache(client, db.collection('event_cache'), { ttlMs: options.eventCacheTtlMs }),
+    nudge: options.nudge ?? (() => undefined),
+  };
+}
+
 export const ticketsService: ServiceSpec = {
   name: 'tickets',
   defaultPort: 4002,
@@ -19,17 +39,7 @@ export const ticketsService: ServiceSpec = {
     const tm = config.ticketmaster;
     if (tm.usingFake) ctx.logger.info({ baseUrl: tm.baseUrl }, 'TICKETMASTER_CONSUMER_KEY is not set: using the fake Ticketmaster');
     const client = new TicketmasterClient({ ...tm, logger: ctx.logger });
-    const db = ctx.db.db!;
-    const tickets = ticketModel(ctx.db);
-    const store = new VersionedStore<TicketDoc>(tickets.collection as unknown as Collection<Document>, db.collection('ticket_changes'));
-    await store.ensureIndexes();
-    const c: TicketsContext = {
-      tickets,
-      store,
-      closedOrders: db.collection('closed_orders'),
-      events: new EventCache(client, db.collection('event_cache'), { ttlMs: tm.eventCacheTtlMs }),
-      nudge: ctx.nudgeOutbox,
-    };
+    const c = await createTicketsContext(ctx.db, client, { eventCacheTtlMs: tm.eventCacheTtlMs, nudge: ctx.nudgeOutbox });
 
     const app = createServiceApp({
       name: 'tickets',
@@ -42,7 +52,7 @@ export const ticketsService: ServiceSpec = {
     });
     return {
       app,
-      outbox: [store.outboxSource()],
+      outbox: [c.store.outboxSource()],
       consumers: {
         'order.created': onOrderCreated(c),
         'order.cancelled': onOrderCancelled(c),

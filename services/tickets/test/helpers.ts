@@ -1,0 +1,48 @@
+import { Isolation, isolate } from '@bigtix/testkit';
+import { RunningService, startService } from '@bigtix/middleware';
+import type { Collection, Document } from 'mongodb';
+import { RunningFakeTicketmaster, startFakeTicketmaster } from '../../../tools/fake-ticketmaster/src';
+import { ticketsService } from '../src/service';
+
+export { FIXTURE_IDS, UNKNOWN_EVENT_ID } from '../../../tools/fake-ticketmaster/src';
+
+export interface TicketsHarness {
+  iso: Isolation;
+  tm: RunningFakeTicketmaster;
+  running: RunningService;
+  url: string;
+  tickets: Collection<Document>;
+  changes: Collection<Document>;
+  stop(): Promise<void>;
+}
+
+/** The real tickets service on an ephemeral port, its own database and exchange, and a fake Ticketmaster. */
+export async function startTickets(label: string, env: Record<string, string> = {}): Promise<TicketsHarness> {
+  const iso = isolate(label);
+  const tm = await startFakeTicketmaster({ port: 0, rateLimitPerSecond: 0 });
+  const running = await startService(
+    ticketsService,
+    iso.env('tickets', { TICKETMASTER_BASE_URL: tm.url, TICKETMASTER_RATE_PER_SECOND: '100', ...env }),
+  );
+  const db = running.ctx.db.db!;
+  return {
+    iso,
+    tm,
+    running,
+    url: running.url,
+    tickets: db.collection('tickets'),
+    changes: db.collection('ticket_changes'),
+    async stop() {
+      await running.stop();
+      await tm.close();
+      await iso.cleanup();
+    },
+  };
+}
+
+let serial = 0;
+/** A valid single-ticket body with a serial no other test uses. */
+export function ticketBody(eventId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  serial += 1;
+  return { title: `Section 1 Row A Seat ${serial}`, price: 12_500, description: 'Great seat', serialNumber: `SN-${Date.now()}-${serial}`, eventId, ...extra };
+}

@@ -21,4 +21,8 @@ for (const pattern of pkg.workspaces) {
   }
 }
 const tsc = require.resolve('typescript/bin/tsc', { paths: [root] });
-execFileSync(process.execPath, [tsc, '-b', ...dirs, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+try {
+  execFileSync(process.execPath, [tsc, '-b', ...dirs, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+} catch (err) {
+  process.exit(err.status ?? 1); // tsc already printed the errors
+}

@@ -1,0 +1,56 @@
+import { Envelope } from '@bigtix/common';
+import { makeEnvelope } from '@bigtix/middleware';
+import { Payment, PaymentStore, StoredPaymentStatus, canMove } from '../models/payment';
+
+export interface PaymentUpdate {
+  status: StoredPaymentStatus;
+  paymentIntentId?: string | null;
+  clientSecret?: string | null;
+  failureMessage?: string | null;
+  refundId?: string | null;
+}
+
+const SOURCE = 'payments';
+
+/**
+ * The one place a payment changes. Each change is a versioned claim (`<id>@<v>`) that carries the
+ * events it causes, so however many times and in whatever order Stripe reports an outcome (the
+ * create response, webhooks, their retries), each event is published once. Returns the stored
+ * payment, changed or not; null if it does not exist.
+ */
+export async function advancePayment(payments: PaymentStore, id: string, update: PaymentUpdate, now = () => new Date()): Promise<Payment | null> {
+  return payments.change(id, (current) => {
+    // An outcome for another PaymentIntent than the one this attempt made is not ours to apply.
+    if (update.paymentIntentId && current.paymentIntentId && update.paymentIntentId !== current.paymentIntentId) return null;
+    const moves = update.status !== current.status;
+    if (moves && !canMove(current.status, update.status)) return null;
+    const attachesIntent = !current.paymentIntentId && !!update.paymentIntentId;
+    if (!moves && !attachesIntent) return null;
+    const next: Omit<Payment, 'version'> = {
+      ...current,
+      status: update.status,
+      paymentIntentId: current.paymentIntentId ?? update.paymentIntentId ?? null,
+      clientSecret: update.clientSecret ?? current.clientSecret,
+      failureMessage: update.failureMessage ?? (update.status === 'failed' ? current.failureMessage ?? 'The payment failed' : current.failureMessage),
+      refundId: update.refundId ?? current.refundId,
+      updatedAt: now().toISOString(),
+    };
+    return { next, events: (stored) => eventsFor(current, stored) };
+  });
+}
+
+/** What a change announces: a new attempt with money in play, a success, a failure. */
+export function eventsFor(prev: Payment, next: Payment): Envelope[] {
+  const events: Envelope[] = [];
+  const pi = next.paymentIntentId ?? '';
+  if (!prev.paymentIntentId && next.paymentIntentId && next.status !== 'failed' && next.status !== 'canceled') {
+    events.push(makeEnvelope('payment.created', next.version, SOURCE, { id: next._id, orderId: next.orderId, paymentIntentId: pi, amount: next.amount, currency: next.currency }));
+  }
+  if (next.status === 'succeeded' && prev.status !== 'succeeded') {
+    events.push(makeEnvelope('payment.succeeded', next.version, SOURCE, { id: next._id, orderId: next.orderId, paymentIntentId: pi, amount: next.amount, currency: next.currency }));
+  }
+  if (next.status === 'failed' && prev.status !== 'failed') {
+    events.push(makeEnvelope('payment.failed', next.version, SOURCE, { id: next._id, orderId: next.orderId, paymentIntentId: pi, message: next.failureMessage ?? 'The payment failed' }));
+  }
+  return events;
+}

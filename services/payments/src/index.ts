@@ -1,0 +1,4 @@
+import { runService } from '@bigtix/middleware';
+import { paymentsService } from './service';
+
+runService(paymentsService);

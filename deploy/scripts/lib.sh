@@ -22,7 +22,7 @@ require_tools() {
       kubectl) echo "  kubectl:  https://kubernetes.io/docs/tasks/tools/" >&2 ;;
       helm) echo "  helm:     https://helm.sh/docs/intro/install/ (or: make check-deploy builds one into ~/.cache/bigtix/tools)" >&2 ;;
       skaffold) echo "  skaffold: https://skaffold.dev/docs/install/" >&2 ;;
-      ansible-playbook) echo "  ansible:  apt-get install ansible (or pipx install ansible)" >&2 ;;
+      ansible-playbook) echo "  ansible-playbook: apt-get install ansible (or pipx install ansible-core)" >&2 ;;
       stripe) echo "  stripe:   https://docs.stripe.com/stripe-cli" >&2 ;;
       *) echo "  $tool" >&2 ;;
     esac

@@ -1,0 +1,146 @@
+import type {
+  BulkCreateResponse,
+  CurrentUserResponse,
+  ErrorBody,
+  EventDetailsDto,
+  EventSearchResponse,
+  Page,
+  TicketDto,
+  TicketInput,
+  TokenResponse,
+  UpdateTicketInput,
+} from '@bigtix/common';
+import { ApiError, NetworkError, NotSignedInError } from './errors';
+
+export interface EventSearchParams {
+  keyword?: string;
+  city?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  size?: number;
+}
+
+export interface ApiClientOptions {
+  apiUrl: string;
+  token?: string;
+  fetch?: typeof fetch;
+  /** Per-request timeout; a bulk batch of 1000 rows needs more than a lookup. */
+  timeoutMs?: number;
+}
+
+/** The BigTix HTTP API as the CLI uses it. Every failure becomes a CliError with one clear message. */
+export class ApiClient {
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  get apiUrl(): string {
+    return this.options.apiUrl;
+  }
+
+  get signedIn(): boolean {
+    return Boolean(this.options.token);
+  }
+
+  createToken(email: string, password: string): Promise<TokenResponse> {
+    return this.request('POST', '/api/users/tokens', { body: { email, password }, auth: false });
+  }
+
+  async currentUser(): Promise<CurrentUserResponse> {
+    return this.request('GET', '/api/users/currentuser', { auth: true });
+  }
+
+  searchEvents(params: EventSearchParams): Promise<EventSearchResponse> {
+    return this.request('GET', `/api/events/search${query(params)}`, {});
+  }
+
+  getEvent(eventId: string): Promise<EventDetailsDto> {
+    return this.request('GET', `/api/events/${encodeURIComponent(eventId)}`, {});
+  }
+
+  bulkCreate(tickets: TicketInput[]): Promise<BulkCreateResponse> {
+    return this.request('POST', '/api/tickets/create', { body: { tickets }, auth: true, timeoutMs: 120_000 });
+  }
+
+  createOne(ticket: TicketInput): Promise<TicketDto> {
+    return this.request('POST', '/api/tickets/create', { body: ticket, auth: true });
+  }
+
+  userTickets(userId: string, { cursor, status, limit = 200 }: { cursor?: string; status?: string; limit?: number } = {}): Promise<Page<TicketDto>> {
+    return this.request('GET', `/api/tickets/user/${encodeURIComponent(userId)}${query({ limit, cursor, status })}`, { auth: 'optional' });
+  }
+
+  updateTicket(input: UpdateTicketInput): Promise<TicketDto> {
+    return this.request('PUT', '/api/tickets', { body: input, auth: true });
+  }
+
+  deleteTicket(id: string): Promise<TicketDto> {
+    return this.request('DELETE', `/api/tickets/${encodeURIComponent(id)}`, { auth: true });
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    { body, auth = false, timeoutMs }: { body?: unknown; auth?: boolean | 'optional'; timeoutMs?: number },
+  ): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (auth) {
+      if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+      else if (auth === true) throw new NotSignedInError();
+    }
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const url = `${this.options.apiUrl}${path}`;
+    let res: Response;
+    try {
+      res = await this.fetchImpl(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs ?? this.options.timeoutMs ?? 30_000),
+      });
+    } catch (err) {
+      throw new NetworkError(`cannot reach ${this.options.apiUrl} (${describeNetworkError(err)})`);
+    }
+    const text = await res.text().catch(() => '');
+    const json = parseJson(text);
+    if (res.ok) return json as T;
+    const items = errorItems(json);
+    const message = items[0]?.message ?? (text.trim().slice(0, 200) || res.statusText || 'request failed');
+    if (res.status === 401 && auth) {
+      throw new NotSignedInError(`not signed in (${message}); run \`bigtix login\``);
+    }
+    throw new ApiError(res.status, `${message} (HTTP ${res.status} from ${method} ${path.split('?')[0]})`, items);
+  }
+}
+
+function query(params: object): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params) as [string, unknown][]) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function errorItems(json: unknown): ErrorBody['errors'] {
+  const errors = (json as Partial<ErrorBody> | undefined)?.errors;
+  return Array.isArray(errors) ? errors.filter((e) => e && typeof e.message === 'string') : [];
+}
+
+function describeNetworkError(err: unknown): string {
+  if (err instanceof Error) {
+    if (err.name === 'TimeoutError') return 'timed out';
+    const cause = (err as Error & { cause?: { code?: string; message?: string } }).cause;
+    return cause?.code ?? cause?.message ?? err.message;
+  }
+  return String(err);
+}

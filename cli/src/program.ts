@@ -1,0 +1,64 @@
+import { Command } from 'commander';
+import { makeLoginCommand } from './commands/auth/login';
+import { makeLogoutCommand } from './commands/auth/logout';
+import { makeWhoamiCommand } from './commands/auth/whoami';
+import { makeEventsSearchCommand } from './commands/events/search';
+import { makeEventsShowCommand } from './commands/events/show';
+import { makeDelistCommand } from './commands/tickets/delist';
+import { makeListCommand } from './commands/tickets/list';
+import { makeListingsCommand } from './commands/tickets/listings';
+import { makeUpdateCommand } from './commands/tickets/update';
+import { withExamples } from './lib/command-help';
+import type { Deps } from './lib/deps';
+import { processDeps } from './lib/deps';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { version } = require('../package.json') as { version: string };
+
+export interface ProgramIo {
+  writeOut(s: string): void;
+  writeErr(s: string): void;
+}
+
+/** The whole `bigtix` command tree; never exits the process (commander errors are thrown). */
+export function buildProgram(getDeps: () => Deps = processDeps, io?: ProgramIo): Command {
+  const program = new Command('bigtix')
+    .description('BigTix seller CLI: sign in, find events, and list tickets for sale in bulk.')
+    .version(version, '-v, --version')
+    .option('--api-url <url>', 'BigTix API origin (env BIGTIX_API_URL, default http://localhost:3000)')
+    .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError();
+
+  const events = new Command('events').summary('find Ticketmaster events to sell for').description('Find events: their ids are what `bigtix list --event` takes.');
+  events.addCommand(makeEventsSearchCommand(getDeps)).addCommand(makeEventsShowCommand(getDeps));
+  withExamples(events, ['$ bigtix events search "hamilton" --city Chicago', '$ bigtix events show vvG1zZ9KqAkS9L']);
+
+  program
+    .addCommand(makeLoginCommand(getDeps))
+    .addCommand(makeLogoutCommand(getDeps))
+    .addCommand(makeWhoamiCommand(getDeps))
+    .addCommand(events)
+    .addCommand(makeListCommand(getDeps))
+    .addCommand(makeListingsCommand(getDeps))
+    .addCommand(makeUpdateCommand(getDeps))
+    .addCommand(makeDelistCommand(getDeps));
+
+  withExamples(program, [
+    '$ bigtix login',
+    '$ bigtix events search "taylor swift"',
+    '$ bigtix list --event vvG1zZ9KqAkS9L --csv tickets.csv',
+    '$ bigtix listings --status available',
+    '',
+    'Environment: BIGTIX_API_URL, BIGTIX_TOKEN, XDG_CONFIG_HOME, NO_COLOR.',
+    'Exit codes: 0 ok, 1 error, 2 usage error or cancelled, 3 partial failure, 4 not signed in.',
+  ]);
+
+  // Applied to every command: addCommand() does not copy these settings to subcommands.
+  const configure = (cmd: Command) => {
+    cmd.exitOverride();
+    if (io) cmd.configureOutput({ writeOut: io.writeOut, writeErr: io.writeErr });
+    cmd.commands.forEach(configure);
+  };
+  configure(program);
+  return program;
+}

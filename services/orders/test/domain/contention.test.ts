@@ -1,0 +1,59 @@
+import { Harness, fakeUser } from '../harness';
+
+jest.setTimeout(120_000);
+
+/** Every active order's tickets, to prove no ticket sits in two of them. */
+async function activeHolders(h: Harness): Promise<Map<string, string[]>> {
+  const orders = await h.deps.orderDocs.find({ rank: 0 }).toArray();
+  const byTicket = new Map<string, string[]>();
+  for (const o of orders) for (const t of o.tickets) byTicket.set(t.ticketId, [...(byTicket.get(t.ticketId) ?? []), o._id]);
+  return byTicket;
+}
+
+function statusCounts(statuses: number[]): Record<number, number> {
+  return statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
+}
+
+describe.each([
+  ['one orders instance', 1],
+  ['two orders instances sharing database and queue', 2],
+])('contention with %s', (_label, instances) => {
+  const h = new Harness(`contend${instances}`);
+  const seller = fakeUser();
+
+  beforeAll(() => h.start({}, {}, instances));
+  afterAll(() => h.stop());
+
+  const urlFor = (i: number) => h.services[i % h.services.length].url;
+
+  it('50 buyers racing for one ticket: exactly one 201, 49 × 409, no 5xx', async () => {
+    const ticket = await h.listTicket(seller, 9900);
+    const buyers = Array.from({ length: 50 }, () => fakeUser());
+    const results = await Promise.all(buyers.map((b, i) => h.order(b, [ticket], urlFor(i))));
+    expect(statusCounts(results.map((r) => r.status))).toEqual({ 201: 1, 409: 49 });
+    for (const r of results.filter((x) => x.status === 409)) expect(r.body.unavailable).toEqual([ticket.id]);
+    const hold = await h.deps.holds.findOne({ _id: ticket.id });
+    const winner = results.find((r) => r.status === 201)!;
+    expect(hold?.orderId).toBe(winner.body.id);
+    expect(await h.deps.orderDocs.countDocuments({ 'tickets.ticketId': ticket.id })).toBe(1);
+  });
+
+  it('30 buyers with overlapping multi-ticket orders: no ticket ends up in two active orders', async () => {
+    const tickets = await Promise.all(Array.from({ length: 10 }, (_, i) => h.listTicket(seller, 1000 + i)));
+    const buyers = Array.from({ length: 30 }, () => fakeUser());
+    // buyer i wants 3 consecutive tickets (wrapping), so every ticket is wanted by 9 buyers
+    const wants = buyers.map((_, i) => [0, 1, 2].map((k) => tickets[(i + k) % tickets.length]));
+    const results = await Promise.all(buyers.map((b, i) => h.order(b, wants[i], urlFor(i))));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
+
+    const holders = await activeHolders(h);
+    for (const t of tickets) expect((holders.get(t.id) ?? []).length).toBeLessThanOrEqual(1);
+    // Each winner holds exactly its tickets; losers hold nothing.
+    const winners = results.filter((r) => r.status === 201).map((r) => r.body.id as string);
+    const holds = await h.deps.holds.find({ _id: { $in: tickets.map((t) => t.id) } }).toArray();
+    for (const hold of holds) expect(winners).toContain(hold.orderId);
+    expect(holds.length).toBe(winners.length * 3);
+  });
+});

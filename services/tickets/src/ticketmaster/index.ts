@@ -1,5 +1,5 @@
 export * from './ticketmaster-client';
 export * from './event-cache';
 export * from './map-event';
-export * from './token-bucket';
+export * from './rate-limiter';
 export type * from './discovery-types';

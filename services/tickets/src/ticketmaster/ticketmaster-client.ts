@@ -1,7 +1,7 @@
 import { BadRequestError, EventSearchQuery, UpstreamError } from '@bigtix/common';
 import type { Logger } from '@bigtix/middleware';
 import type { TmEvent, TmSearchPage } from './discovery-types';
-import { TokenBucket } from './token-bucket';
+import { RateLimiter } from './rate-limiter';
 
 export interface TicketmasterClientOptions {
   baseUrl: string;
@@ -36,13 +36,13 @@ export interface SearchResult {
  * UpstreamError with a message a person can act on. It never throws anything else.
  */
 export class TicketmasterClient {
-  private readonly bucket: TokenBucket;
+  private readonly limiter: RateLimiter;
   private readonly now: () => number;
   private readonly fetchImpl: typeof fetch;
 
   constructor(private readonly options: TicketmasterClientOptions) {
     this.now = options.now ?? Date.now;
-    this.bucket = new TokenBucket(options.requestsPerSecond, this.now);
+    this.limiter = new RateLimiter(options.requestsPerSecond, 1_000, 50, this.now);
     this.fetchImpl = options.fetch ?? fetch;
   }
 
@@ -88,7 +88,7 @@ export class TicketmasterClient {
   private async request(path: string, params: Record<string, string>): Promise<Response> {
     const url = `${this.options.baseUrl}${path}?${new URLSearchParams({ ...params, apikey: this.options.apiKey }).toString()}`;
     for (let attempt = 0; ; attempt++) {
-      await this.bucket.take();
+      await this.limiter.take();
       let res: Response;
       try {
         res = await this.fetchImpl(url, { signal: AbortSignal.timeout(this.options.timeoutMs), headers: { accept: 'application/json' } });

@@ -10,6 +10,7 @@ import { RunningService, ServiceSpec, startService } from '@bigtix/middleware';
 import { Isolation, isolate } from '@bigtix/testkit';
 import { RunningRouter, discoverServices, routesFor, startRouter } from '@bigtix/dev-runner';
 import { startFakeTicketmaster } from '@bigtix/fake-ticketmaster';
+import { RunningFakeStripe, startFakeStripe } from '@bigtix/fake-stripe';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -29,7 +30,7 @@ export interface Stack {
   iso: Isolation;
   services: Record<string, RunningService>;
   ticketmaster: Awaited<ReturnType<typeof startFakeTicketmaster>>;
-  stripe: { url: string; close(): Promise<void>; controls?: unknown } | null;
+  stripe: RunningFakeStripe;
   router: RunningRouter;
   env(service: string): NodeJS.ProcessEnv;
   stop(): Promise<void>;
@@ -43,14 +44,6 @@ function loadSpec(dir: string): ServiceSpec | null {
   return (Object.values(mod).find((v) => typeof (v as ServiceSpec)?.setup === 'function') as ServiceSpec) ?? null;
 }
 
-async function startFakeStripeIfPresent(webhookUrl: string, secret: string): Promise<Stack['stripe']> {
-  const entry = path.join(REPO_ROOT, 'tools', 'fake-stripe', 'src', 'index.ts');
-  if (!fs.existsSync(entry)) return null;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startFakeStripe } = require(entry);
-  return startFakeStripe({ port: 0, webhookUrl, webhookSecret: secret, webhookRetryDelayMs: 100 });
-}
-
 export const TEST_STRIPE_WEBHOOK_SECRET = 'whsec_bigtix_test_secret';
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -58,22 +51,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const ticketmaster = await startFakeTicketmaster({ port: 0, rateLimitPerSecond: 0 });
   const infos = discoverServices(REPO_ROOT).filter((s) => !options.only || options.only.includes(s.name));
 
-  // Payments needs the fake Stripe's URL and the fake needs the payments URL for webhooks:
-  // start Stripe first with a placeholder and point it at the router once that exists.
-  let stripe: Stack['stripe'] = null;
+  // Payments needs the fake Stripe's URL and the fake needs the router's URL for webhooks:
+  // start Stripe first without a webhook endpoint and point it at the router once that exists.
+  const stripe = await startFakeStripe({ port: 0, webhookSecret: TEST_STRIPE_WEBHOOK_SECRET, webhookRetryBaseMs: 100, webhookRetryMaxMs: 1000 });
   const started: Record<string, RunningService> = {};
   const envFor = (service: string): NodeJS.ProcessEnv =>
     iso.env(service, {
       TICKETMASTER_BASE_URL: ticketmaster.url,
       STRIPE_WEBHOOK_SECRET: TEST_STRIPE_WEBHOOK_SECRET,
-      ...(stripe ? { STRIPE_API_BASE: stripe.url } : {}),
+      STRIPE_API_BASE: stripe.url,
       ...(options.env ?? {}),
     });
 
   const routerHolder: { router?: RunningRouter } = {};
-  if (infos.some((s) => s.name === 'payments')) {
-    stripe = await startFakeStripeIfPresent('http://127.0.0.1:1/unset', TEST_STRIPE_WEBHOOK_SECRET);
-  }
   try {
     for (const info of infos) {
       const spec = loadSpec(info.dir);
@@ -88,12 +78,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   } catch (err) {
     for (const s of Object.values(started)) await s.stop().catch(() => undefined);
     await ticketmaster.close();
-    await stripe?.close();
+    await stripe.close();
     throw err;
   }
   const router = routerHolder.router;
-  const controls = (stripe as { controls?: { setWebhookUrl?: (url: string) => void } } | null)?.controls;
-  controls?.setWebhookUrl?.(`${router.url}/api/webhooks/stripe`);
+  stripe.controls.setWebhook({ url: `${router.url}/api/webhooks/stripe` });
 
   return {
     url: router.url,
@@ -107,7 +96,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await router.close();
       for (const s of Object.values(started).reverse()) await s.stop().catch(() => undefined);
       await ticketmaster.close();
-      await stripe?.close();
+      await stripe.close();
       if (!options.isolation) await iso.cleanup();
     },
   };

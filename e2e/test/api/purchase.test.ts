@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const eventId = () => FIXTURE_IDS[0];
+const eventId = () => FIXTURE_IDS.hamiltonNewYork;
 let serial = 0;
 
 async function listTicket(seller: Person, price = 12_500) {

@@ -13,6 +13,8 @@ export interface TicketsHarness {
   url: string;
   tickets: Collection<Document>;
   changes: Collection<Document>;
+  /** Stops the service (waiting for in-flight messages) and starts it again on the same database and queue. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -20,24 +22,31 @@ export interface TicketsHarness {
 export async function startTickets(label: string, env: Record<string, string> = {}): Promise<TicketsHarness> {
   const iso = isolate(label);
   const tm = await startFakeTicketmaster({ port: 0, rateLimitPerSecond: 0 });
-  const running = await startService(
-    ticketsService,
-    iso.env('tickets', { TICKETMASTER_BASE_URL: tm.url, TICKETMASTER_RATE_PER_SECOND: '100', ...env }),
-  );
+  const serviceEnv = iso.env('tickets', { TICKETMASTER_BASE_URL: tm.url, TICKETMASTER_RATE_PER_SECOND: '100', ...env });
+  const running = await startService(ticketsService, serviceEnv);
   const db = running.ctx.db.db!;
-  return {
+  const h: TicketsHarness = {
     iso,
     tm,
     running,
     url: running.url,
     tickets: db.collection('tickets'),
     changes: db.collection('ticket_changes'),
+    async restart() {
+      await h.running.stop();
+      h.running = await startService(ticketsService, serviceEnv);
+      h.url = h.running.url;
+      const fresh = h.running.ctx.db.db!;
+      h.tickets = fresh.collection('tickets');
+      h.changes = fresh.collection('ticket_changes');
+    },
     async stop() {
-      await running.stop();
+      await h.running.stop();
       await tm.close();
       await iso.cleanup();
     },
   };
+  return h;
 }
 
 let serial = 0;

@@ -80,7 +80,13 @@ export interface TicketDoc {
   updatedAt: Date;
 }
 
+/**
+ * typegoose caches models by class name across connections, so a second service instance in one
+ * process (tests, a restart) would get a model bound to a closed connection. Caching is off and
+ * the connection's own registry is used instead.
+ */
 export function ticketModel(connection: Connection) {
-  return getModelForClass(Ticket, { existingConnection: connection });
+  type Model = ReturnType<typeof getModelForClass<typeof Ticket>>;
+  return (connection.models.Ticket as Model | undefined) ?? getModelForClass(Ticket, { existingConnection: connection, options: { disableCaching: true } });
 }
 export type TicketModel = ReturnType<typeof ticketModel>;

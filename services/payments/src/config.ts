@@ -19,6 +19,8 @@ export interface PaymentsConfig {
   /** Stripe request timeout; the client retries network failures with the same idempotency key. */
   stripeTimeoutMs: number;
   stripeMaxNetworkRetries: number;
+  /** POST /api/payments/test/confirmation-tokens: on with a test key outside production. */
+  testHelpers: boolean;
 }
 
 /**
@@ -40,5 +42,6 @@ export function readPaymentsConfig(env: NodeJS.ProcessEnv): PaymentsConfig {
     staleAttemptMs: intFromEnv(env.PAYMENT_STALE_ATTEMPT_MS, 90_000),
     stripeTimeoutMs: intFromEnv(env.STRIPE_TIMEOUT_MS, 20_000),
     stripeMaxNetworkRetries: intFromEnv(env.STRIPE_MAX_NETWORK_RETRIES, 2),
+    testHelpers: !production && (secretKey || FAKE_STRIPE_SECRET_KEY).startsWith('sk_test_'),
   };
 }

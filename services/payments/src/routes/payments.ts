@@ -1,11 +1,20 @@
-import { ROUTES, createPaymentSchema } from '@bigtix/common';
+import { BadRequestError, NotFoundError, ROUTES, createPaymentSchema } from '@bigtix/common';
 import { Router, parseBody, requireUser } from '@bigtix/middleware';
 import { createPayment } from '../domain/create-payment';
 import type { PaymentsDeps } from '../domain/deps';
 import { getPayment, listOrderPayments } from '../domain/list-order-payments';
 import { toPaymentDto } from '../models/payment';
 
-export function paymentsRouter(deps: PaymentsDeps): Router {
+function parseTestCard(body: unknown): string {
+  const paymentMethod = (body as { paymentMethod?: unknown } | undefined)?.paymentMethod;
+  if (typeof paymentMethod !== 'string' || !/^pm_card_[A-Za-z0-9_]{1,60}$/.test(paymentMethod)) {
+    const message = 'paymentMethod must be a Stripe test PaymentMethod such as pm_card_visa';
+    throw new BadRequestError(message, [{ message, field: 'paymentMethod' }]);
+  }
+  return paymentMethod;
+}
+
+export function paymentsRouter(deps: PaymentsDeps, options: { testHelpers: boolean }): Router {
   const router = new Router({ prefix: ROUTES.payments });
 
   // 201 for a new attempt; 200 when an attempt already in flight is returned (nothing new charged).
@@ -15,6 +24,16 @@ export function paymentsRouter(deps: PaymentsDeps): Router {
     const { created, payment } = await createPayment(deps, user, input);
     ctx.status = created ? 201 : 200;
     ctx.body = toPaymentDto(payment);
+  });
+
+  // Test mode only: what Stripe.js would do in the browser. The fake Stripe has no Stripe.js, so
+  // the web checkout and e2e tests get a ConfirmationToken for a test card here.
+  router.post('/test/confirmation-tokens', async (ctx) => {
+    if (!options.testHelpers) throw new NotFoundError(`No route for ${ctx.method} ${ctx.path}`);
+    requireUser(ctx);
+    const paymentMethod = parseTestCard(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = { id: await deps.gateway.createTestConfirmationToken(paymentMethod) };
   });
 
   router.get('/order/:orderId', async (ctx) => {

@@ -1,4 +1,4 @@
-import { UpstreamError } from '@bigtix/common';
+import { BadRequestError, UpstreamError } from '@bigtix/common';
 import Stripe from 'stripe';
 
 /** The part of a PaymentIntent the service acts on. */
@@ -124,8 +124,13 @@ export class PaymentGateway {
    * dev tools and tests. Real keys cannot create tokens server-side.
    */
   async createTestConfirmationToken(paymentMethod: string): Promise<string> {
-    const token = await this.stripe.testHelpers.confirmationTokens.create({ payment_method: paymentMethod });
-    return token.id;
+    try {
+      const token = await this.stripe.testHelpers.confirmationTokens.create({ payment_method: paymentMethod });
+      return token.id;
+    } catch (err) {
+      if (err instanceof Stripe.errors.StripeInvalidRequestError) throw new BadRequestError(err.message, [{ message: err.message, field: 'paymentMethod' }]);
+      throw this.upstream(err);
+    }
   }
 }
 

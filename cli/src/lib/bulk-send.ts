@@ -15,6 +15,8 @@ export interface SendOptions {
   attempts?: number;
   retryDelayMs?: number;
   onProgress?: (rows: number) => void;
+  /** Told about each retry, so a slow run explains itself. */
+  onRetry?: (message: string) => void;
 }
 
 /**
@@ -23,18 +25,18 @@ export interface SendOptions {
  * back as `already_listed`. Returns one outcome per input row, in input order.
  */
 export async function sendInBatches(api: ApiClient, tickets: TicketInput[], options: SendOptions = {}): Promise<RowOutcome[]> {
-  const { batchSize = BULK_CREATE_MAX, concurrency = 3, attempts = 3, retryDelayMs = 500, onProgress } = options;
+  const { batchSize = BULK_CREATE_MAX, concurrency = 3, attempts = 3, retryDelayMs = 500, onProgress, onRetry } = options;
   const size = Math.min(Math.max(1, batchSize), BULK_CREATE_MAX);
   const batches = chunk(tickets, size);
-  const perBatch = await mapLimit(batches, concurrency, async (batch) => {
-    const outcomes = await sendOne(api, batch, attempts, retryDelayMs);
+  const perBatch = await mapLimit(batches, concurrency, async (batch, i) => {
+    const outcomes = await sendOne(api, batch, attempts, retryDelayMs, (m) => onRetry?.(`batch ${i + 1}: ${m}`));
     onProgress?.(batch.length);
     return outcomes;
   });
   return perBatch.flat();
 }
 
-async function sendOne(api: ApiClient, batch: TicketInput[], attempts: number, retryDelayMs: number): Promise<RowOutcome[]> {
+async function sendOne(api: ApiClient, batch: TicketInput[], attempts: number, retryDelayMs: number, onRetry: (m: string) => void): Promise<RowOutcome[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       return fromResponse(batch.length, await api.bulkCreate(batch));
@@ -42,6 +44,7 @@ async function sendOne(api: ApiClient, batch: TicketInput[], attempts: number, r
       if (err instanceof NotSignedInError) throw err;
       const retriable = err instanceof NetworkError || (err instanceof ApiError && (err.status === 429 || err.status >= 500));
       if (retriable && attempt < attempts) {
+        onRetry(`${(err as Error).message}; retrying (attempt ${attempt + 1} of ${attempts})`);
         await new Promise((r) => setTimeout(r, retryDelayMs * 2 ** (attempt - 1)));
         continue;
       }

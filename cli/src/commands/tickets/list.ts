@@ -164,7 +164,7 @@ export async function runList(opts: ListOptions, deps: Deps): Promise<void> {
   }
 
   const progress = deps.out.progress(tickets.length, 'Listing');
-  const outcomes = await sendInBatches(api, tickets, { concurrency, batchSize, onProgress: (n) => progress.tick(n) });
+  const outcomes = await sendInBatches(api, tickets, { concurrency, batchSize, onProgress: (n) => progress.tick(n), onRetry: (m) => deps.out.warn(`\n${m}`) });
   progress.finish();
 
   const summary = summarize(event, result.drafts, outcomes);

@@ -6,6 +6,7 @@
 #   actionlint (+ shellcheck of run: blocks)       → .github/workflows/*.yml
 #   ansible-playbook --syntax-check                → deploy/ansible/playbooks/*.yml
 #   bash -n + shellcheck                           → deploy/**/*.sh
+#   simulate-image.js <service>                    → each Dockerfile built and started without Docker
 # Installs what is missing: helm and actionlint are built once from the Go module proxy into
 # ${BIGTIX_CACHE_DIR:-~/.cache/bigtix}/tools/<name>-<version>/; ansible and shellcheck from apt.
 # Exits non-zero if any check failed, after running all of them, and names the failures.
@@ -81,6 +82,24 @@ fi
 
 step "node --test deploy/check"
 (cd "$root" && node --test "$here"/*.test.js) || fail "node --test deploy/check (see the failing tests above)"
+
+step "images without Docker (simulate-image.js)"
+# Each existing service's Dockerfile is executed stage by stage and the result started and
+# probed. BIGTIX_SIMULATE_IMAGES picks images ("none" skips; web is opt-in: next build is slow).
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+simulate="${BIGTIX_SIMULATE_IMAGES:-$(for s in auth tickets orders payments; do
+  [ -f "$root/services/$s/src/index.ts" ] && printf '%s ' "$s"; done)}"
+if [ "$simulate" = none ] || [ -z "${simulate// /}" ]; then
+  echo "skip (no image selected)"
+elif ! port_open 27017 || ! port_open 5672; then
+  echo "skip: the services need MongoDB on 127.0.0.1:27017 and RabbitMQ on :5672 (make infra)"
+else
+  for image in $simulate; do
+    nice node "$here/simulate-image.js" "$image" >"$render_dir/simulate-$image.log" 2>&1 &&
+      tail -n 1 "$render_dir/simulate-$image.log" ||
+      { tail -n 40 "$render_dir/simulate-$image.log" >&2; fail "image $image (simulated build + start)"; }
+  done
+fi
 
 step "actionlint"
 if [ -n "${actionlint:-}" ]; then

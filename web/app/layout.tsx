@@ -1,0 +1,49 @@
+import type { Metadata, Viewport } from 'next';
+import { AppRouterCacheProvider } from '@mui/material-nextjs/v16-appRouter';
+import InitColorSchemeScript from '@mui/material/InitColorSchemeScript';
+import Container from '@mui/material/Container';
+import { Providers } from '@/components/layout/providers';
+import { Header } from '@/components/layout/header';
+import { OfflineBanner } from '@/components/pwa/offline-banner';
+import './globals.css';
+
+export const metadata: Metadata = {
+  metadataBase: new URL(process.env.PUBLIC_URL ?? 'http://localhost:3000'),
+  title: { default: 'BigTix: resale tickets', template: '%s · BigTix' },
+  description: 'Buy and sell tickets for real events, safely, from your phone.',
+  applicationName: 'BigTix',
+  appleWebApp: { capable: true, title: 'BigTix', statusBarStyle: 'default' },
+  icons: { icon: '/icons/icon-192.png', apple: '/icons/apple-touch-icon.png' },
+  openGraph: { siteName: 'BigTix', type: 'website' },
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#0d47a1' },
+    { media: '(prefers-color-scheme: dark)', color: '#121212' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <body>
+        <InitColorSchemeScript attribute="class" defaultMode="system" />
+        <AppRouterCacheProvider options={{ key: 'css' }}>
+          <Providers>
+            <a className="skip-link" href="#main">
+              Skip to content
+            </a>
+            <Header />
+            <OfflineBanner />
+            <Container component="main" id="main" maxWidth="md" sx={{ py: 2 }}>
+              {children}
+            </Container>
+          </Providers>
+        </AppRouterCacheProvider>
+      </body>
+    </html>
+  );
+}

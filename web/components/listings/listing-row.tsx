@@ -1,0 +1,88 @@
+'use client';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import InputAdornment from '@mui/material/InputAdornment';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, useTransition } from 'react';
+import { changePrice, delist } from './actions';
+
+export interface ListingRowProps {
+  id: string;
+  title: string;
+  priceLabel: string;
+  priceDollars: string;
+  status: 'available' | 'held' | 'sold' | 'withdrawn';
+  eventLabel: string;
+}
+
+const statusText = { available: 'For sale', held: 'Held by a buyer', sold: 'Sold', withdrawn: 'Delisted' } as const;
+const statusColor = { available: 'success', held: 'warning', sold: 'info', withdrawn: 'default' } as const;
+
+export function ListingRow(p: ListingRowProps) {
+  const [editing, setEditing] = useState(false);
+  const [price, setPrice] = useState(p.priceDollars);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const editable = p.status === 'available';
+  const run = (fn: () => Promise<{ error: string | null }>) =>
+    start(async () => {
+      const r = await fn();
+      setError(r.error);
+      if (!r.error) setEditing(false);
+    });
+
+  return (
+    <Card component="li" variant="outlined" sx={{ listStyle: 'none' }} data-testid="listing">
+      <CardContent>
+        <Stack direction="row" justifyContent="space-between" alignItems="start" spacing={1}>
+          <div>
+            <Typography sx={{ fontWeight: 700 }}>{p.title}</Typography>
+            <Typography variant="body2" color="text.secondary">
+              {p.eventLabel}
+            </Typography>
+          </div>
+          <Chip size="small" label={statusText[p.status]} color={statusColor[p.status]} />
+        </Stack>
+        {editing ? (
+          <Stack direction="row" spacing={1} sx={{ mt: 1 }} component="form" onSubmit={(e) => (e.preventDefault(), run(() => changePrice(p.id, price)))}>
+            <TextField
+              size="small"
+              label={`New price for ${p.title}`}
+              value={price}
+              onChange={(e) => setPrice(e.target.value)}
+              slotProps={{ input: { startAdornment: <InputAdornment position="start">$</InputAdornment> }, htmlInput: { inputMode: 'decimal' } }}
+            />
+            <Button type="submit" variant="contained" disabled={pending}>
+              Save
+            </Button>
+            <Button onClick={() => setEditing(false)}>Cancel</Button>
+          </Stack>
+        ) : (
+          <Stack direction="row" spacing={1} alignItems="center" sx={{ mt: 1 }}>
+            <Typography sx={{ fontWeight: 700, flex: 1 }}>{p.priceLabel}</Typography>
+            {editable && (
+              <>
+                <Button size="small" onClick={() => setEditing(true)} aria-label={`Edit price of ${p.title}`}>
+                  Edit price
+                </Button>
+                <Button size="small" color="error" disabled={pending} onClick={() => run(() => delist(p.id))} aria-label={`Delist ${p.title}`}>
+                  Delist
+                </Button>
+              </>
+            )}
+          </Stack>
+        )}
+        {error && (
+          <Alert severity="error" role="alert" sx={{ mt: 1 }}>
+            {error}
+          </Alert>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

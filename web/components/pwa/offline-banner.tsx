@@ -1,0 +1,26 @@
+'use client';
+import Alert from '@mui/material/Alert';
+import { useSyncExternalStore } from 'react';
+
+function subscribe(cb: () => void) {
+  window.addEventListener('online', cb);
+  window.addEventListener('offline', cb);
+  return () => {
+    window.removeEventListener('online', cb);
+    window.removeEventListener('offline', cb);
+  };
+}
+
+export function useOnline(): boolean {
+  return useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+}
+
+export function OfflineBanner() {
+  const online = useOnline();
+  if (online) return null;
+  return (
+    <Alert severity="warning" role="status" data-testid="offline-banner" sx={{ borderRadius: 0 }}>
+      You are offline. You see what this device saved; buying and selling need a connection.
+    </Alert>
+  );
+}

@@ -1,0 +1,23 @@
+import 'server-only';
+import type { CurrentUserResponse, UserDto } from '@bigtix/common';
+import { callService, getJson } from './http';
+
+export async function fetchCurrentUser(): Promise<UserDto | null> {
+  try {
+    const { currentUser } = await getJson<CurrentUserResponse>('auth', '/api/users/currentuser');
+    return currentUser;
+  } catch {
+    // The header must render even when auth is down; the user just looks signed out.
+    return null;
+  }
+}
+
+/** Signs up or in; returns the user and the Set-Cookie headers auth sent, for the action to pass on. */
+export async function authenticate(kind: 'signup' | 'signin', email: string, password: string) {
+  const { data, headers } = await callService<UserDto>('auth', `/api/users/${kind}`, {
+    method: 'POST',
+    body: { email, password },
+    withSession: false,
+  });
+  return { user: data, setCookies: headers.getSetCookie() };
+}

@@ -1,0 +1,64 @@
+import 'server-only';
+import type { EventDetailsDto, EventSearchResponse } from '@bigtix/common';
+import { getJson, getOrNull } from './http';
+import { toEventView, type EventView } from '../view/event';
+
+export interface EventQuery {
+  keyword?: string;
+  city?: string;
+  /** YYYY-MM-DD: events on or after that day. */
+  date?: string;
+}
+
+/** Ticketmaster data changes slowly; a minute of caching keeps the home page fast. */
+const EVENT_TTL = 60;
+
+export async function searchEvents(q: EventQuery): Promise<EventView[]> {
+  const qs = new URLSearchParams();
+  if (q.keyword) qs.set('keyword', q.keyword);
+  if (q.city) qs.set('city', q.city);
+  if (q.date) {
+    qs.set('from', q.date);
+  }
+  qs.set('size', '20');
+  const res = await getJson<EventSearchResponse>('tickets', `/api/events/search?${qs}`, {
+    withSession: false,
+    revalidate: EVENT_TTL,
+  });
+  return res.items.map(toEventView);
+}
+
+export async function fetchEvent(eventId: string): Promise<(EventView & { info: string | null }) | null> {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(eventId)) return null;
+  const dto = await getOrNull<EventDetailsDto>('tickets', `/api/events/${encodeURIComponent(eventId)}`, {
+    withSession: false,
+    revalidate: EVENT_TTL,
+  });
+  if (!dto) return null;
+  const best = [...dto.images].filter((i) => i.ratio === '16_9').sort((a, b) => a.width - b.width).find((i) => i.width >= 640);
+  return { ...toEventView(dto), image: best?.url ?? dto.image, info: dto.info };
+}
+
+/**
+ * Upcoming events that have tickets for sale: the events of the newest available listings,
+ * soonest first. (Built from GET /api/tickets so it works with any tickets service version.)
+ */
+export async function fetchEventsWithTickets(max = 12): Promise<(EventView & { ticketCount: number; fromPrice: number })[]> {
+  const { fetchLatestTickets } = await import('./tickets');
+  const tickets = await fetchLatestTickets(200);
+  const byEvent = new Map<string, { count: number; min: number }>();
+  for (const t of tickets) {
+    const e = byEvent.get(t.eventId) ?? { count: 0, min: Number.MAX_SAFE_INTEGER };
+    e.count += 1;
+    e.min = Math.min(e.min, t.price);
+    byEvent.set(t.eventId, e);
+  }
+  const ids = [...byEvent.keys()].slice(0, max * 2);
+  const events = await Promise.all(ids.map((id) => fetchEvent(id).catch(() => null)));
+  const now = Date.now() - 24 * 3600 * 1000;
+  return events
+    .filter((e): e is NonNullable<typeof e> => !!e && (!e.dateIso || new Date(e.dateIso).getTime() >= now))
+    .map((e) => ({ ...e, ticketCount: byEvent.get(e.id)!.count, fromPrice: byEvent.get(e.id)!.min }))
+    .sort((a, b) => (a.dateIso ?? '9999').localeCompare(b.dateIso ?? '9999'))
+    .slice(0, max);
+}

@@ -1,0 +1,42 @@
+import type { OrderDto, OrderStatus } from '@bigtix/common';
+import { money } from '../format';
+
+export interface OrderView {
+  id: string;
+  status: OrderStatus;
+  statusLabel: string;
+  expiresAt: string;
+  active: boolean;
+  tickets: { ticketId: string; title: string; priceLabel: string }[];
+  total: number;
+  totalLabel: string;
+  currency: string;
+  createdAt: string;
+}
+
+const labels: Record<OrderStatus, string> = {
+  created: 'Held for you',
+  'awaiting:payment': 'Payment in progress',
+  paid: 'Paid',
+  cancelled: 'Cancelled',
+  expired: 'Expired',
+};
+
+export function orderStatusLabel(s: OrderStatus): string {
+  return labels[s];
+}
+
+export function toOrderView(o: OrderDto): OrderView {
+  return {
+    id: o.id,
+    status: o.status,
+    statusLabel: labels[o.status],
+    expiresAt: o.expiresAt,
+    active: o.status === 'created' || o.status === 'awaiting:payment',
+    tickets: o.tickets.map((t) => ({ ticketId: t.ticketId, title: t.title, priceLabel: money(t.price, o.currency) })),
+    total: o.total,
+    totalLabel: money(o.total, o.currency),
+    currency: o.currency,
+    createdAt: o.createdAt,
+  };
+}

@@ -1,0 +1,24 @@
+import withSerwistInit from '@serwist/next';
+
+// Serwist (the maintained successor of next-pwa) compiles app/sw.ts into public/sw.js at build time.
+// It needs webpack, hence `next build --webpack` on Next 16.
+const withSerwist = withSerwistInit({
+  swSrc: 'app/sw.ts',
+  swDest: 'public/sw.js',
+  // A service worker in `next dev` caches stale bundles and confuses hot reload.
+  disable: process.env.NODE_ENV === 'development',
+  // Pages the app shell needs offline; the revision changes with every build.
+  additionalPrecacheEntries: [{ url: '/offline', revision: `${Date.now()}` }],
+});
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  output: 'standalone',
+  transpilePackages: ['@bigtix/common'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  images: { unoptimized: true },
+  experimental: { optimizePackageImports: ['@mui/material', '@mui/icons-material'] },
+};
+
+export default withSerwist(nextConfig);

@@ -20,9 +20,10 @@ beforeAll(async () => {
   stack = await startStack({ only: ['auth', 'tickets'], env: { LOGIN_RATE_LIMIT: '1000' } });
 }, 60_000);
 
+// Dropping the isolated databases (thousands of tickets on FerretDB) takes a while on a busy machine.
 afterAll(async () => {
   await stack?.stop();
-});
+}, 120_000);
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`.toUpperCase();
 

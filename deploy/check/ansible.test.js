@@ -22,7 +22,11 @@ function stubs() {
     '#!/bin/bash\nn=$(wc -l < "$STUB_DIR/kubectl.argv" 2>/dev/null || echo 0)\necho "$*" >> "$STUB_DIR/kubectl.argv"\ncat > "$STUB_DIR/kubectl.$n.json"\necho "configured"\n',
     { mode: 0o755 },
   );
-  fs.writeFileSync(path.join(stubDir, 'helm'), '#!/bin/bash\nprintf "%s\\n" "$@" > "$STUB_DIR/helm.argv"\necho deployed\n', { mode: 0o755 });
+  fs.writeFileSync(
+    path.join(stubDir, 'helm'),
+    '#!/bin/bash\nprintf "%s\\n" "$@" > "$STUB_DIR/helm.argv"\necho deployed\n',
+    { mode: 0o755 },
+  );
 }
 
 function playbook(name, inventory, extra) {
@@ -38,7 +42,8 @@ function secretKeysReadBy(docs) {
   const keys = new Set();
   for (const d of [...ofKind(docs, 'Deployment'), ...ofKind(docs, 'StatefulSet')]) {
     for (const c of d.spec.template.spec.containers) {
-      for (const e of c.env || []) if (e.valueFrom?.secretKeyRef && !e.valueFrom.secretKeyRef.optional) keys.add(e.valueFrom.secretKeyRef.key);
+      for (const e of c.env || [])
+        if (e.valueFrom?.secretKeyRef && !e.valueFrom.secretKeyRef.optional) keys.add(e.valueFrom.secretKeyRef.key);
     }
   }
   return keys;
@@ -49,7 +54,10 @@ describe('setup-cluster.yml', { skip }, () => {
 
   test('dev: creates the namespace and a Secret holding every key the dev pods read', () => {
     const vars = path.join(stubDir, 'dev.secret.yml');
-    fs.writeFileSync(vars, 'bigtix_secrets:\n  jwt_secret: "0123456789abcdef0123456789abcdef"\n  rabbitmq_password: "rabbit-pass"\n  stripe_secret_key: "sk_test_1"\n');
+    fs.writeFileSync(
+      vars,
+      'bigtix_secrets:\n  jwt_secret: "0123456789abcdef0123456789abcdef"\n  rabbitmq_password: "rabbit-pass"\n  stripe_secret_key: "sk_test_1"\n',
+    );
     const r = playbook('setup-cluster.yml', 'dev', ['-e', `@${vars}`]);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.doesNotMatch(r.stdout, /0123456789abcdef0123456789abcdef/, 'the secret never reaches the log');
@@ -61,7 +69,11 @@ describe('setup-cluster.yml', { skip }, () => {
     assert.equal(secret.metadata.name, 'bigtix-secrets');
     assert.equal(secret.stringData['jwt-secret'], '0123456789abcdef0123456789abcdef');
     for (const key of secretKeysReadBy(rendered('dev'))) assert.ok(key in secret.stringData, `Secret has ${key}`);
-    assert.equal(rendered('dev').some((d) => d.kind === 'Secret'), false, 'dev uses the Ansible Secret (existingSecret)');
+    assert.equal(
+      rendered('dev').some((d) => d.kind === 'Secret'),
+      false,
+      'dev uses the Ansible Secret (existingSecret)',
+    );
   });
 
   test('prod: the Secret carries the external MongoDB and Amazon MQ URLs the prod pods read', () => {
@@ -80,7 +92,10 @@ describe('setup-cluster.yml', { skip }, () => {
     );
     const r = playbook('setup-cluster.yml', 'prod', ['-e', `@${vars}`]);
     assert.equal(r.status, 0, r.stdout + r.stderr);
-    assert.match(fs.readFileSync(path.join(stubDir, 'kubectl.argv'), 'utf8'), /^--context bigtix-prod -n bigtix apply -f -$/m);
+    assert.match(
+      fs.readFileSync(path.join(stubDir, 'kubectl.argv'), 'utf8'),
+      /^--context bigtix-prod -n bigtix apply -f -$/m,
+    );
     const secret = JSON.parse(fs.readFileSync(path.join(stubDir, 'kubectl.1.json'), 'utf8'));
     assert.equal(secret.stringData['mongo-url-orders'], 'mongodb+srv://a/orders');
     for (const key of secretKeysReadBy(rendered('prod'))) assert.ok(key in secret.stringData, `Secret has ${key}`);
@@ -99,7 +114,14 @@ describe('deploy.yml', { skip }, () => {
   before(stubs);
 
   test('runs helm upgrade --install of the chart with the prod values, registry and versions', () => {
-    const r = playbook('deploy.yml', 'prod', ['-e', 'version=1.4.0', '-e', '{"app_versions": {"orders": "1.4.1"}}', '-e', 'image_registry=123.dkr.ecr.eu-west-1.amazonaws.com/bigtix']);
+    const r = playbook('deploy.yml', 'prod', [
+      '-e',
+      'version=1.4.0',
+      '-e',
+      '{"app_versions": {"orders": "1.4.1"}}',
+      '-e',
+      'image_registry=123.dkr.ecr.eu-west-1.amazonaws.com/bigtix',
+    ]);
     assert.equal(r.status, 0, r.stdout + r.stderr);
     const argv = fs.readFileSync(path.join(stubDir, 'helm.argv'), 'utf8').trim().split('\n');
     assert.deepEqual(argv.slice(0, 4), ['upgrade', '--install', 'bigtix', path.join(root, 'deploy/helm/bigtix')]);

@@ -24,8 +24,16 @@ const dockerignore = fs
   .filter((l) => l && !l.startsWith('#'));
 
 test('there is a Dockerfile for every image and nothing else', () => {
-  const files = fs.readdirSync(dockerDir).filter((f) => f.endsWith('.Dockerfile')).sort();
-  assert.deepEqual(files, Object.keys(IMAGES).map((n) => `${n}.Dockerfile`).sort());
+  const files = fs
+    .readdirSync(dockerDir)
+    .filter((f) => f.endsWith('.Dockerfile'))
+    .sort();
+  assert.deepEqual(
+    files,
+    Object.keys(IMAGES)
+      .map((n) => `${n}.Dockerfile`)
+      .sort(),
+  );
 });
 
 test('.dockerignore keeps dependencies, build output, git history and secrets out of the context', () => {
@@ -66,10 +74,15 @@ for (const [name, spec] of Object.entries(IMAGES)) {
     });
 
     test(`sets NODE_ENV=production, EXPOSEs ${spec.port} and starts ${spec.cmd}`, () => {
-      const env = inFinal('ENV').map((i) => i.args).join(' ');
+      const env = inFinal('ENV')
+        .map((i) => i.args)
+        .join(' ');
       assert.match(env, /NODE_ENV=production/);
       assert.match(env, new RegExp(`PORT=${spec.port}\\b`));
-      assert.deepEqual(inFinal('EXPOSE').map((i) => i.args), [String(spec.port)]);
+      assert.deepEqual(
+        inFinal('EXPOSE').map((i) => i.args),
+        [String(spec.port)],
+      );
       assert.deepEqual(JSON.parse(inFinal('CMD')[0].args), ['node', spec.cmd]);
     });
 
@@ -118,7 +131,10 @@ test('skaffold builds every image with its Dockerfile from the repository root a
     assert.equal(a.context, '.');
     assert.equal(a.docker.dockerfile, `deploy/docker/${name}.Dockerfile`);
     assert.ok(values.apps[name], `values.apps.${name}`);
-    assert.match(release.setValueTemplates[`apps.${name}.image.repository`], new RegExp(`IMAGE_REPO_bigtix_${name}\\b`));
+    assert.match(
+      release.setValueTemplates[`apps.${name}.image.repository`],
+      new RegExp(`IMAGE_REPO_bigtix_${name}\\b`),
+    );
     assert.match(release.setValueTemplates[`apps.${name}.image.tag`], new RegExp(`IMAGE_DIGEST_bigtix_${name}\\b`));
   }
 });

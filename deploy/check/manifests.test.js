@@ -28,7 +28,12 @@ for (const envName of ENVS) {
     const deployments = ofKind(docs, 'Deployment');
 
     test('has one Deployment and one Service per app', () => {
-      assert.deepEqual(deployments.map((d) => d.metadata.name).sort(), Object.keys(APPS).map((a) => `bigtix-${a}`).sort());
+      assert.deepEqual(
+        deployments.map((d) => d.metadata.name).sort(),
+        Object.keys(APPS)
+          .map((a) => `bigtix-${a}`)
+          .sort(),
+      );
       for (const [app, port] of Object.entries(APPS)) {
         const svc = named(docs, 'Service', `bigtix-${app}`);
         assert.ok(svc, `Service bigtix-${app}`);
@@ -94,7 +99,8 @@ for (const envName of ENVS) {
     }
 
     test('the payments Deployment gets the Stripe keys, tickets the Ticketmaster key, web the publishable key', () => {
-      const refKey = (app, name) => envVar(containerOf(named(docs, 'Deployment', `bigtix-${app}`)), name)?.valueFrom?.secretKeyRef?.key;
+      const refKey = (app, name) =>
+        envVar(containerOf(named(docs, 'Deployment', `bigtix-${app}`)), name)?.valueFrom?.secretKeyRef?.key;
       assert.equal(refKey('payments', 'STRIPE_SECRET_KEY'), 'stripe-secret-key');
       assert.equal(refKey('payments', 'STRIPE_WEBHOOK_SECRET'), 'stripe-webhook-secret');
       assert.equal(refKey('tickets', 'TICKETMASTER_CONSUMER_KEY'), 'ticketmaster-consumer-key');
@@ -118,14 +124,23 @@ for (const envName of ENVS) {
       for (const app of Object.keys(APPS)) {
         const pdb = named(docs, 'PodDisruptionBudget', `bigtix-${app}`);
         assert.ok(pdb, `PDB bigtix-${app}`);
-        assert.deepEqual(pdb.spec.selector.matchLabels, named(docs, 'Deployment', `bigtix-${app}`).spec.selector.matchLabels);
+        assert.deepEqual(
+          pdb.spec.selector.matchLabels,
+          named(docs, 'Deployment', `bigtix-${app}`).spec.selector.matchLabels,
+        );
       }
     });
 
     test('every Secret key the pods read exists in the Secret the chart creates, or in the documented existingSecret keys', () => {
       const documented = new Set([
-        'jwt-secret', 'stripe-secret-key', 'stripe-webhook-secret', 'stripe-publishable-key',
-        'ticketmaster-consumer-key', 'rabbitmq-password', 'rabbitmq-erlang-cookie', 'rabbitmq-url',
+        'jwt-secret',
+        'stripe-secret-key',
+        'stripe-webhook-secret',
+        'stripe-publishable-key',
+        'ticketmaster-consumer-key',
+        'rabbitmq-password',
+        'rabbitmq-erlang-cookie',
+        'rabbitmq-url',
         ...Object.keys(SERVICES).map((s) => `mongo-url-${s}`),
       ]);
       const chartSecret = ofKind(docs, 'Secret')[0];
@@ -137,7 +152,8 @@ for (const envName of ENVS) {
             if (!ref) continue;
             if (chartSecret) {
               assert.equal(ref.name, chartSecret.metadata.name);
-              if (!ref.optional) assert.ok(ref.key in chartSecret.data, `${pod.metadata.name}: ${ref.key} in the Secret`);
+              if (!ref.optional)
+                assert.ok(ref.key in chartSecret.data, `${pod.metadata.name}: ${ref.key} in the Secret`);
             } else {
               assert.ok(documented.has(ref.key), `${pod.metadata.name}: ${ref.key} is a documented key`);
             }
@@ -186,7 +202,10 @@ describe('ingress per environment', () => {
   test('prod: the ALB health-checks each service on /readyz', () => {
     const docs = rendered('prod');
     for (const app of Object.keys(SERVICES)) {
-      assert.equal(named(docs, 'Service', `bigtix-${app}`).metadata.annotations['alb.ingress.kubernetes.io/healthcheck-path'], '/readyz');
+      assert.equal(
+        named(docs, 'Service', `bigtix-${app}`).metadata.annotations['alb.ingress.kubernetes.io/healthcheck-path'],
+        '/readyz',
+      );
     }
   });
   test('dev: ingress-nginx, plain HTTP on the local host, no ALB annotations', () => {
@@ -218,7 +237,10 @@ describe('data stores', () => {
     assert.ok(named(docs, 'StatefulSet', 'bigtix-rabbitmq'));
     const conf = named(docs, 'ConfigMap', 'bigtix-rabbitmq-config').data['rabbitmq.conf'];
     assert.match(conf, /^default_queue_type = quorum$/m);
-    assert.match(named(docs, 'ConfigMap', 'bigtix-rabbitmq-config').data.enabled_plugins, /rabbitmq_peer_discovery_k8s/);
+    assert.match(
+      named(docs, 'ConfigMap', 'bigtix-rabbitmq-config').data.enabled_plugins,
+      /rabbitmq_peer_discovery_k8s/,
+    );
   });
   test('prod: no in-cluster MongoDB or RabbitMQ; URLs come from the Secret', () => {
     const docs = rendered('prod');

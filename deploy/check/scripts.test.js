@@ -66,7 +66,12 @@ describe('missing tools', () => {
     assert.match(r.stderr, /unknown image 'nope'/);
     const version = require(path.join(root, 'services/orders/package.json')).version;
     // orders was built before the bad name was reached, with its package version as tag
-    assert.match(fs.readFileSync(log, 'utf8'), new RegExp(`build -f \\S+/deploy/docker/orders\\.Dockerfile -t ghcr\\.io/acme/bigtix/orders:${version.replace(/\./g, '\\.')} `));
+    assert.match(
+      fs.readFileSync(log, 'utf8'),
+      new RegExp(
+        `build -f \\S+/deploy/docker/orders\\.Dockerfile -t ghcr\\.io/acme/bigtix/orders:${version.replace(/\./g, '\\.')} `,
+      ),
+    );
   });
   test('stripe-dev.sh explains how to get the Stripe CLI', () => {
     const r = run('deploy/scripts/stripe-dev.sh', { env: { PATH } });
@@ -81,7 +86,10 @@ describe('init.sh without a terminal', () => {
 
   function init(env) {
     const dir = tmp();
-    const files = { BIGTIX_INIT_ENV: path.join(dir, '.init.env'), BIGTIX_SECRET_VARS: path.join(dir, 'local.secret.yml') };
+    const files = {
+      BIGTIX_INIT_ENV: path.join(dir, '.init.env'),
+      BIGTIX_SECRET_VARS: path.join(dir, 'local.secret.yml'),
+    };
     const r = run('deploy/scripts/init.sh', { env: { PATH, ...files, ...env } });
     return { r, dir, files };
   }
@@ -134,7 +142,10 @@ describe('init.sh without a terminal', () => {
 });
 
 test('the files init.sh writes are git-ignored', () => {
-  const r = spawnSync('git', ['check-ignore', 'deploy/.init.env', 'deploy/ansible/vars/local.secret.yml'], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync('git', ['check-ignore', 'deploy/.init.env', 'deploy/ansible/vars/local.secret.yml'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, 'both paths ignored');
   assert.equal(r.stdout.trim().split('\n').length, 2);
 });

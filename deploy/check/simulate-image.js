@@ -28,7 +28,15 @@ function ignoreMatcher() {
       '^' +
         p
           .split(/(\*\*\/|\*|\?)/)
-          .map((t) => (t === '**/' ? '(?:.*/)?' : t === '*' ? '[^/]*' : t === '?' ? '[^/]' : t.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+          .map((t) =>
+            t === '**/'
+              ? '(?:.*/)?'
+              : t === '*'
+                ? '[^/]*'
+                : t === '?'
+                  ? '[^/]'
+                  : t.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+          )
           .join('') +
         '(?:/.*)?$',
     );
@@ -47,7 +55,12 @@ function copyTree(src, dest, ignored, rel) {
   } else if (st.isDirectory()) {
     fs.mkdirSync(dest, { recursive: true });
     for (const name of fs.readdirSync(src)) {
-      copyTree(path.join(src, name), path.join(dest, name), ignored, rel === undefined || rel === '' ? name : `${rel}/${name}`);
+      copyTree(
+        path.join(src, name),
+        path.join(dest, name),
+        ignored,
+        rel === undefined || rel === '' ? name : `${rel}/${name}`,
+      );
     }
   } else {
     fs.mkdirSync(path.dirname(dest), { recursive: true });
@@ -60,9 +73,10 @@ function dockerCopy(srcAbs, destAbs, destSpec, ignored, relFromContext) {
   if (fs.statSync(srcAbs).isDirectory()) {
     copyTree(srcAbs, destAbs, ignored, relFromContext);
   } else {
-    const target = destSpec.endsWith('/') || (fs.existsSync(destAbs) && fs.statSync(destAbs).isDirectory())
-      ? path.join(destAbs, path.basename(srcAbs))
-      : destAbs;
+    const target =
+      destSpec.endsWith('/') || (fs.existsSync(destAbs) && fs.statSync(destAbs).isDirectory())
+        ? path.join(destAbs, path.basename(srcAbs))
+        : destAbs;
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(srcAbs, target);
   }
@@ -126,11 +140,20 @@ function buildImage(name, work) {
           });
           break;
         }
-        case 'USER': state.user = ins.args; break;
-        case 'CMD': state.cmd = JSON.parse(ins.args); break;
-        case 'HEALTHCHECK': state.healthcheck = JSON.parse(ins.args.replace(/^.*?CMD\s+/, '')); break;
-        case 'EXPOSE': state.expose.push(ins.args); break;
-        default: break; // LABEL, ARG: no effect on the filesystem
+        case 'USER':
+          state.user = ins.args;
+          break;
+        case 'CMD':
+          state.cmd = JSON.parse(ins.args);
+          break;
+        case 'HEALTHCHECK':
+          state.healthcheck = JSON.parse(ins.args.replace(/^.*?CMD\s+/, ''));
+          break;
+        case 'EXPOSE':
+          state.expose.push(ins.args);
+          break;
+        default:
+          break; // LABEL, ARG: no effect on the filesystem
       }
     }
     built.set(id, state);
@@ -184,7 +207,8 @@ async function main() {
     const app = path.join(image.fsRoot, image.workdir);
     // production image: no dev tooling, no TypeScript sources
     for (const dev of ['typescript', 'jest', 'ts-jest', 'eslint']) {
-      if (fs.existsSync(path.join(app, 'node_modules', dev))) throw new Error(`${name}: devDependency ${dev} is in the final image`);
+      if (fs.existsSync(path.join(app, 'node_modules', dev)))
+        throw new Error(`${name}: devDependency ${dev} is in the final image`);
     }
     const result = await startAndProbe(name, image, {
       MONGO_URL: process.env.MONGO_URL || `mongodb://127.0.0.1:27017/simulate_${name}`,
@@ -192,7 +216,9 @@ async function main() {
       JWT_SECRET: 'simulate-image-secret-0123456789abcdef',
       LOG_LEVEL: 'warn',
     });
-    console.log(`simulate-image: ${name} built as user ${image.user}, answered /healthz ${result.status} and passed its HEALTHCHECK`);
+    console.log(
+      `simulate-image: ${name} built as user ${image.user}, answered /healthz ${result.status} and passed its HEALTHCHECK`,
+    );
   } finally {
     if (flags.includes('--keep')) console.error(`simulate-image: kept ${work}`);
     else fs.rmSync(work, { recursive: true, force: true });

@@ -24,7 +24,12 @@ function findHelm() {
     return execFileSync('bash', ['-c', 'command -v helm'], { encoding: 'utf8' }).trim();
   } catch {
     const tools = path.join(process.env.BIGTIX_CACHE_DIR || path.join(os.homedir(), '.cache', 'bigtix'), 'tools');
-    const dirs = fs.existsSync(tools) ? fs.readdirSync(tools).filter((d) => d.startsWith('helm-')).sort() : [];
+    const dirs = fs.existsSync(tools)
+      ? fs
+          .readdirSync(tools)
+          .filter((d) => d.startsWith('helm-'))
+          .sort()
+      : [];
     if (dirs.length) return path.join(tools, dirs[dirs.length - 1], 'helm');
     throw new Error('helm not found: run deploy/check/check-deploy.sh (it builds helm) or set HELM');
   }
@@ -44,12 +49,23 @@ function rendered(name) {
     if (!valuesFor[name]) throw new Error(`no rendering "${name}" in BIGTIX_RENDER_DIR; run check-deploy.sh`);
     text = execFileSync(
       findHelm(),
-      ['template', 'bigtix', chart, '-n', 'bigtix', '--kube-version', process.env.KUBE_VERSION || '1.33.0',
-        '-f', path.join(chart, valuesFor[name])],
+      [
+        'template',
+        'bigtix',
+        chart,
+        '-n',
+        'bigtix',
+        '--kube-version',
+        process.env.KUBE_VERSION || '1.33.0',
+        '-f',
+        path.join(chart, valuesFor[name]),
+      ],
       { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 },
     );
   }
-  const docs = loadYaml().loadAll(text).filter((d) => d && d.kind);
+  const docs = loadYaml()
+    .loadAll(text)
+    .filter((d) => d && d.kind);
   cache.set(name, docs);
   return docs;
 }

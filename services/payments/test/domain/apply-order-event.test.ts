@@ -1,0 +1,81 @@
+import { Envelope, EventData } from '@bigtix/common';
+import { RetryLaterError, makeEnvelope } from '@bigtix/middleware';
+import { Isolation, fakeUser, isolate } from '@bigtix/testkit';
+import mongoose, { Connection } from 'mongoose';
+import { applyOrderChange, applyOrderCreated } from '../../src/domain/apply-order-event';
+import { OrderReplicaStore, orderReplicaStore } from '../../src/models/order-replica';
+import { newOrder } from '../support/harness';
+
+describe('order replica: the version rule', () => {
+  let iso: Isolation;
+  let db: Connection;
+  let store: OrderReplicaStore;
+
+  beforeAll(async () => {
+    iso = isolate('payreplica');
+    db = await mongoose.createConnection(iso.mongoUrl('payments')).asPromise();
+    store = orderReplicaStore(db);
+    await store.ensureIndexes();
+  });
+  afterAll(async () => {
+    await db?.close();
+    await iso?.cleanup();
+  });
+
+  const created = (order = newOrder(fakeUser())) => makeEnvelope('order.created', 1, 'orders', order);
+  const updated = (order: EventData<'order.created'>, version: number, status: 'created' | 'awaiting:payment' = 'awaiting:payment') =>
+    makeEnvelope('order.updated', version, 'orders', { ...order, status, version });
+  const cancelled = (order: EventData<'order.created'>, version: number): Envelope<EventData<'order.cancelled'>> =>
+    makeEnvelope('order.cancelled', version, 'orders', { id: order.id, userId: order.userId, status: 'expired', reason: 'expired', tickets: order.tickets, version });
+
+  it('creates the replica from order.created (v1) once; a redelivery is a duplicate', async () => {
+    const event = created();
+    await expect(applyOrderCreated(store, event)).resolves.toBe('applied');
+    await expect(applyOrderCreated(store, { ...event, id: 'redelivered' })).resolves.toBe('duplicate');
+    expect(await store.findById(event.data.id)).toMatchObject({ version: 1, status: 'created', total: event.data.total, userId: event.data.userId });
+  });
+
+  it('applies exactly the next version, and treats older or equal versions as duplicates', async () => {
+    const event = created();
+    await applyOrderCreated(store, event);
+    await expect(applyOrderChange(store, updated(event.data, 2))).resolves.toBe('applied');
+    await expect(applyOrderChange(store, updated(event.data, 2, 'created'))).resolves.toBe('duplicate');
+    await expect(applyOrderChange(store, updated(event.data, 1, 'created'))).resolves.toBe('duplicate');
+    expect(await store.findById(event.data.id)).toMatchObject({ version: 2, status: 'awaiting:payment' });
+  });
+
+  it('retries a version gap later and applies it once the missing version arrived', async () => {
+    const event = created();
+    await applyOrderCreated(store, event);
+    await expect(applyOrderChange(store, cancelled(event.data, 3))).rejects.toBeInstanceOf(RetryLaterError);
+    expect(await store.findById(event.data.id)).toMatchObject({ version: 1, status: 'created' });
+    await applyOrderChange(store, updated(event.data, 2));
+    await expect(applyOrderChange(store, cancelled(event.data, 3))).resolves.toBe('applied');
+    // order.cancelled carries no expiresAt/total: the replica keeps what it knew.
+    expect(await store.findById(event.data.id)).toMatchObject({ version: 3, status: 'expired', total: event.data.total, expiresAt: event.data.expiresAt });
+  });
+
+  it('retries an update for an order it has not seen yet', async () => {
+    const order = newOrder(fakeUser());
+    await expect(applyOrderChange(store, updated(order, 2))).rejects.toBeInstanceOf(RetryLaterError);
+  });
+
+  it('applies a version once when it is delivered many times at once', async () => {
+    const event = created();
+    const creations = await Promise.all(Array.from({ length: 5 }, () => applyOrderCreated(store, event)));
+    expect(creations.filter((o) => o === 'applied')).toHaveLength(1);
+    const paid = makeEnvelope('order.paid', 2, 'orders', {
+      id: event.data.id,
+      userId: event.data.userId,
+      status: 'paid',
+      tickets: event.data.tickets,
+      total: event.data.total,
+      currency: 'usd',
+      paymentIntentId: 'pi_123',
+      version: 2,
+    });
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => applyOrderChange(store, paid)));
+    expect(outcomes.filter((o) => o === 'applied')).toHaveLength(1);
+    expect(await store.findById(event.data.id)).toMatchObject({ version: 2, status: 'paid', paymentIntentId: 'pi_123' });
+  });
+});

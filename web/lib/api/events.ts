@@ -1,6 +1,6 @@
 import 'server-only';
-import type { EventDetailsDto, EventSearchResponse } from '@bigtix/common';
-import { getJson, getOrNull } from './http';
+import type { EventDetailsDto, EventSearchResponse, EventSummaryDto } from '@bigtix/common';
+import { ApiError, getJson, getOrNull } from './http';
 import { toEventView, type EventView } from '../view/event';
 
 export interface EventQuery {
@@ -39,11 +39,25 @@ export async function fetchEvent(eventId: string): Promise<(EventView & { info: 
   return { ...toEventView(dto), image: best?.url ?? dto.image, info: dto.info };
 }
 
-/**
- * Upcoming events that have tickets for sale: the events of the newest available listings,
- * soonest first. (Built from GET /api/tickets so it works with any tickets service version.)
- */
-export async function fetchEventsWithTickets(max = 12): Promise<(EventView & { ticketCount: number; fromPrice: number })[]> {
+type EventWithTickets = EventView & { ticketCount: number; fromPrice: number };
+
+/** Upcoming events that have tickets for sale, soonest first (tickets' GET /api/events/upcoming-with-tickets). */
+export async function fetchEventsWithTickets(max = 12): Promise<EventWithTickets[]> {
+  try {
+    const res = await getJson<{ items: (EventSummaryDto & { availableTickets: number; lowestPrice: number })[] }>(
+      'tickets',
+      `/api/events/upcoming-with-tickets?limit=${max}`,
+      { withSession: false, revalidate: 0 },
+    );
+    return res.items.map((e) => ({ ...toEventView(e), ticketCount: e.availableTickets, fromPrice: e.lowestPrice }));
+  } catch (err) {
+    if (!(err instanceof ApiError && err.status === 404)) throw err;
+    return eventsOfLatestTickets(max);
+  }
+}
+
+/** Fallback for a tickets service without that route: the events of the newest available listings. */
+async function eventsOfLatestTickets(max: number): Promise<EventWithTickets[]> {
   const { fetchLatestTickets } = await import('./tickets');
   const tickets = await fetchLatestTickets(200);
   const byEvent = new Map<string, { count: number; min: number }>();

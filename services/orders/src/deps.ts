@@ -58,6 +58,6 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
 export async function ensureOrdersIndexes(deps: OrdersDeps): Promise<void> {
   await deps.orders.ensureIndexes();
   await deps.holds.createIndex({ orderId: 1 });
-  await deps.holds.createIndex({ createdAt: 1 });
-  await deps.outcomes.createIndex({ appliedAt: 1, decidedAt: 1 });
+  await deps.holds.createIndex({ minute: 1 });
+  await deps.outcomes.createIndex({ pending: 1, decidedAt: 1 });
 }

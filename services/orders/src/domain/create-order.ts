@@ -2,6 +2,7 @@ import { BadRequestError, CURRENCY, ConflictError, CreateOrderInput, NotFoundErr
 import { Types } from 'mongoose';
 import type { OrdersDeps } from '../deps';
 import type { OrderDoc } from '../models/order';
+import { findTickets } from './find-tickets';
 import { releaseTaken, takeHolds } from './holds';
 import { orderEventFor } from './order-events';
 import { claimOutcome, settleOutcome } from './outcomes';
@@ -20,7 +21,7 @@ export interface CreateOrderFaults {
  */
 export async function createOrder(deps: OrdersDeps, buyer: UserDto, input: CreateOrderInput, faults: CreateOrderFaults = {}): Promise<OrderDoc> {
   const ids = input.tickets.map((t) => t.ticketId);
-  const replicas = new Map((await deps.tickets.find({ _id: { $in: ids } }).toArray()).map((t) => [t._id, t]));
+  const replicas = await findTickets(deps, ids);
 
   const unknown = ids.filter((id) => !replicas.has(id));
   if (unknown.length > 0) {

@@ -1,5 +1,6 @@
 import { claim } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
+import { minuteOf } from '../models/hold';
 
 export interface HoldAttempt {
   taken: string[];
@@ -8,9 +9,10 @@ export interface HoldAttempt {
 
 /** Inserts one hold per ticket for the order; each insert has exactly one winner across all orders. */
 export async function takeHolds(deps: OrdersDeps, orderId: string, userId: string, ticketIds: string[], expiresAt: Date): Promise<HoldAttempt> {
-  const createdAt = new Date(deps.now());
+  const now = deps.now();
+  const hold = { orderId, userId, expiresAt, createdAt: new Date(now), minute: minuteOf(now) };
   const results = await Promise.all(
-    ticketIds.map(async (ticketId) => ({ ticketId, won: await claim(deps.holds, ticketId, { orderId, userId, expiresAt, createdAt }) })),
+    ticketIds.map(async (ticketId) => ({ ticketId, won: await claim(deps.holds, ticketId, hold) })),
   );
   return { taken: results.filter((r) => r.won).map((r) => r.ticketId), lost: results.filter((r) => !r.won).map((r) => r.ticketId) };
 }

@@ -20,7 +20,7 @@ type OutcomeExtra = Pick<OutcomeDoc, 'paymentIntentId' | 'amount' | 'reason'>;
  * unique insert keyed by the order id. Exactly one of the racers wins; the others read what won.
  */
 export async function claimOutcome(deps: OrdersDeps, key: string, orderId: string, outcome: OutcomeKind, extra: OutcomeExtra = {}): Promise<OutcomeClaim> {
-  const doc: Omit<OutcomeDoc, '_id'> = { orderId, outcome, decidedAt: new Date(deps.now()), appliedAt: null, ...extra };
+  const doc: Omit<OutcomeDoc, '_id'> = { orderId, outcome, decidedAt: new Date(deps.now()), appliedAt: null, pending: 1, ...extra };
   if (await claim(deps.outcomes, key, doc)) return { won: true, doc: { _id: key, ...doc } };
   const existing = await deps.outcomes.findOne({ _id: key });
   if (!existing) throw new Error(`outcome ${key} vanished`);
@@ -47,7 +47,7 @@ export async function settleOutcome(deps: OrdersDeps, outcome: OutcomeDoc): Prom
   if (outcome.outcome === 'rejected') {
     await rejectPayment(deps, outcome.orderId, outcome.paymentIntentId ?? '', outcome.amount ?? 0, outcome.reason ?? 'rejected');
   }
-  await deps.outcomes.updateOne({ _id: outcome._id }, { $set: { appliedAt: new Date(deps.now()) } });
+  await deps.outcomes.updateOne({ _id: outcome._id }, { $set: { appliedAt: new Date(deps.now()), pending: 0 } });
   deps.nudgeOutbox();
   return order;
 }

@@ -1,7 +1,9 @@
 import { PaymentSucceededData } from '@bigtix/common';
 import { RetryLaterError, claim } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
+import { minuteOf } from '../models/hold';
 import type { OrderDoc } from '../models/order';
+import { findTickets } from './find-tickets';
 import { releaseTaken } from './holds';
 import { claimOutcome, decideOutcome, settleOutcome } from './outcomes';
 import { rejectPayment } from './reject-payment';
@@ -53,9 +55,10 @@ export async function acceptLatePayment(deps: OrdersDeps, orderId: string, payme
   let problem = await ticketsProblem(deps, order);
   const taken: string[] = [];
   if (!problem) {
-    const createdAt = new Date(deps.now());
+    const now = deps.now();
+    const hold = { orderId, userId: order.userId, expiresAt: order.expiresAt, createdAt: new Date(now), minute: minuteOf(now) };
     for (const t of order.tickets) {
-      if (await claim(deps.holds, t.ticketId, { orderId, userId: order.userId, expiresAt: order.expiresAt, createdAt })) taken.push(t.ticketId);
+      if (await claim(deps.holds, t.ticketId, hold)) taken.push(t.ticketId);
       else {
         problem = 'a ticket has been held or sold since the order expired';
         break;
@@ -78,7 +81,7 @@ export async function acceptLatePayment(deps: OrdersDeps, orderId: string, payme
 
 async function ticketsProblem(deps: OrdersDeps, order: OrderDoc): Promise<string | null> {
   const ids = order.tickets.map((t) => t.ticketId);
-  const replicas = new Map((await deps.tickets.find({ _id: { $in: ids } }).toArray()).map((t) => [t._id, t]));
+  const replicas = await findTickets(deps, ids);
   for (const t of order.tickets) {
     const r = replicas.get(t.ticketId);
     if (!r || r.status === 'withdrawn' || (r.status === 'sold' && r.orderId !== order._id)) return `ticket ${t.ticketId} is no longer for sale`;

@@ -11,7 +11,7 @@ import { settleOutcome } from './outcomes';
 export async function repairLaggingOutcomes(deps: OrdersDeps, batch = 100): Promise<number> {
   const now = deps.now();
   const lagging = await deps.outcomes
-    .find({ appliedAt: null, decidedAt: { $lte: new Date(now - deps.config.repairAfterMs) } })
+    .find({ pending: 1, decidedAt: { $lte: new Date(now - deps.config.repairAfterMs) } })
     .limit(batch)
     .toArray();
   let repaired = 0;

@@ -12,7 +12,11 @@ export interface HoldDoc {
   userId: string;
   expiresAt: Date;
   createdAt: Date;
+  /** Minute of `createdAt` since the epoch: the orphan sweep reads holds by this (an equality FerretDB pushes down). */
+  minute: number;
 }
+
+export const minuteOf = (ms: number): number => Math.floor(ms / 60_000);
 
 /**
  * The one final outcome of an order, keyed by the order id (`<orderId>:late` for the decision
@@ -31,6 +35,11 @@ export interface OutcomeDoc {
   decidedAt: Date;
   /** Set once the order document, the holds and any refund reflect the outcome. */
   appliedAt: Date | null;
+  /**
+   * 1 until applied, then 0. The repair sweep finds lagging outcomes by this integer because
+   * FerretDB pushes integer equality down to SQL but scans the collection for `appliedAt: null`.
+   */
+  pending: 0 | 1;
 }
 
 /** One replica version claim `<ticketId>@<version>`: serializes replica writes per ticket. */

@@ -1,0 +1,216 @@
+// Order contention: N buyers race for M tickets at once against a running orders service.
+// Buyer i orders ticket i mod M (one ticket per order), so every ticket has ⌈N/M⌉ rivals and
+// exactly M orders must win. Reports decided orders per second, p50/p99 latency, and checks
+// exactly M × 201, (N − M) × 409, no 5xx, and every ticket won by exactly one order.
+//
+//   npx tsc -b services/orders && npx tsx bench/orders-contention.ts
+//
+// Without BENCH_STACK (run-all) or ORDERS_URL it starts `node services/orders/dist/index.js`
+// (built output: typegoose needs decorator metadata) on a free port against a fresh FerretDB
+// database and its own exchange/queues, and removes them afterwards. Tickets are listed the way
+// the tickets service would announce them: `ticket.created` on the exchange (the orders service
+// only knows tickets through its replica). `--json` prints a BenchResult as the last line,
+// `--markdown` the docs section. Scenarios: BENCH_SCENARIOS="200x1,400x40" (buyers x tickets).
+import { makeEnvelope, signUserToken } from '@bigtix/middleware';
+import amqp from 'amqplib';
+import mongoose, { Types } from 'mongoose';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Child, freePort, startNode, waitHealthy } from './lib/processes';
+import type { BenchResult } from './lib/result';
+import { stackFromEnv } from './lib/stack-info';
+import { fmt, fmtSpread, percentile, spread } from './lib/stats';
+
+const ROOT = path.resolve(__dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? '50x1,200x10,400x40').split(',').map((s) => {
+  const [buyers, tickets] = s.split('x').map(Number);
+  return { buyers, tickets };
+});
+const COMMAND = 'npx tsc -b services/orders && npx tsx bench/orders-contention.ts --markdown';
+const RABBITMQ_URL = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+
+interface Target {
+  url: string;
+  jwtSecret: string;
+  exchange: string;
+  stop(): Promise<void>;
+}
+
+async function ownService(): Promise<Target> {
+  const id = randomBytes(4).toString('hex');
+  const port = await freePort();
+  const mongoUrl = `mongodb://127.0.0.1:27017/bench-orders-contention-${id}`;
+  const exchange = `bigtix.bench.${id}`;
+  const queuePrefix = `bench.${id}.`;
+  const jwtSecret = 'bench-orders-contention-secret';
+  const svc: Child = startNode(
+    'orders',
+    path.join(ROOT, 'services/orders/dist/index.js'),
+    { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', MONGO_URL: mongoUrl, BIGTIX_EXCHANGE: exchange, BIGTIX_QUEUE_PREFIX: queuePrefix, JWT_SECRET: jwtSecret },
+    path.join(ROOT, '.artifacts', 'bench', `orders-contention-${id}`),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitHealthy(svc, `${url}/readyz`);
+  return {
+    url,
+    jwtSecret,
+    exchange,
+    async stop() {
+      await svc.stop();
+      const conn = await mongoose.createConnection(mongoUrl).asPromise();
+      await conn.dropDatabase().catch(() => undefined);
+      await conn.close();
+      const model = await amqp.connect(RABBITMQ_URL);
+      const ch = await model.createChannel();
+      ch.on('error', () => undefined);
+      for (const q of ['', '.retry', '.dead']) await ch.deleteQueue(`${queuePrefix}orders.events${q}`).catch(() => undefined);
+      await ch.deleteExchange(exchange).catch(() => undefined);
+      await model.close().catch(() => undefined);
+    },
+  };
+}
+
+async function target(): Promise<Target> {
+  const stack = stackFromEnv();
+  if (stack?.services.orders) return { url: stack.services.orders.url, jwtSecret: stack.jwtSecret, exchange: stack.exchange, stop: async () => undefined };
+  if (process.env.ORDERS_URL) {
+    return {
+      url: process.env.ORDERS_URL,
+      jwtSecret: process.env.JWT_SECRET ?? 'bigtix-dev-only-secret-change-me',
+      exchange: process.env.BIGTIX_EXCHANGE ?? 'bigtix.events',
+      stop: async () => undefined,
+    };
+  }
+  return ownService();
+}
+
+const user = (t: Target) => {
+  const u = { id: new Types.ObjectId().toHexString(), email: `bench-${randomBytes(3).toString('hex')}@example.test` };
+  return { ...u, auth: `Bearer ${signUserToken(u, t.jwtSecret, 'session', 3600).token}` };
+};
+
+async function postOrder(t: Target, auth: string, ticketId: string, price: number) {
+  const started = performance.now();
+  const res = await fetch(`${t.url}/api/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: auth },
+    body: JSON.stringify({ tickets: [{ ticketId, price }] }),
+  });
+  const body = (await res.json()) as { id?: string };
+  return { status: res.status, ms: performance.now() - started, orderId: body.id ?? null, ticketId };
+}
+
+/** Announces M tickets as the tickets service would, and waits until the orders replica knows them. */
+async function listTickets(t: Target, channel: amqp.ConfirmChannel, count: number): Promise<string[]> {
+  const seller = user(t);
+  const ids = Array.from({ length: count }, () => new Types.ObjectId().toHexString());
+  for (const [i, id] of ids.entries()) {
+    const env = makeEnvelope('ticket.created', 1, 'bench', {
+      id, title: `Bench seat ${i}`, price: 5000, currency: 'usd', eventId: 'bench', userId: seller.id, status: 'available', orderId: null, version: 1,
+    });
+    await new Promise<void>((resolve, reject) =>
+      channel.publish(t.exchange, env.type, Buffer.from(JSON.stringify(env)), { persistent: true }, (err) => (err ? reject(err) : resolve())),
+    );
+  }
+  // The seller ordering their own ticket is a 400 once the replica has it (404 before): no side effect.
+  const deadline = Date.now() + 30_000;
+  for (const id of ids) {
+    for (;;) {
+      const probe = await postOrder(t, seller.auth, id, 5000);
+      if (probe.status === 400) break;
+      if (Date.now() > deadline) throw new Error(`ticket ${id} never reached the orders replica (last ${probe.status})`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return ids;
+}
+
+interface RunFigures {
+  buyers: number;
+  tickets: number;
+  wallMs: number;
+  latencies: number[];
+  statuses: Record<number, number>;
+  winnersPerTicketOk: boolean;
+}
+
+async function oneRun(t: Target, channel: amqp.ConfirmChannel, buyers: number, tickets: number): Promise<RunFigures> {
+  const ids = await listTickets(t, channel, tickets);
+  const people = Array.from({ length: buyers }, () => user(t));
+  const started = performance.now();
+  const results = await Promise.all(people.map((p, i) => postOrder(t, p.auth, ids[i % tickets], 5000)));
+  const wallMs = performance.now() - started;
+  const statuses: Record<number, number> = {};
+  for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+  const winners = new Map<string, number>();
+  for (const r of results.filter((x) => x.status === 201)) winners.set(r.ticketId, (winners.get(r.ticketId) ?? 0) + 1);
+  const winnersPerTicketOk = ids.every((id) => winners.get(id) === 1);
+  return { buyers, tickets, wallMs, latencies: results.map((r) => r.ms), statuses, winnersPerTicketOk };
+}
+
+async function main(): Promise<void> {
+  const t = await target();
+  const model = await amqp.connect(RABBITMQ_URL);
+  const channel = await model.createConfirmChannel();
+  await channel.assertExchange(t.exchange, 'topic', { durable: true });
+  const figures: RunFigures[][] = [];
+  try {
+    for (const s of SCENARIOS) {
+      const runs: RunFigures[] = [];
+      for (let r = 0; r < RUNS; r++) runs.push(await oneRun(t, channel, s.buyers, s.tickets));
+      figures.push(runs);
+      console.error(`${s.buyers} buyers × ${s.tickets} tickets: ${runs.map((x) => `${fmt(x.wallMs)} ms ${JSON.stringify(x.statuses)}`).join('; ')}`);
+    }
+  } finally {
+    await model.close().catch(() => undefined);
+    await t.stop();
+  }
+
+  const rows = figures.map((runs) => {
+    const { buyers, tickets } = runs[0];
+    return [
+      `${buyers} × ${tickets}`,
+      fmtSpread(spread(runs.map((x) => (buyers / x.wallMs) * 1000))),
+      fmtSpread(spread(runs.map((x) => percentile(x.latencies, 50)))),
+      fmtSpread(spread(runs.map((x) => percentile(x.latencies, 99)))),
+      runs.map((x) => `${x.statuses[201] ?? 0}/${x.statuses[409] ?? 0}/${Object.entries(x.statuses).filter(([k]) => Number(k) >= 500).reduce((a, [, v]) => a + v, 0)}`).join(', '),
+    ];
+  });
+  const checks = figures.flatMap((runs) =>
+    runs.map((x, i) => ({
+      name: `${x.buyers} buyers × ${x.tickets} tickets, run ${i + 1}: exactly ${x.tickets} winners, one per ticket, ${x.buyers - x.tickets} × 409, no 5xx`,
+      pass: x.statuses[201] === x.tickets && x.statuses[409] === x.buyers - x.tickets && x.winnersPerTicketOk && Object.keys(x.statuses).length <= 2,
+      detail: JSON.stringify(x.statuses),
+    })),
+  );
+  const result: BenchResult = {
+    name: 'orders-contention',
+    title: 'Order contention',
+    command: COMMAND,
+    description:
+      `N buyers (separate users) each POST /api/orders for one of M tickets, all at once (buyer i → ticket i mod M), against one orders service built with tsc and run from \`services/orders/dist\` on the local FerretDB and RabbitMQ. ` +
+      `Tickets are announced with \`ticket.created\` and the run starts once the replica has them. Orders/s = N ÷ wall time from the first request sent to the last answer; latency per request, client side. ${RUNS} runs per scenario: median (min–max).`,
+    tables: [{ columns: ['buyers × tickets', 'decided orders/s', 'p50 ms', 'p99 ms', '201/409/5xx per run'], rows }],
+    checks,
+    raw: figures.map((runs) => runs.map(({ latencies, ...rest }) => ({ ...rest, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies) }))),
+  };
+  if (process.argv.includes('--markdown')) {
+    console.log(`## ${result.title}\n\n${result.description}\n\n\`\`\`\n${result.command}\n\`\`\`\n`);
+    console.log(`| ${result.tables[0].columns.join(' | ')} |\n|${result.tables[0].columns.map(() => '---').join('|')}|`);
+    for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+    console.log('');
+    for (const c of checks) console.log(`- ${c.pass ? 'PASS' : 'FAIL'} ${c.name}`);
+  } else if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(result));
+  } else {
+    console.table(rows);
+    for (const c of checks) console.log(`${c.pass ? 'PASS' : 'FAIL'} ${c.name} ${c.detail}`);
+  }
+  if (checks.some((c) => !c.pass)) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

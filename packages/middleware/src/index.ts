@@ -10,6 +10,7 @@ export * from './auth/session-token';
 export * from './auth/current-user';
 export * from './db/connect';
 export * from './db/claims';
+export * from './db/model';
 export * from './bus/envelope';
 export * from './bus/topology';
 export * from './bus/connection';

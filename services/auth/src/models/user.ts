@@ -1,4 +1,5 @@
-import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
+import { modelOn } from '@bigtix/middleware';
+import { index, modelOptions, prop } from '@typegoose/typegoose';
 import type { Connection } from 'mongoose';
 
 // The unique index is what makes ten simultaneous sign-ups with one email create one account.
@@ -14,6 +15,6 @@ export class User {
 }
 
 export function userModel(connection: Connection) {
-  return getModelForClass(User, { existingConnection: connection });
+  return modelOn(connection, User);
 }
 export type UserModel = ReturnType<typeof userModel>;

@@ -1,13 +1,14 @@
 /**
- * `bigtix list` on a real pseudo-terminal (node-pty): with no --event it asks for a keyword,
- * lets the seller pick an event, asks for confirmation, and lists.
+ * The CLI on a real pseudo-terminal (node-pty): `bigtix login` asks for email and password;
+ * `bigtix list` with no --event asks for a keyword, lets the seller pick an event, asks for
+ * confirmation, and lists.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as pty from 'node-pty';
 import { waitFor } from '@bigtix/testkit';
 import { Stack, startStack } from '../../../e2e/src/stack';
-import { BIN, csvOf, sellerTickets, signedInSeller } from '../support/cli';
+import { BIN, cliEnv, csvOf, runCli, sellerTickets, signUp, signedInSeller, tempConfigHome } from '../support/cli';
 
 let stack: Stack;
 
@@ -22,6 +23,41 @@ afterAll(async () => {
 
 // Strips colours and cursor movement so assertions read the text a person sees.
 const plain = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+
+function onTerminal(args: string[], env: NodeJS.ProcessEnv, cwd: string) {
+  const term = pty.spawn(process.execPath, [BIN, ...args], { name: 'xterm-color', cols: 120, rows: 40, cwd, env: env as Record<string, string> });
+  let screen = '';
+  term.onData((d) => (screen += d));
+  const exited = new Promise<number>((resolve) => term.onExit(({ exitCode }) => resolve(exitCode)));
+  return {
+    term,
+    text: () => plain(screen),
+    seen: (text: string | RegExp) =>
+      waitFor(() => (typeof text === 'string' ? plain(screen).includes(text) : text.test(plain(screen))), { timeoutMs: 15_000, what: `"${text}" on the terminal; screen: ${plain(screen).slice(-400)}` }),
+    exitCode: () => waitFor(() => Promise.race([exited, new Promise<false>((r) => setTimeout(() => r(false), 100))]), { timeoutMs: 30_000, what: 'bigtix to exit' }),
+  };
+}
+
+it('asks for email and password on a terminal, hides the password, and signs in', async () => {
+  const email = `ptylogin-${Date.now()}@example.test`;
+  const password = 'pty password 123';
+  await signUp(stack.url, email, password);
+  const home = await tempConfigHome();
+  const env = cliEnv(home, stack.url);
+  const t = onTerminal(['login'], env, home);
+  try {
+    await t.seen('Email');
+    t.term.write(`${email}\r`);
+    await t.seen('Password');
+    t.term.write(`${password}\r`);
+    expect(await t.exitCode()).toBe(0);
+  } finally {
+    t.term.kill();
+  }
+  expect(t.text()).toContain(`Signed in to ${stack.url} as ${email}`);
+  expect(t.text()).not.toContain(password);
+  expect(await runCli(['whoami'], env)).toMatchObject({ code: 0, stdout: `${email}\n` });
+}, 60_000);
 
 it('asks for a keyword, lets the seller pick the event, confirms and lists', async () => {
   const { home, env, user } = await signedInSeller(stack.url, 'pty');

@@ -132,7 +132,7 @@ describe('buyer and seller journey on a phone', () => {
     await page.waitForURL((u) => u.pathname === eventPath);
     // Listings reach the event page once tickets has them: poll with a deadline by reloading.
     const deadline = Date.now() + 20_000;
-    while (!(await page.getByText(title, { exact: true }).isVisible()) && Date.now() < deadline) {
+    while (!(await page.getByText(title, { exact: true }).first().isVisible()) && Date.now() < deadline) {
       await page.waitForTimeout(500);
       await page.reload();
     }
@@ -141,8 +141,18 @@ describe('buyer and seller journey on a phone', () => {
     await shot(page, '06-buyer-event-page');
 
     await page.getByRole('checkbox', { name: new RegExp(title) }).check();
-    await page.getByRole('button', { name: 'Hold & check out' }).click();
-    await page.waitForURL(/\/orders\/[0-9a-f]{24}$/, { timeout: 20_000 });
+    // Orders learns of new listings from events: until it has, the hold is refused and may be retried.
+    const holdDeadline = Date.now() + 30_000;
+    for (;;) {
+      await page.getByRole('button', { name: 'Hold & check out' }).click();
+      const outcome = await Promise.race([
+        page.waitForURL(/\/orders\/[0-9a-f]{24}$/, { timeout: 20_000 }).then(() => 'held'),
+        page.getByText('not ready for sale yet').waitFor({ timeout: 20_000 }).then(() => 'retry'),
+      ]);
+      if (outcome === 'held') break;
+      if (Date.now() > holdDeadline) throw new Error('orders never saw the new listing');
+      await page.waitForTimeout(1000);
+    }
     await page.getByTestId('hold-countdown').waitFor();
     await expectVisible(page.getByTestId('order-total').filter({ hasText: '$85.50' }));
     await shot(page, '07-buyer-hold-countdown');
@@ -156,7 +166,7 @@ describe('buyer and seller journey on a phone', () => {
     // Sold to the buyer once tickets has applied order.paid: poll My tickets with a deadline.
     const until = Date.now() + 30_000;
     await page.goto('/my/tickets');
-    while (!(await page.getByTestId('serial-number').filter({ hasText: serial }).isVisible()) && Date.now() < until) {
+    while (!(await page.getByTestId('serial-number').filter({ hasText: serial }).first().isVisible()) && Date.now() < until) {
       await page.waitForTimeout(500);
       await page.reload();
     }

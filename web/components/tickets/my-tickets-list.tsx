@@ -34,7 +34,7 @@ export function MyTicketsList({ fresh, userId }: { fresh: StoredTickets | null; 
   const stale = !online || !fresh;
   return (
     <Stack spacing={1.5}>
-      <Typography variant="body2" color={stale ? 'warning.main' : 'text.secondary'} data-testid="last-updated">
+      <Typography variant="body2" color={stale ? 'text.primary' : 'text.secondary'} sx={{ fontWeight: stale ? 600 : 400 }} data-testid="last-updated">
         {stale ? 'Saved on this device. ' : ''}Last updated {when(shown.savedAt)}
       </Typography>
       {shown.tickets.length === 0 && <Alert severity="info">You have not bought any tickets yet.</Alert>}

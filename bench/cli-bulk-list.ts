@@ -37,7 +37,10 @@ const BIN = path.join(repoRoot(), 'cli', 'bin', 'bigtix.js');
 
 function writeCsv(dir: string, prefix: string, n: number): string {
   const lines = ['serialNumber,price,title,description'];
-  for (let i = 0; i < n; i++) lines.push(`${prefix}${i},${50 + (i % 200)}.${String(i % 100).padStart(2, '0')},Section ${1 + (i % 40)} row ${1 + (i % 25)},Benchmark listing`);
+  for (let i = 0; i < n; i++)
+    lines.push(
+      `${prefix}${i},${50 + (i % 200)}.${String(i % 100).padStart(2, '0')},Section ${1 + (i % 40)} row ${1 + (i % 25)},Benchmark listing`,
+    );
   const file = path.join(dir, `${prefix}.csv`);
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
@@ -76,12 +79,30 @@ function timeCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
 }
 
 /** What a seller without the CLI might script: one POST per ticket, one after another. */
-async function naiveLoop(stack: StackInfo, authorization: string, eventId: string, prefix: string, n: number): Promise<{ ms: number; created: number }> {
+async function naiveLoop(
+  stack: StackInfo,
+  authorization: string,
+  eventId: string,
+  prefix: string,
+  n: number,
+): Promise<{ ms: number; created: number }> {
   const started = performance.now();
   let created = 0;
   for (let i = 0; i < n; i++) {
-    const res = await call('POST', `${stack.routerUrl}/api/tickets/create`, { title: `Section ${1 + (i % 40)}`, price: 5000 + (i % 20_000), description: 'Benchmark listing', serialNumber: `${prefix}${i}`, eventId }, { authorization });
-    if (res.status !== 201) throw new Error(`naive create answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+    const res = await call(
+      'POST',
+      `${stack.routerUrl}/api/tickets/create`,
+      {
+        title: `Section ${1 + (i % 40)}`,
+        price: 5000 + (i % 20_000),
+        description: 'Benchmark listing',
+        serialNumber: `${prefix}${i}`,
+        eventId,
+      },
+      { authorization },
+    );
+    if (res.status !== 201)
+      throw new Error(`naive create answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
     created++;
   }
   return { ms: performance.now() - started, created };
@@ -97,20 +118,35 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bigtix-cli-bench-'));
   try {
     const seller = await signUpSeller(stack, 'cli-bench');
-    const env = { PATH: process.env.PATH, HOME: dir, XDG_CONFIG_HOME: dir, BIGTIX_API_URL: stack.routerUrl, BIGTIX_TOKEN: seller.authorization.replace(/^Bearer /, ''), NO_COLOR: '1' };
+    const env = {
+      PATH: process.env.PATH,
+      HOME: dir,
+      XDG_CONFIG_HOME: dir,
+      BIGTIX_API_URL: stack.routerUrl,
+      BIGTIX_TOKEN: seller.authorization.replace(/^Bearer /, ''),
+      NO_COLOR: '1',
+    };
     const runs: CliRun[] = [];
     let rerun: CliRun | null = null;
     for (let r = 1; r <= RUNS; r++) {
       const csv = writeCsv(dir, `CLI${r}-${randomBytes(3).toString('hex')}-`, TICKETS);
       const run = await timeCli(['list', '--event', stack.eventId, '--csv', csv, '--yes', '--json'], env);
       runs.push(run);
-      log(`bigtix list run ${r}: ${fmt(run.ms)} ms, created ${run.created}, already listed ${run.alreadyListed}, failed ${run.failed}`);
+      log(
+        `bigtix list run ${r}: ${fmt(run.ms)} ms, created ${run.created}, already listed ${run.alreadyListed}, failed ${run.failed}`,
+      );
       if (r === RUNS) {
         rerun = await timeCli(['list', '--event', stack.eventId, '--csv', csv, '--yes', '--json'], env);
         log(`same file again: ${fmt(rerun.ms)} ms, created ${rerun.created}, already listed ${rerun.alreadyListed}`);
       }
     }
-    const naive = await naiveLoop(stack, seller.authorization, stack.eventId, `NAIVE-${randomBytes(3).toString('hex')}-`, NAIVE_TICKETS);
+    const naive = await naiveLoop(
+      stack,
+      seller.authorization,
+      stack.eventId,
+      `NAIVE-${randomBytes(3).toString('hex')}-`,
+      NAIVE_TICKETS,
+    );
     log(`naive loop: ${fmt(naive.ms)} ms for ${naive.created} tickets`);
 
     const cliMs = median(runs.map((r) => r.ms));
@@ -130,19 +166,59 @@ async function main() {
         {
           columns: ['what', 'tickets', 'wall time', 'tickets/s'],
           rows: [
-            [`bigtix list (median of ${RUNS}: ${runs.map((r) => fmt(r.ms)).join(' / ')} ms)`, TICKETS, `${fmt(cliMs)} ms`, fmt(TICKETS / (cliMs / 1000))],
-            ['bigtix list, same file again (all already listed)', TICKETS, `${fmt(rerun?.ms ?? NaN)} ms`, fmt(TICKETS / ((rerun?.ms ?? NaN) / 1000))],
-            ['naive loop, one request per ticket', NAIVE_TICKETS, `${fmt(naive.ms)} ms`, fmt(NAIVE_TICKETS / (naive.ms / 1000))],
-            ...(NAIVE_TICKETS !== TICKETS ? [[`naive loop, extrapolated to ${TICKETS}`, TICKETS, `≈ ${fmt(naiveFor)} ms`, fmt(1000 / naivePerTicket)]] : []),
+            [
+              `bigtix list (median of ${RUNS}: ${runs.map((r) => fmt(r.ms)).join(' / ')} ms)`,
+              TICKETS,
+              `${fmt(cliMs)} ms`,
+              fmt(TICKETS / (cliMs / 1000)),
+            ],
+            [
+              'bigtix list, same file again (all already listed)',
+              TICKETS,
+              `${fmt(rerun?.ms ?? NaN)} ms`,
+              fmt(TICKETS / ((rerun?.ms ?? NaN) / 1000)),
+            ],
+            [
+              'naive loop, one request per ticket',
+              NAIVE_TICKETS,
+              `${fmt(naive.ms)} ms`,
+              fmt(NAIVE_TICKETS / (naive.ms / 1000)),
+            ],
+            ...(NAIVE_TICKETS !== TICKETS
+              ? [
+                  [
+                    `naive loop, extrapolated to ${TICKETS}`,
+                    TICKETS,
+                    `≈ ${fmt(naiveFor)} ms`,
+                    fmt(1000 / naivePerTicket),
+                  ],
+                ]
+              : []),
           ],
         },
       ],
       checks: [
-        { name: `${TICKETS} tickets in under ${TARGET_MS / 1000} s`, pass: cliMs < TARGET_MS, detail: `${fmt(cliMs)} ms` },
-        { name: 'every row created on each run', pass: runs.every((r) => r.code === 0 && r.created + r.alreadyListed === TICKETS && r.failed === 0) },
-        { name: 'the same file again lists nothing twice', pass: rerun?.code === 0 && rerun.created === 0 && rerun.alreadyListed === TICKETS },
+        {
+          name: `${TICKETS} tickets in under ${TARGET_MS / 1000} s`,
+          pass: cliMs < TARGET_MS,
+          detail: `${fmt(cliMs)} ms`,
+        },
+        {
+          name: 'every row created on each run',
+          pass: runs.every((r) => r.code === 0 && r.created + r.alreadyListed === TICKETS && r.failed === 0),
+        },
+        {
+          name: 'the same file again lists nothing twice',
+          pass: rerun?.code === 0 && rerun.created === 0 && rerun.alreadyListed === TICKETS,
+        },
       ],
-      notes: [`Speed-up over the naive loop: ${fmt(naiveFor / cliMs, 1)}×.`, `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`],
+      notes: [
+        `Speed-up over the naive loop: ${fmt(naiveFor / cliMs, 1)}×.`,
+        `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}.`,
+      ],
       raw: { runs, rerun, naive },
     };
     if (markdown) process.stdout.write(toMarkdown(result));
@@ -156,7 +232,12 @@ async function main() {
 }
 
 function toMarkdown(r: BenchResult): string {
-  const table = (t: BenchResult['tables'][number]) => [`| ${t.columns.join(' | ')} |`, `|${t.columns.map(() => '---').join('|')}|`, ...t.rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  const table = (t: BenchResult['tables'][number]) =>
+    [
+      `| ${t.columns.join(' | ')} |`,
+      `|${t.columns.map(() => '---').join('|')}|`,
+      ...t.rows.map((row) => `| ${row.join(' | ')} |`),
+    ].join('\n');
   return [
     `## ${r.title}`,
     '',

@@ -12,7 +12,6 @@ import { withExamples } from './lib/command-help';
 import type { Deps } from './lib/deps';
 import { processDeps } from './lib/deps';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../package.json') as { version: string };
 
 export interface ProgramIo {
@@ -29,7 +28,9 @@ export function buildProgram(getDeps: () => Deps = processDeps, io?: ProgramIo):
     .showHelpAfterError('(run with --help for usage)')
     .showSuggestionAfterError();
 
-  const events = new Command('events').summary('find Ticketmaster events to sell for').description('Find events: their ids are what `bigtix list --event` takes.');
+  const events = new Command('events')
+    .summary('find Ticketmaster events to sell for')
+    .description('Find events: their ids are what `bigtix list --event` takes.');
   events.addCommand(makeEventsSearchCommand(getDeps)).addCommand(makeEventsShowCommand(getDeps));
   withExamples(events, ['$ bigtix events search "hamilton" --city Chicago', '$ bigtix events show vvG1zZ9KqAkS9L']);
 

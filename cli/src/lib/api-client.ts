@@ -69,8 +69,13 @@ export class ApiClient {
     return this.request('POST', '/api/tickets/create', { body: ticket, auth: true });
   }
 
-  userTickets(userId: string, { cursor, status, limit = 200 }: { cursor?: string; status?: string; limit?: number } = {}): Promise<Page<TicketDto>> {
-    return this.request('GET', `/api/tickets/user/${encodeURIComponent(userId)}${query({ limit, cursor, status })}`, { auth: 'optional' });
+  userTickets(
+    userId: string,
+    { cursor, status, limit = 200 }: { cursor?: string; status?: string; limit?: number } = {},
+  ): Promise<Page<TicketDto>> {
+    return this.request('GET', `/api/tickets/user/${encodeURIComponent(userId)}${query({ limit, cursor, status })}`, {
+      auth: 'optional',
+    });
   }
 
   updateTicket(input: UpdateTicketInput): Promise<TicketDto> {
@@ -118,7 +123,8 @@ export class ApiClient {
 
 function query(params: object): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params) as [string, unknown][]) if (v !== undefined && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(params) as [string, unknown][])
+    if (v !== undefined && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
 }

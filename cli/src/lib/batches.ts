@@ -9,7 +9,11 @@ export function chunk<T>(items: T[], size: number): T[][] {
  * Runs `work` over every item with at most `concurrency` in flight, results in input order.
  * A few parallel batches keep the server busy without letting one seller swamp it.
  */
-export async function mapLimit<T, R>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

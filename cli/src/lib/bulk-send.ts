@@ -24,8 +24,19 @@ export interface SendOptions {
  * the API keys tickets by (eventId, serialNumber), so rows a lost answer had already created come
  * back as `already_listed`. Returns one outcome per input row, in input order.
  */
-export async function sendInBatches(api: ApiClient, tickets: TicketInput[], options: SendOptions = {}): Promise<RowOutcome[]> {
-  const { batchSize = BULK_CREATE_MAX, concurrency = 3, attempts = 3, retryDelayMs = 500, onProgress, onRetry } = options;
+export async function sendInBatches(
+  api: ApiClient,
+  tickets: TicketInput[],
+  options: SendOptions = {},
+): Promise<RowOutcome[]> {
+  const {
+    batchSize = BULK_CREATE_MAX,
+    concurrency = 3,
+    attempts = 3,
+    retryDelayMs = 500,
+    onProgress,
+    onRetry,
+  } = options;
   const size = Math.min(Math.max(1, batchSize), BULK_CREATE_MAX);
   const batches = chunk(tickets, size);
   const perBatch = await mapLimit(batches, concurrency, async (batch, i) => {
@@ -36,13 +47,20 @@ export async function sendInBatches(api: ApiClient, tickets: TicketInput[], opti
   return perBatch.flat();
 }
 
-async function sendOne(api: ApiClient, batch: TicketInput[], attempts: number, retryDelayMs: number, onRetry: (m: string) => void): Promise<RowOutcome[]> {
+async function sendOne(
+  api: ApiClient,
+  batch: TicketInput[],
+  attempts: number,
+  retryDelayMs: number,
+  onRetry: (m: string) => void,
+): Promise<RowOutcome[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       return fromResponse(batch.length, await api.bulkCreate(batch));
     } catch (err) {
       if (err instanceof NotSignedInError) throw err;
-      const retriable = err instanceof NetworkError || (err instanceof ApiError && (err.status === 429 || err.status >= 500));
+      const retriable =
+        err instanceof NetworkError || (err instanceof ApiError && (err.status === 429 || err.status >= 500));
       if (retriable && attempt < attempts) {
         onRetry(`${(err as Error).message}; retrying (attempt ${attempt + 1} of ${attempts})`);
         await new Promise((r) => setTimeout(r, retryDelayMs * 2 ** (attempt - 1)));
@@ -56,10 +74,14 @@ async function sendOne(api: ApiClient, batch: TicketInput[], attempts: number, r
 }
 
 function fromResponse(n: number, res: BulkCreateResponse): RowOutcome[] {
-  const out: RowOutcome[] = Array.from({ length: n }, () => ({ status: 'failed', message: 'the server did not report this row' }));
+  const out: RowOutcome[] = Array.from({ length: n }, () => ({
+    status: 'failed',
+    message: 'the server did not report this row',
+  }));
   for (const r of res.results ?? []) {
     if (r.index < 0 || r.index >= n) continue;
-    out[r.index] = r.status === 'failed' ? { status: 'failed', message: r.message } : { status: r.status, ticketId: r.ticket.id };
+    out[r.index] =
+      r.status === 'failed' ? { status: 'failed', message: r.message } : { status: r.status, ticketId: r.ticket.id };
   }
   return out;
 }

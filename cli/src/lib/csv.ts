@@ -56,7 +56,8 @@ export function parseCsv(text: string): CsvRecord[] {
       continue;
     }
     if (c === '"') {
-      if (field.trim() !== '') throw new CsvSyntaxError(line, 'a quote (") may only start a field; put the whole field in quotes');
+      if (field.trim() !== '')
+        throw new CsvSyntaxError(line, 'a quote (") may only start a field; put the whole field in quotes');
       field = '';
       inQuotes = true;
       fieldWasQuoted = true;
@@ -71,7 +72,8 @@ export function parseCsv(text: string): CsvRecord[] {
       line++;
       recordLine = line;
     } else {
-      if (fieldWasQuoted && c !== ' ' && c !== '\t') throw new CsvSyntaxError(line, 'unexpected text after a closing quote');
+      if (fieldWasQuoted && c !== ' ' && c !== '\t')
+        throw new CsvSyntaxError(line, 'unexpected text after a closing quote');
       if (!fieldWasQuoted) field += c;
     }
   }

@@ -74,14 +74,20 @@ interface CommanderLike {
 }
 
 function isCommanderError(err: unknown): err is CommanderLike {
-  return typeof err === 'object' && err !== null && typeof (err as CommanderLike).code === 'string' && (err as CommanderLike).code.startsWith('commander.');
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    typeof (err as CommanderLike).code === 'string' &&
+    (err as CommanderLike).code.startsWith('commander.')
+  );
 }
 
 /** How an error ends the process: its exit code and the lines for stderr (none when commander already printed). */
 export function describeFailure(err: unknown): { exitCode: ExitCodeValue; lines: string[] } {
   if (isCommanderError(err)) {
     // commander has already written help/version/usage text itself.
-    const ok = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
+    const ok =
+      err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
     return { exitCode: ok || err.exitCode === 0 ? ExitCode.ok : ExitCode.usage, lines: [] };
   }
   if (err instanceof CliError) {

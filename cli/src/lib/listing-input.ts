@@ -36,11 +36,20 @@ export function parsePrice(text: string, cents: boolean): number | null {
   return parseDollarsToCents(t);
 }
 
-function checkDraft(label: string, raw: { serialNumber: string; price: string; title?: string; description?: string }, cents: boolean, problems: string[]): ListingDraft | null {
+function checkDraft(
+  label: string,
+  raw: { serialNumber: string; price: string; title?: string; description?: string },
+  cents: boolean,
+  problems: string[],
+): ListingDraft | null {
   const price = parsePrice(raw.price, cents);
   const mine: string[] = [];
   if (price === null) {
-    mine.push(cents ? `price "${raw.price}" is not a whole number of cents (like 12500)` : `price "${raw.price}" is not a dollar amount (like 125.00)`);
+    mine.push(
+      cents
+        ? `price "${raw.price}" is not a whole number of cents (like 12500)`
+        : `price "${raw.price}" is not a dollar amount (like 125.00)`,
+    );
   }
   const title = raw.title?.trim() ? raw.title : undefined;
   const candidate = {
@@ -103,7 +112,8 @@ export function draftsFromCsv(text: string, { cents = false }: { cents?: boolean
     if (err instanceof CsvSyntaxError) return { drafts: [], problems: [err.message] };
     throw err;
   }
-  if (records.length === 0) return { drafts: [], problems: ['the file is empty; it needs a header row: serialNumber,price,title,description'] };
+  if (records.length === 0)
+    return { drafts: [], problems: ['the file is empty; it needs a header row: serialNumber,price,title,description'] };
 
   const [header, ...rows] = records;
   const index = new Map<Column, number>();
@@ -114,9 +124,11 @@ export function draftsFromCsv(text: string, { cents = false }: { cents?: boolean
     else if (index.has(col)) problems.push(`line ${header.line}: column ${col} appears twice`);
     else index.set(col, i);
   });
-  if (unknown.length) problems.push(`line ${header.line}: unknown column(s) ${unknown.join(', ')} (expected ${COLUMNS.join(', ')})`);
+  if (unknown.length)
+    problems.push(`line ${header.line}: unknown column(s) ${unknown.join(', ')} (expected ${COLUMNS.join(', ')})`);
   const missing = REQUIRED.filter((c) => !index.has(c));
-  if (missing.length) problems.push(`line ${header.line}: missing column(s) ${missing.join(', ')} (the first line must be a header row)`);
+  if (missing.length)
+    problems.push(`line ${header.line}: missing column(s) ${missing.join(', ')} (the first line must be a header row)`);
   if (problems.length) return { drafts: [], problems };
   if (rows.length === 0) return { drafts: [], problems: ['the file has a header but no tickets'] };
 
@@ -128,7 +140,17 @@ export function draftsFromCsv(text: string, { cents = false }: { cents?: boolean
       continue;
     }
     const get = (c: Column) => (index.has(c) ? row.fields[index.get(c)!] : undefined);
-    const draft = checkDraft(label, { serialNumber: get('serialNumber')!, price: get('price')!, title: get('title'), description: get('description') }, cents, problems);
+    const draft = checkDraft(
+      label,
+      {
+        serialNumber: get('serialNumber')!,
+        price: get('price')!,
+        title: get('title'),
+        description: get('description'),
+      },
+      cents,
+      problems,
+    );
     if (draft) drafts.push(draft);
   }
   const unique = flagDuplicates(drafts, problems);
@@ -138,16 +160,41 @@ export function draftsFromCsv(text: string, { cents = false }: { cents?: boolean
 export const MAX_GENERATED = 100_000;
 
 /** `--count N --price P --serial-prefix S`: serials S0001…SN, stable so a re-run lists nothing twice. */
-export function draftsFromGenerator({ count, price, serialPrefix, cents = false, title, description }: { count: number; price: string; serialPrefix: string; cents?: boolean; title?: string; description?: string }): DraftResult {
+export function draftsFromGenerator({
+  count,
+  price,
+  serialPrefix,
+  cents = false,
+  title,
+  description,
+}: {
+  count: number;
+  price: string;
+  serialPrefix: string;
+  cents?: boolean;
+  title?: string;
+  description?: string;
+}): DraftResult {
   const problems: string[] = [];
-  if (!Number.isInteger(count) || count < 1 || count > MAX_GENERATED) problems.push(`--count must be a whole number from 1 to ${MAX_GENERATED}`);
-  if (parsePrice(price, cents) === null) problems.push(cents ? `--price "${price}" is not a whole number of cents` : `--price "${price}" is not a dollar amount (like 125.00)`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_GENERATED)
+    problems.push(`--count must be a whole number from 1 to ${MAX_GENERATED}`);
+  if (parsePrice(price, cents) === null)
+    problems.push(
+      cents
+        ? `--price "${price}" is not a whole number of cents`
+        : `--price "${price}" is not a dollar amount (like 125.00)`,
+    );
   if (!serialPrefix.trim()) problems.push('--serial-prefix must not be empty');
   if (problems.length) return { drafts: [], problems };
   const width = Math.max(4, String(count).length);
   const drafts: ListingDraft[] = [];
   for (let i = 1; i <= count; i++) {
-    const draft = checkDraft(`ticket ${i}`, { serialNumber: `${serialPrefix}${String(i).padStart(width, '0')}`, price, title, description }, cents, problems);
+    const draft = checkDraft(
+      `ticket ${i}`,
+      { serialNumber: `${serialPrefix}${String(i).padStart(width, '0')}`, price, title, description },
+      cents,
+      problems,
+    );
     if (draft) drafts.push(draft);
     // Every generated row shares the flags, so the first problem is every row's problem.
     if (problems.length) return { drafts: [], problems: problems.map((p) => p.replace(/^ticket \d+: /, '')) };
@@ -163,7 +210,13 @@ export function defaultTitle(eventName: string): string {
 
 export function toTicketInputs(drafts: ListingDraft[], event: { id: string; name: string }): TicketInput[] {
   const fallback = defaultTitle(event.name);
-  return drafts.map((d) => ({ title: d.title ?? fallback, price: d.price, description: d.description, serialNumber: d.serialNumber, eventId: event.id }));
+  return drafts.map((d) => ({
+    title: d.title ?? fallback,
+    price: d.price,
+    description: d.description,
+    serialNumber: d.serialNumber,
+    eventId: event.id,
+  }));
 }
 
 function sortByLine(problems: string[]): string[] {

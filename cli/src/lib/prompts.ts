@@ -20,7 +20,8 @@ export function inquirerPrompts(): Prompts {
   const load = () => require('@inquirer/prompts') as typeof import('@inquirer/prompts');
   const context = { output: process.stderr };
   return {
-    input: (message, options = {}) => load().input({ message, default: options.default, required: options.required }, context),
+    input: (message, options = {}) =>
+      load().input({ message, default: options.default, required: options.required }, context),
     password: (message) => load().password({ message, mask: '*' }, context),
     confirm: (message, defaultValue = false) => load().confirm({ message, default: defaultValue }, context),
     select: <T>(message: string, choices: Choice<T>[]) => load().select<T>({ message, choices, pageSize: 10 }, context),

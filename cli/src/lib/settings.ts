@@ -17,6 +17,7 @@ export function resolveSettings(flags: { apiUrl?: string }, env: NodeJS.ProcessE
   const apiUrl = (flags.apiUrl || env.BIGTIX_API_URL || stored.apiUrl || DEFAULT_API_URL).replace(/\/+$/, '');
   if (env.BIGTIX_TOKEN) return { apiUrl, token: env.BIGTIX_TOKEN, tokenSource: 'env' };
   // A saved token is sent only to the server that issued it, never to another --api-url.
-  if (stored.token && (!stored.apiUrl || stored.apiUrl.replace(/\/+$/, '') === apiUrl)) return { apiUrl, token: stored.token, tokenSource: 'config' };
+  if (stored.token && (!stored.apiUrl || stored.apiUrl.replace(/\/+$/, '') === apiUrl))
+    return { apiUrl, token: stored.token, tokenSource: 'config' };
   return { apiUrl, token: undefined, tokenSource: 'none' };
 }

@@ -64,7 +64,14 @@ describe('bigtix against the running stack', () => {
     const who = await runCli(['whoami'], env);
     expect(who.code).toBe(4);
     expect(who.stderr).toMatch(/^bigtix: not signed in/);
-    const csv = await writeCsv(home, 't.csv', csvOf([['serialNumber', 'price'], ['X1', '10.00']]));
+    const csv = await writeCsv(
+      home,
+      't.csv',
+      csvOf([
+        ['serialNumber', 'price'],
+        ['X1', '10.00'],
+      ]),
+    );
     expect((await runCli(['list', '--event', ERAS_METLIFE, '--csv', csv, '--yes'], env)).code).toBe(4);
 
     const seller = await signedInSeller(stack.url, 'logout');
@@ -97,7 +104,8 @@ describe('bigtix against the running stack', () => {
     const { home, env, user } = await signedInSeller(stack.url, 'bulk');
     const prefix = `B${unique()}-`;
     const rows = [['serialNumber', 'price', 'title', 'description']];
-    for (let i = 0; i < 2500; i++) rows.push([`${prefix}${i}`, `${100 + (i % 50)}.00`, i % 2 ? 'Floor GA' : '', i % 3 ? '' : '"Row 4, seat 9"']);
+    for (let i = 0; i < 2500; i++)
+      rows.push([`${prefix}${i}`, `${100 + (i % 50)}.00`, i % 2 ? 'Floor GA' : '', i % 3 ? '' : '"Row 4, seat 9"']);
     const csv = await writeCsv(home, 'tickets.csv', csvOf(rows));
 
     const first = await runCli(['list', '--event', ERAS_METLIFE, '--csv', csv, '--json'], env);
@@ -111,9 +119,16 @@ describe('bigtix against the running stack', () => {
 
     const listed = await sellerTickets(stack.url, user.id);
     expect(listed).toHaveLength(2500);
-    const idOf = new Map<string, string>(summary.rows.map((r: { serialNumber: string; ticketId: string }) => [r.serialNumber, r.ticketId]));
+    const idOf = new Map<string, string>(
+      summary.rows.map((r: { serialNumber: string; ticketId: string }) => [r.serialNumber, r.ticketId]),
+    );
     const byId = new Map(listed.map((t) => [t.id, t]));
-    expect(byId.get(idOf.get(`${prefix}0`)!)).toMatchObject({ title: 'Taylor Swift | The Eras Tour', price: 10000, eventId: ERAS_METLIFE, status: 'available' });
+    expect(byId.get(idOf.get(`${prefix}0`)!)).toMatchObject({
+      title: 'Taylor Swift | The Eras Tour',
+      price: 10000,
+      eventId: ERAS_METLIFE,
+      status: 'available',
+    });
     expect(byId.get(idOf.get(`${prefix}1`)!)).toMatchObject({ title: 'Floor GA', price: 10100 });
 
     const again = await runCli(['list', '--event', ERAS_METLIFE, '--csv', csv], env);
@@ -125,11 +140,27 @@ describe('bigtix against the running stack', () => {
   it('names every bad line of a CSV and lists nothing from it', async () => {
     const { home, env, user } = await signedInSeller(stack.url, 'badcsv');
     const p = `C${unique()}-`;
-    const csv = await writeCsv(home, 'bad.csv', csvOf([['serialNumber', 'price'], [`${p}1`, '10.00'], [`${p}2`, 'ten'], ['', '5.00'], [`${p}4`, '0'], [`${p}1`, '12.00']]));
+    const csv = await writeCsv(
+      home,
+      'bad.csv',
+      csvOf([
+        ['serialNumber', 'price'],
+        [`${p}1`, '10.00'],
+        [`${p}2`, 'ten'],
+        ['', '5.00'],
+        [`${p}4`, '0'],
+        [`${p}1`, '12.00'],
+      ]),
+    );
     const res = await runCli(['list', '--event', ERAS_METLIFE_2, '--csv', csv, '--yes'], env);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('bigtix: 4 problem(s) in');
-    for (const line of ['line 3: price "ten"', 'line 4: serialNumber is required', 'line 5: price must be at least 1 cent', `line 6: serialNumber "${p}1" already appears on line 2`]) {
+    for (const line of [
+      'line 3: price "ten"',
+      'line 4: serialNumber is required',
+      'line 5: price must be at least 1 cent',
+      `line 6: serialNumber "${p}1" already appears on line 2`,
+    ]) {
       expect(res.stderr).toContain(line);
     }
     expect(res.stdout).toBe('');
@@ -138,23 +169,65 @@ describe('bigtix against the running stack', () => {
 
   it('shows what --dry-run would list and writes nothing', async () => {
     const { env, user } = await signedInSeller(stack.url, 'dry');
-    const res = await runCli(['list', '--event', ERAS_METLIFE_2, '--count', '25', '--price', '75', '--serial-prefix', `D${unique()}-`, '--dry-run', '--json'], env);
+    const res = await runCli(
+      [
+        'list',
+        '--event',
+        ERAS_METLIFE_2,
+        '--count',
+        '25',
+        '--price',
+        '75',
+        '--serial-prefix',
+        `D${unique()}-`,
+        '--dry-run',
+        '--json',
+      ],
+      env,
+    );
     expect(res.code).toBe(0);
     const out = JSON.parse(res.stdout);
-    expect(out).toMatchObject({ dryRun: true, count: 25, event: { id: ERAS_METLIFE_2, name: 'Taylor Swift | The Eras Tour' } });
-    expect(out.tickets[0]).toMatchObject({ price: 7500, serialNumber: expect.stringMatching(/-0001$/), eventId: ERAS_METLIFE_2 });
+    expect(out).toMatchObject({
+      dryRun: true,
+      count: 25,
+      event: { id: ERAS_METLIFE_2, name: 'Taylor Swift | The Eras Tour' },
+    });
+    expect(out.tickets[0]).toMatchObject({
+      price: 7500,
+      serialNumber: expect.stringMatching(/-0001$/),
+      eventId: ERAS_METLIFE_2,
+    });
     expect(await sellerTickets(stack.url, user.id)).toHaveLength(0);
   });
 
   it('shows, updates and delists listings, and reports a partial failure with exit 3', async () => {
     const { env, user } = await signedInSeller(stack.url, 'manage');
-    const listed = await runCli(['list', '--event', ERAS_TORONTO, '--count', '3', '--price', '50.00', '--serial-prefix', `M${unique()}-`, '--yes', '--json'], env);
+    const listed = await runCli(
+      [
+        'list',
+        '--event',
+        ERAS_TORONTO,
+        '--count',
+        '3',
+        '--price',
+        '50.00',
+        '--serial-prefix',
+        `M${unique()}-`,
+        '--yes',
+        '--json',
+      ],
+      env,
+    );
     expect(listed.code).toBe(0);
     const ids: string[] = JSON.parse(listed.stdout).rows.map((r: { ticketId: string }) => r.ticketId);
     expect(ids).toHaveLength(3);
 
     const listings = await runCli(['listings', '--event', ERAS_TORONTO, '--json'], env);
-    expect(JSON.parse(listings.stdout).map((t: { id: string }) => t.id).sort()).toEqual([...ids].sort());
+    expect(
+      JSON.parse(listings.stdout)
+        .map((t: { id: string }) => t.id)
+        .sort(),
+    ).toEqual([...ids].sort());
 
     const upd = await runCli(['update', ids[0], '--price', '65.50', '--title', 'Lower bowl', '--json'], env);
     expect(upd.code).toBe(0);
@@ -166,19 +239,32 @@ describe('bigtix against the running stack', () => {
     expect(after.find((t) => t.id === ids[1])?.status).toBe('withdrawn');
 
     const avail = await runCli(['listings', '--status', 'available', '--json'], env);
-    expect(JSON.parse(avail.stdout).map((t: { id: string }) => t.id).sort()).toEqual([ids[0], ids[2]].sort());
+    expect(
+      JSON.parse(avail.stdout)
+        .map((t: { id: string }) => t.id)
+        .sort(),
+    ).toEqual([ids[0], ids[2]].sort());
 
     // One succeeds, one is not a listing at all: exit 3 with the failure named.
     const unknown = '0123456789abcdef01234567';
     const partial = await runCli(['delist', ids[2], unknown], env);
     expect(partial.code).toBe(3);
     expect(partial.stdout).toBe(`${ids[2]}  withdrawn\n`);
-    expect(partial.stderr).toMatch(new RegExp(`^bigtix: 1 of 2 ticket\\(s\\) could not be withdrawn\n  ${unknown}: .*404`));
+    expect(partial.stderr).toMatch(
+      new RegExp(`^bigtix: 1 of 2 ticket\\(s\\) could not be withdrawn\n  ${unknown}: .*404`),
+    );
   }, 60_000);
 
   it('never prompts without a terminal: a missing --event is a usage error, not a hang', async () => {
     const { home, env } = await signedInSeller(stack.url, 'noprompt');
-    const csv = await writeCsv(home, 't.csv', csvOf([['serialNumber', 'price'], ['N1', '10.00']]));
+    const csv = await writeCsv(
+      home,
+      't.csv',
+      csvOf([
+        ['serialNumber', 'price'],
+        ['N1', '10.00'],
+      ]),
+    );
     const res = await runCli(['list', '--csv', csv], env);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/^bigtix: --event is required when not on a terminal/);
@@ -199,7 +285,19 @@ describe('bigtix against the running stack', () => {
 
   it('shows help with examples for the program and every command, and the version', async () => {
     const env = cliEnv(await tempConfigHome(), stack.url);
-    for (const args of [[], ['login'], ['logout'], ['whoami'], ['events'], ['events', 'search'], ['events', 'show'], ['list'], ['listings'], ['update'], ['delist']]) {
+    for (const args of [
+      [],
+      ['login'],
+      ['logout'],
+      ['whoami'],
+      ['events'],
+      ['events', 'search'],
+      ['events', 'show'],
+      ['list'],
+      ['listings'],
+      ['update'],
+      ['delist'],
+    ]) {
       const res = await runCli([...args, '--help'], env);
       expect(res.code).toBe(0);
       expect(res.stdout).toMatch(/Usage: bigtix/);

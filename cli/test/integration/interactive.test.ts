@@ -22,10 +22,17 @@ afterAll(async () => {
 }, 120_000);
 
 // Strips colours and cursor movement so assertions read the text a person sees.
+// eslint-disable-next-line no-control-regex
 const plain = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
 function onTerminal(args: string[], env: NodeJS.ProcessEnv, cwd: string) {
-  const term = pty.spawn(process.execPath, [BIN, ...args], { name: 'xterm-color', cols: 120, rows: 40, cwd, env: env as Record<string, string> });
+  const term = pty.spawn(process.execPath, [BIN, ...args], {
+    name: 'xterm-color',
+    cols: 120,
+    rows: 40,
+    cwd,
+    env: env as Record<string, string>,
+  });
   let screen = '';
   term.onData((d) => (screen += d));
   const exited = new Promise<number>((resolve) => term.onExit(({ exitCode }) => resolve(exitCode)));
@@ -33,8 +40,15 @@ function onTerminal(args: string[], env: NodeJS.ProcessEnv, cwd: string) {
     term,
     text: () => plain(screen),
     seen: (text: string | RegExp) =>
-      waitFor(() => (typeof text === 'string' ? plain(screen).includes(text) : text.test(plain(screen))), { timeoutMs: 15_000, what: `"${text}" on the terminal; screen: ${plain(screen).slice(-400)}` }),
-    exitCode: () => waitFor(() => Promise.race([exited, new Promise<false>((r) => setTimeout(() => r(false), 100))]), { timeoutMs: 30_000, what: 'bigtix to exit' }),
+      waitFor(() => (typeof text === 'string' ? plain(screen).includes(text) : text.test(plain(screen))), {
+        timeoutMs: 15_000,
+        what: `"${text}" on the terminal; screen: ${plain(screen).slice(-400)}`,
+      }),
+    exitCode: () =>
+      waitFor(() => Promise.race([exited, new Promise<false>((r) => setTimeout(() => r(false), 100))]), {
+        timeoutMs: 30_000,
+        what: 'bigtix to exit',
+      }),
   };
 }
 
@@ -63,13 +77,31 @@ it('asks for a keyword, lets the seller pick the event, confirms and lists', asy
   const { home, env, user } = await signedInSeller(stack.url, 'pty');
   const serial = `P${Date.now().toString(36).toUpperCase()}-`;
   const csv = path.join(home, 'tickets.csv');
-  await fs.writeFile(csv, csvOf([['serialNumber', 'price'], [`${serial}1`, '40.00'], [`${serial}2`, '45.00'], [`${serial}3`, '50.00']]));
+  await fs.writeFile(
+    csv,
+    csvOf([
+      ['serialNumber', 'price'],
+      [`${serial}1`, '40.00'],
+      [`${serial}2`, '45.00'],
+      [`${serial}3`, '50.00'],
+    ]),
+  );
 
-  const term = pty.spawn(process.execPath, [BIN, 'list', '--csv', csv], { name: 'xterm-color', cols: 120, rows: 40, cwd: home, env: env as Record<string, string> });
+  const term = pty.spawn(process.execPath, [BIN, 'list', '--csv', csv], {
+    name: 'xterm-color',
+    cols: 120,
+    rows: 40,
+    cwd: home,
+    env: env as Record<string, string>,
+  });
   let screen = '';
   term.onData((d) => (screen += d));
   const exited = new Promise<number>((resolve) => term.onExit(({ exitCode }) => resolve(exitCode)));
-  const seen = (text: string | RegExp) => waitFor(() => (typeof text === 'string' ? plain(screen).includes(text) : text.test(plain(screen))), { timeoutMs: 15_000, what: `"${text}" on the terminal; screen: ${plain(screen).slice(-400)}` });
+  const seen = (text: string | RegExp) =>
+    waitFor(() => (typeof text === 'string' ? plain(screen).includes(text) : text.test(plain(screen))), {
+      timeoutMs: 15_000,
+      what: `"${text}" on the terminal; screen: ${plain(screen).slice(-400)}`,
+    });
 
   try {
     await seen('Search events');
@@ -79,7 +111,10 @@ it('asks for a keyword, lets the seller pick the event, confirms and lists', asy
     term.write('\r'); // the first match
     await seen(/List 3 ticket\(s\) for Taylor Swift \| The Eras Tour\?/);
     term.write('y\r');
-    const code = await waitFor(() => Promise.race([exited, new Promise<false>((r) => setTimeout(() => r(false), 100))]), { timeoutMs: 30_000, what: 'bigtix to exit' });
+    const code = await waitFor(
+      () => Promise.race([exited, new Promise<false>((r) => setTimeout(() => r(false), 100))]),
+      { timeoutMs: 30_000, what: 'bigtix to exit' },
+    );
     expect(code).toBe(0);
   } finally {
     term.kill();

@@ -36,13 +36,20 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, input = ''): Prom
 }
 
 export async function signUp(apiUrl: string, email: string, password: string): Promise<{ id: string; email: string }> {
-  const res = await fetch(`${apiUrl}/api/users/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${apiUrl}/api/users/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as { id: string; email: string };
 }
 
 /** A new seller, signed in through `bigtix login` in a fresh config home. */
-export async function signedInSeller(apiUrl: string, label: string): Promise<{ home: string; env: NodeJS.ProcessEnv; user: { id: string; email: string } }> {
+export async function signedInSeller(
+  apiUrl: string,
+  label: string,
+): Promise<{ home: string; env: NodeJS.ProcessEnv; user: { id: string; email: string } }> {
   const email = `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
   const password = 'correct horse battery';
   const user = await signUp(apiUrl, email, password);
@@ -54,7 +61,10 @@ export async function signedInSeller(apiUrl: string, label: string): Promise<{ h
 }
 
 /** Every listing of a seller, read straight from the API (not through the CLI under test). */
-export async function sellerTickets(apiUrl: string, userId: string): Promise<{ id: string; eventId: string; status: string; serialNumber?: string; title: string; price: number }[]> {
+export async function sellerTickets(
+  apiUrl: string,
+  userId: string,
+): Promise<{ id: string; eventId: string; status: string; serialNumber?: string; title: string; price: number }[]> {
   const all = [];
   let cursor: string | null = null;
   do {

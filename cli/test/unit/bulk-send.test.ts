@@ -3,7 +3,14 @@ import type { ApiClient } from '../../src/lib/api-client';
 import { sendInBatches } from '../../src/lib/bulk-send';
 import { ApiError, NetworkError, NotSignedInError } from '../../src/lib/errors';
 
-const tickets = (n: number): TicketInput[] => Array.from({ length: n }, (_, i) => ({ title: 't', price: 100, description: '', serialNumber: `S${i}`, eventId: 'ev' }));
+const tickets = (n: number): TicketInput[] =>
+  Array.from({ length: n }, (_, i) => ({
+    title: 't',
+    price: 100,
+    description: '',
+    serialNumber: `S${i}`,
+    eventId: 'ev',
+  }));
 
 /** A stand-in for the API client that answers like the tickets service and records what it was sent. */
 function fakeApi(answer: (batch: TicketInput[], call: number) => Promise<BulkCreateResponse>) {
@@ -49,7 +56,14 @@ describe('sendInBatches', () => {
     const f = fakeApi(async (b, call) => {
       if (call === 1) throw new NetworkError('socket hang up');
       if (call === 2) throw new ApiError(503, 'busy');
-      return { ...created(b), results: b.map((t, index) => ({ index, status: 'already_listed' as const, ticket: { id: `id-${t.serialNumber}` } as never })) };
+      return {
+        ...created(b),
+        results: b.map((t, index) => ({
+          index,
+          status: 'already_listed' as const,
+          ticket: { id: `id-${t.serialNumber}` } as never,
+        })),
+      };
     });
     const out = await sendInBatches(f.api, tickets(2), { retryDelayMs: 1 });
     expect(f.calls).toHaveLength(3);
@@ -58,7 +72,9 @@ describe('sendInBatches', () => {
 
   it('pins a 400 on the rows it names and fails the batch, without retrying', async () => {
     const f = fakeApi(async () => {
-      throw new ApiError(400, 'Invalid', [{ field: 'tickets.1.eventId', message: 'tickets.1.eventId: event is cancelled' }]);
+      throw new ApiError(400, 'Invalid', [
+        { field: 'tickets.1.eventId', message: 'tickets.1.eventId: event is cancelled' },
+      ]);
     });
     const out = await sendInBatches(f.api, tickets(3), { retryDelayMs: 1 });
     expect(f.calls).toHaveLength(1);

@@ -1,5 +1,14 @@
 import { CommanderError } from 'commander';
-import { ApiError, CancelledError, ExitCode, NetworkError, NotSignedInError, PartialFailureError, UsageError, describeFailure } from '../../src/lib/errors';
+import {
+  ApiError,
+  CancelledError,
+  ExitCode,
+  NetworkError,
+  NotSignedInError,
+  PartialFailureError,
+  UsageError,
+  describeFailure,
+} from '../../src/lib/errors';
 
 describe('describeFailure', () => {
   it.each([
@@ -20,9 +29,14 @@ describe('describeFailure', () => {
   });
 
   it('treats help and version as success and other commander errors as usage errors, printing nothing more', () => {
-    expect(describeFailure(new CommanderError(0, 'commander.helpDisplayed', '(outputHelp)'))).toEqual({ exitCode: 0, lines: [] });
+    expect(describeFailure(new CommanderError(0, 'commander.helpDisplayed', '(outputHelp)'))).toEqual({
+      exitCode: 0,
+      lines: [],
+    });
     expect(describeFailure(new CommanderError(0, 'commander.version', '0.1.0'))).toEqual({ exitCode: 0, lines: [] });
-    expect(describeFailure(new CommanderError(1, 'commander.unknownOption', "error: unknown option '--nope'"))).toEqual({ exitCode: 2, lines: [] });
+    expect(describeFailure(new CommanderError(1, 'commander.unknownOption', "error: unknown option '--nope'"))).toEqual(
+      { exitCode: 2, lines: [] },
+    );
   });
 
   it('treats Ctrl-C in a prompt as cancelled', () => {

@@ -2,7 +2,9 @@ import { draftsFromCsv, draftsFromGenerator, toTicketInputs } from '../../src/li
 
 describe('draftsFromCsv', () => {
   it('turns dollar prices into cents and keeps optional columns', () => {
-    const { drafts, problems } = draftsFromCsv('serialNumber,price,title,description\nA1,125.00,Floor,Standing\nA2,"$1,250.5",,\n');
+    const { drafts, problems } = draftsFromCsv(
+      'serialNumber,price,title,description\nA1,125.00,Floor,Standing\nA2,"$1,250.5",,\n',
+    );
     expect(problems).toEqual([]);
     expect(drafts).toEqual([
       { label: 'line 2', serialNumber: 'A1', price: 12500, title: 'Floor', description: 'Standing' },
@@ -12,11 +14,22 @@ describe('draftsFromCsv', () => {
 
   it('reads whole cents with --cents and refuses dollars then', () => {
     expect(draftsFromCsv('price,serialNumber\n12500,A1\n', { cents: true }).drafts[0].price).toBe(12500);
-    expect(draftsFromCsv('price,serialNumber\n125.00,A1\n', { cents: true }).problems).toEqual(['line 2: price "125.00" is not a whole number of cents (like 12500)']);
+    expect(draftsFromCsv('price,serialNumber\n125.00,A1\n', { cents: true }).problems).toEqual([
+      'line 2: price "125.00" is not a whole number of cents (like 12500)',
+    ]);
   });
 
   it('reports every bad line by its number and returns no drafts', () => {
-    const csv = ['serialNumber,price', 'OK-1,10.00', ',10.00', 'OK-2,ten', 'OK-3,0', 'OK-1,12.00', 'x,1,extra', `${'S'.repeat(101)},5`].join('\n');
+    const csv = [
+      'serialNumber,price',
+      'OK-1,10.00',
+      ',10.00',
+      'OK-2,ten',
+      'OK-3,0',
+      'OK-1,12.00',
+      'x,1,extra',
+      `${'S'.repeat(101)},5`,
+    ].join('\n');
     const { drafts, problems } = draftsFromCsv(csv);
     expect(drafts).toEqual([]);
     expect(problems).toEqual([
@@ -60,7 +73,16 @@ describe('draftsFromGenerator', () => {
 
 describe('toTicketInputs', () => {
   it('uses the event name as the title when there is none, and never the serial', () => {
-    const [t] = toTicketInputs([{ label: 'line 2', serialNumber: 'SECRET-1', price: 100, description: '' }], { id: 'ev1', name: 'Taylor Swift | The Eras Tour' });
-    expect(t).toEqual({ title: 'Taylor Swift | The Eras Tour', price: 100, description: '', serialNumber: 'SECRET-1', eventId: 'ev1' });
+    const [t] = toTicketInputs([{ label: 'line 2', serialNumber: 'SECRET-1', price: 100, description: '' }], {
+      id: 'ev1',
+      name: 'Taylor Swift | The Eras Tour',
+    });
+    expect(t).toEqual({
+      title: 'Taylor Swift | The Eras Tour',
+      price: 100,
+      description: '',
+      serialNumber: 'SECRET-1',
+      eventId: 'ev1',
+    });
   });
 });

@@ -8,19 +8,27 @@ describe('resolveSettings', () => {
   const stored = { apiUrl: 'http://saved:3000', token: 'saved-token' };
 
   it('prefers --api-url over BIGTIX_API_URL over the saved URL over the default', () => {
-    expect(resolveSettings({ apiUrl: 'http://flag/' }, { BIGTIX_API_URL: 'http://env' }, stored).apiUrl).toBe('http://flag');
+    expect(resolveSettings({ apiUrl: 'http://flag/' }, { BIGTIX_API_URL: 'http://env' }, stored).apiUrl).toBe(
+      'http://flag',
+    );
     expect(resolveSettings({}, { BIGTIX_API_URL: 'http://env' }, stored).apiUrl).toBe('http://env');
     expect(resolveSettings({}, {}, stored).apiUrl).toBe('http://saved:3000');
     expect(resolveSettings({}, {}, {}).apiUrl).toBe(DEFAULT_API_URL);
   });
 
   it('prefers BIGTIX_TOKEN over the saved token', () => {
-    expect(resolveSettings({}, { BIGTIX_TOKEN: 'env-token' }, stored)).toMatchObject({ token: 'env-token', tokenSource: 'env' });
+    expect(resolveSettings({}, { BIGTIX_TOKEN: 'env-token' }, stored)).toMatchObject({
+      token: 'env-token',
+      tokenSource: 'env',
+    });
     expect(resolveSettings({}, {}, stored)).toMatchObject({ token: 'saved-token', tokenSource: 'config' });
   });
 
   it('never sends a saved token to a server other than the one that issued it', () => {
-    expect(resolveSettings({ apiUrl: 'http://other' }, {}, stored)).toMatchObject({ token: undefined, tokenSource: 'none' });
+    expect(resolveSettings({ apiUrl: 'http://other' }, {}, stored)).toMatchObject({
+      token: undefined,
+      tokenSource: 'none',
+    });
   });
 });
 

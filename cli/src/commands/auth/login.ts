@@ -34,14 +34,18 @@ export function makeLoginCommand(getDeps: () => Deps = processDeps): Command {
 export async function runLogin(opts: LoginOptions, deps: Deps): Promise<void> {
   let email = opts.email;
   if (!email) {
-    if (!deps.interactive) throw new UsageError('--email is required when not on a terminal (and the password on stdin)');
+    if (!deps.interactive)
+      throw new UsageError('--email is required when not on a terminal (and the password on stdin)');
     email = await deps.prompts.input('Email', { required: true });
   }
   let password: string;
   if (deps.interactive) {
     password = await deps.prompts.password('Password');
   } else {
-    if (deps.stdinIsTTY) throw new UsageError('pipe the password on stdin (for example: printf "%s" "$PASSWORD" | bigtix login --email …)');
+    if (deps.stdinIsTTY)
+      throw new UsageError(
+        'pipe the password on stdin (for example: printf "%s" "$PASSWORD" | bigtix login --email …)',
+      );
     // Only the first line: `echo pw | bigtix login` adds a newline that is not part of the password.
     password = (await deps.readStdin()).split(/\r?\n/)[0];
   }
@@ -54,7 +58,11 @@ export async function runLogin(opts: LoginOptions, deps: Deps): Promise<void> {
   const { token, expiresAt } = await api.createToken(parsed.data.email, parsed.data.password);
   await deps.config.write({ apiUrl: settings.apiUrl, token, expiresAt, email: parsed.data.email });
 
-  if (opts.json) deps.out.json({ email: parsed.data.email, apiUrl: settings.apiUrl, expiresAt, configFile: deps.config.file });
-  else deps.out.success(`Signed in to ${settings.apiUrl} as ${parsed.data.email} (token saved in ${deps.config.file}, expires ${expiresAt})`);
+  if (opts.json)
+    deps.out.json({ email: parsed.data.email, apiUrl: settings.apiUrl, expiresAt, configFile: deps.config.file });
+  else
+    deps.out.success(
+      `Signed in to ${settings.apiUrl} as ${parsed.data.email} (token saved in ${deps.config.file}, expires ${expiresAt})`,
+    );
   if (settings.tokenSource === 'env') deps.out.warn('note: BIGTIX_TOKEN is set and still overrides the saved token');
 }

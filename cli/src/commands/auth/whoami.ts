@@ -6,7 +6,9 @@ import { processDeps } from '../../lib/deps';
 import type { UserDto } from '@bigtix/common';
 
 export function makeWhoamiCommand(getDeps: () => Deps = processDeps): Command {
-  const cmd = new Command('whoami').summary('show who you are signed in as').description('Ask the API who the saved (or BIGTIX_TOKEN) token belongs to. Exit code 4 when signed out.');
+  const cmd = new Command('whoami')
+    .summary('show who you are signed in as')
+    .description('Ask the API who the saved (or BIGTIX_TOKEN) token belongs to. Exit code 4 when signed out.');
   withJson(cmd);
   withExamples(cmd, ['$ bigtix whoami', '$ bigtix whoami --json | jq -r .email', '$ BIGTIX_TOKEN=eyJ… bigtix whoami']);
   return cmd.action(async (_opts, c: Command) => runWhoami(optionsOf<GlobalOptions>(c), getDeps()));
@@ -17,7 +19,8 @@ export async function requireCurrentUser(deps: Deps, opts: GlobalOptions): Promi
   const { api, settings } = await deps.session(opts);
   if (!settings.token) throw new NotSignedInError();
   const { currentUser } = await api.currentUser();
-  if (!currentUser) throw new NotSignedInError('the saved token is expired or not valid for this server; run `bigtix login`');
+  if (!currentUser)
+    throw new NotSignedInError('the saved token is expired or not valid for this server; run `bigtix login`');
   return { user: currentUser, apiUrl: settings.apiUrl };
 }
 

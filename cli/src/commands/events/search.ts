@@ -32,12 +32,25 @@ export function makeEventsSearchCommand(getDeps: () => Deps = processDeps): Comm
     '$ bigtix events search coldplay --city London --from 2026-06-01 --to 2026-08-31',
     '$ bigtix events search knicks --json | jq -r ".items[].id"',
   ]);
-  return cmd.action(async (keyword: string, _opts, c: Command) => runEventsSearch({ ...optionsOf<EventsSearchOptions>(c), keyword }, getDeps()));
+  return cmd.action(async (keyword: string, _opts, c: Command) =>
+    runEventsSearch({ ...optionsOf<EventsSearchOptions>(c), keyword }, getDeps()),
+  );
 }
 
 export async function runEventsSearch(opts: EventsSearchOptions, deps: Deps): Promise<void> {
-  const parsed = eventSearchQuerySchema.safeParse({ keyword: opts.keyword, city: opts.city, from: opts.from, to: opts.to, page: opts.page, size: opts.size });
-  if (!parsed.success) throw new UsageError('invalid search', issuesToErrors(parsed.error).map((e) => e.message));
+  const parsed = eventSearchQuerySchema.safeParse({
+    keyword: opts.keyword,
+    city: opts.city,
+    from: opts.from,
+    to: opts.to,
+    page: opts.page,
+    size: opts.size,
+  });
+  if (!parsed.success)
+    throw new UsageError(
+      'invalid search',
+      issuesToErrors(parsed.error).map((e) => e.message),
+    );
   const { api } = await deps.session(opts);
   const result = await api.searchEvents(parsed.data);
   if (opts.json) return deps.out.json(result);
@@ -53,5 +66,7 @@ export async function runEventsSearch(opts: EventsSearchOptions, deps: Deps): Pr
     e.priceRange ? `${formatCents(Math.round(e.priceRange.min * 100), e.priceRange.currency)}+` : '',
   ]);
   deps.out.data(formatTable(['ID', 'DATE', 'NAME', 'VENUE', 'FROM'], rows));
-  deps.out.info(deps.out.dim(`page ${result.page + 1} of ${Math.max(1, result.totalPages)} · ${result.totalElements} event(s)`));
+  deps.out.info(
+    deps.out.dim(`page ${result.page + 1} of ${Math.max(1, result.totalPages)} · ${result.totalElements} event(s)`),
+  );
 }

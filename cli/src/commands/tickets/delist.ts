@@ -13,7 +13,9 @@ export interface DelistOptions extends GlobalOptions {
 export function makeDelistCommand(getDeps: () => Deps = processDeps): Command {
   const cmd = new Command('delist')
     .summary('withdraw listings from sale')
-    .description('Withdraw one or more of your tickets. Held or sold tickets cannot be withdrawn (reported per ticket).')
+    .description(
+      'Withdraw one or more of your tickets. Held or sold tickets cannot be withdrawn (reported per ticket).',
+    )
     .argument('<ticketId...>', 'ticket ids (from `bigtix listings`)');
   withJson(cmd);
   withExamples(cmd, [
@@ -21,10 +23,13 @@ export function makeDelistCommand(getDeps: () => Deps = processDeps): Command {
     '$ bigtix delist 665f1c2e9b1e8a0012345678 665f1c2e9b1e8a0012345679',
     '$ bigtix listings --event vvG1zZ9KqAkS9L --status available --json | jq -r ".[].id" | xargs bigtix delist',
   ]);
-  return cmd.action(async (ticketIds: string[], _opts, c: Command) => runDelist({ ...optionsOf<DelistOptions>(c), ticketIds }, getDeps()));
+  return cmd.action(async (ticketIds: string[], _opts, c: Command) =>
+    runDelist({ ...optionsOf<DelistOptions>(c), ticketIds }, getDeps()),
+  );
 }
 
-type DelistOutcome = { id: string; status: 'withdrawn'; ticket: TicketDto } | { id: string; status: 'failed'; message: string };
+type DelistOutcome =
+  { id: string; status: 'withdrawn'; ticket: TicketDto } | { id: string; status: 'failed'; message: string };
 
 export async function runDelist(opts: DelistOptions, deps: Deps): Promise<void> {
   const bad = opts.ticketIds.filter((id) => !objectIdSchema.safeParse(id).success);
@@ -45,6 +50,11 @@ export async function runDelist(opts: DelistOptions, deps: Deps): Promise<void> 
   else for (const o of outcomes) if (o.status === 'withdrawn') deps.out.data(`${o.id}  withdrawn`);
   if (failed.length === 0) return;
   const lines = failed.map((o) => `${o.id}: ${o.status === 'failed' ? o.message : ''}`);
-  if (failed.length === outcomes.length) throw new CliError(ids.length === 1 ? lines[0] : `none of the ${ids.length} ticket(s) could be withdrawn`, 1, ids.length === 1 ? [] : lines);
+  if (failed.length === outcomes.length)
+    throw new CliError(
+      ids.length === 1 ? lines[0] : `none of the ${ids.length} ticket(s) could be withdrawn`,
+      1,
+      ids.length === 1 ? [] : lines,
+    );
   throw new PartialFailureError(`${failed.length} of ${ids.length} ticket(s) could not be withdrawn`, lines);
 }

@@ -72,7 +72,8 @@ export function makeListCommand(getDeps: () => Deps = processDeps): Command {
 
 function intOption(value: string | undefined, name: string, min: number, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}`);
   return n;
 }
 
@@ -80,7 +81,8 @@ async function readDrafts(opts: ListOptions, deps: Deps): Promise<{ result: Draf
   const generated = opts.count !== undefined || opts.price !== undefined || opts.serialPrefix !== undefined;
   if (opts.csv && generated) throw new UsageError('use either --csv or --count/--price/--serial-prefix, not both');
   if (opts.csv) {
-    if (opts.title || opts.description) throw new UsageError('--title and --description apply to generated tickets; put them in CSV columns instead');
+    if (opts.title || opts.description)
+      throw new UsageError('--title and --description apply to generated tickets; put them in CSV columns instead');
     let text: string;
     try {
       text = await deps.readFile(opts.csv);
@@ -89,22 +91,42 @@ async function readDrafts(opts: ListOptions, deps: Deps): Promise<{ result: Draf
     }
     return { result: draftsFromCsv(text, { cents: opts.cents }), source: opts.csv };
   }
-  if (!generated) throw new UsageError('say what to list: --csv <file>, or --count <n> --price <price> --serial-prefix <prefix>');
-  const missing = [['--count', opts.count], ['--price', opts.price], ['--serial-prefix', opts.serialPrefix]].filter(([, v]) => v === undefined).map(([k]) => k);
+  if (!generated)
+    throw new UsageError('say what to list: --csv <file>, or --count <n> --price <price> --serial-prefix <prefix>');
+  const missing = [
+    ['--count', opts.count],
+    ['--price', opts.price],
+    ['--serial-prefix', opts.serialPrefix],
+  ]
+    .filter(([, v]) => v === undefined)
+    .map(([k]) => k);
   if (missing.length) throw new UsageError(`generated tickets also need ${missing.join(' and ')}`);
   const count = Number(opts.count);
   return {
-    result: draftsFromGenerator({ count, price: opts.price!, serialPrefix: opts.serialPrefix!, cents: opts.cents, title: opts.title, description: opts.description }),
+    result: draftsFromGenerator({
+      count,
+      price: opts.price!,
+      serialPrefix: opts.serialPrefix!,
+      cents: opts.cents,
+      title: opts.title,
+      description: opts.description,
+    }),
     source: 'generated',
   };
 }
 
-async function resolveEvent(opts: ListOptions, deps: Deps, api: Parameters<typeof pickEvent>[0]): Promise<EventSummaryDto> {
+async function resolveEvent(
+  opts: ListOptions,
+  deps: Deps,
+  api: Parameters<typeof pickEvent>[0],
+): Promise<EventSummaryDto> {
   if (opts.event) {
-    if (!ticketmasterEventIdSchema.safeParse(opts.event).success) throw new UsageError(`--event "${opts.event}" is not a Ticketmaster event id`);
+    if (!ticketmasterEventIdSchema.safeParse(opts.event).success)
+      throw new UsageError(`--event "${opts.event}" is not a Ticketmaster event id`);
     return api.getEvent(opts.event);
   }
-  if (!deps.interactive) throw new UsageError('--event is required when not on a terminal (find ids with `bigtix events search`)');
+  if (!deps.interactive)
+    throw new UsageError('--event is required when not on a terminal (find ids with `bigtix events search`)');
   return pickEvent(api, deps);
 }
 
@@ -151,7 +173,12 @@ export async function runList(opts: ListOptions, deps: Deps): Promise<void> {
       deps.out.json({ dryRun: true, event: { id: event.id, name: event.name }, count: tickets.length, tickets });
     } else {
       const shown = tickets.slice(0, 20);
-      deps.out.data(formatTable(['REF', 'SERIAL', 'PRICE', 'TITLE'], shown.map((t, i) => [result.drafts[i].label, t.serialNumber, formatCents(t.price), truncate(t.title, 50)])));
+      deps.out.data(
+        formatTable(
+          ['REF', 'SERIAL', 'PRICE', 'TITLE'],
+          shown.map((t, i) => [result.drafts[i].label, t.serialNumber, formatCents(t.price), truncate(t.title, 50)]),
+        ),
+      );
       if (tickets.length > shown.length) deps.out.data(`… and ${tickets.length - shown.length} more`);
       deps.out.info('Dry run: nothing was sent.');
     }
@@ -164,17 +191,29 @@ export async function runList(opts: ListOptions, deps: Deps): Promise<void> {
   }
 
   const progress = deps.out.progress(tickets.length, 'Listing');
-  const outcomes = await sendInBatches(api, tickets, { concurrency, batchSize, onProgress: (n) => progress.tick(n), onRetry: (m) => deps.out.warn(`\n${m}`) });
+  const outcomes = await sendInBatches(api, tickets, {
+    concurrency,
+    batchSize,
+    onProgress: (n) => progress.tick(n),
+    onRetry: (m) => deps.out.warn(`\n${m}`),
+  });
   progress.finish();
 
   const summary = summarize(event, result.drafts, outcomes);
   report(summary, opts, deps);
   if (summary.failed > 0) {
-    const failedLines = summary.rows.filter((r) => r.status === 'failed').map((r) => `${r.ref} (${r.serialNumber}): ${r.message}`);
+    const failedLines = summary.rows
+      .filter((r) => r.status === 'failed')
+      .map((r) => `${r.ref} (${r.serialNumber}): ${r.message}`);
     const shown = failedLines.slice(0, 50);
-    if (failedLines.length > shown.length) shown.push(`… and ${failedLines.length - shown.length} more (use --json for all)`);
-    if (summary.failed === summary.total) throw new CliError(`none of the ${summary.total} ticket(s) could be listed`, ExitCode.error, shown);
-    throw new PartialFailureError(`${summary.failed} of ${summary.total} ticket(s) failed; the rest are listed. Fix them and run the same command again.`, shown);
+    if (failedLines.length > shown.length)
+      shown.push(`… and ${failedLines.length - shown.length} more (use --json for all)`);
+    if (summary.failed === summary.total)
+      throw new CliError(`none of the ${summary.total} ticket(s) could be listed`, ExitCode.error, shown);
+    throw new PartialFailureError(
+      `${summary.failed} of ${summary.total} ticket(s) failed; the rest are listed. Fix them and run the same command again.`,
+      shown,
+    );
   }
 }
 
@@ -186,11 +225,21 @@ function summarize(event: EventSummaryDto, drafts: ListingDraft[], outcomes: Row
     ...(o.status === 'failed' ? { message: o.message } : { ticketId: o.ticketId }),
   }));
   const count = (s: RowOutcome['status']) => outcomes.filter((o) => o.status === s).length;
-  return { event: { id: event.id, name: event.name }, total: outcomes.length, created: count('created'), alreadyListed: count('already_listed'), failed: count('failed'), rows };
+  return {
+    event: { id: event.id, name: event.name },
+    total: outcomes.length,
+    created: count('created'),
+    alreadyListed: count('already_listed'),
+    failed: count('failed'),
+    rows,
+  };
 }
 
 function report(summary: ListSummary, opts: ListOptions, deps: Deps): void {
   if (opts.json) return deps.out.json(summary);
   deps.out.data(`created: ${summary.created}  already listed: ${summary.alreadyListed}  failed: ${summary.failed}`);
-  if (summary.failed === 0) deps.out.success(`Done: ${summary.created + summary.alreadyListed} of ${summary.total} ticket(s) are listed for ${summary.event.name}.`);
+  if (summary.failed === 0)
+    deps.out.success(
+      `Done: ${summary.created + summary.alreadyListed} of ${summary.total} ticket(s) are listed for ${summary.event.name}.`,
+    );
 }

@@ -41,7 +41,9 @@ export async function runListings(opts: ListingsOptions, deps: Deps): Promise<vo
     all.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  const tickets = all.filter((t) => (!opts.event || t.eventId === opts.event) && (!opts.status || t.status === opts.status));
+  const tickets = all.filter(
+    (t) => (!opts.event || t.eventId === opts.event) && (!opts.status || t.status === opts.status),
+  );
 
   if (opts.json) return deps.out.json(tickets);
   if (tickets.length === 0) {
@@ -51,7 +53,14 @@ export async function runListings(opts: ListingsOptions, deps: Deps): Promise<vo
   deps.out.data(
     formatTable(
       ['ID', 'STATUS', 'PRICE', 'EVENT', 'SERIAL', 'TITLE'],
-      tickets.map((t) => [t.id, t.status, formatCents(t.price, t.currency), t.eventId, t.serialNumber ?? '', truncate(t.title, 40)]),
+      tickets.map((t) => [
+        t.id,
+        t.status,
+        formatCents(t.price, t.currency),
+        t.eventId,
+        t.serialNumber ?? '',
+        truncate(t.title, 40),
+      ]),
     ),
   );
   deps.out.info(deps.out.dim(`${tickets.length} listing(s)`));

@@ -28,17 +28,27 @@ export function makeUpdateCommand(getDeps: () => Deps = processDeps): Command {
     '$ bigtix update 665f1c2e9b1e8a0012345678 --title "Floor GA, early entry" --description "Includes lanyard"',
     '$ bigtix update 665f1c2e9b1e8a0012345678 --price 14000 --cents --json',
   ]);
-  return cmd.action(async (ticketId: string, _opts, c: Command) => runUpdate({ ...optionsOf<UpdateOptions>(c), ticketId }, getDeps()));
+  return cmd.action(async (ticketId: string, _opts, c: Command) =>
+    runUpdate({ ...optionsOf<UpdateOptions>(c), ticketId }, getDeps()),
+  );
 }
 
 export async function runUpdate(opts: UpdateOptions, deps: Deps): Promise<void> {
   let price: number | undefined;
   if (opts.price !== undefined) {
     const p = parsePrice(opts.price, Boolean(opts.cents));
-    if (p === null) throw new UsageError(`--price "${opts.price}" is not ${opts.cents ? 'a whole number of cents' : 'a dollar amount (like 125.00)'}`);
+    if (p === null)
+      throw new UsageError(
+        `--price "${opts.price}" is not ${opts.cents ? 'a whole number of cents' : 'a dollar amount (like 125.00)'}`,
+      );
     price = p;
   }
-  const parsed = updateTicketSchema.safeParse({ id: opts.ticketId, price, title: opts.title, description: opts.description });
+  const parsed = updateTicketSchema.safeParse({
+    id: opts.ticketId,
+    price,
+    title: opts.title,
+    description: opts.description,
+  });
   if (!parsed.success) {
     const problems = issuesToErrors(parsed.error).map((e) => e.message.replace(/^id /, 'ticket id '));
     throw new UsageError(problems.length === 1 ? problems[0] : 'invalid update', problems.length === 1 ? [] : problems);

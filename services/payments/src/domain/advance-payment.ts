@@ -25,7 +25,10 @@ export async function advancePayment(payments: PaymentStore, id: string, update:
     const moves = update.status !== current.status;
     if (moves && !canMove(current.status, update.status)) return null;
     const attachesIntent = !current.paymentIntentId && !!update.paymentIntentId;
-    if (!moves && !attachesIntent) return null;
+    // The webhook for an intent can land before the create call's answer is recorded; whichever
+    // comes second may still bring what the first lacked (the client secret for 3-D Secure).
+    const addsSecret = !current.clientSecret && !!update.clientSecret;
+    if (!moves && !attachesIntent && !addsSecret) return null;
     const next: Omit<Payment, 'version'> = {
       ...current,
       status: update.status,
@@ -49,7 +52,8 @@ export function eventsFor(prev: Payment, next: Payment): Envelope[] {
   if (next.status === 'succeeded' && prev.status !== 'succeeded') {
     events.push(makeEnvelope('payment.succeeded', next.version, SOURCE, { id: next._id, orderId: next.orderId, paymentIntentId: pi, amount: next.amount, currency: next.currency }));
   }
-  if (next.status === 'failed' && prev.status !== 'failed') {
+  // A request Stripe refused before any PaymentIntent existed took no money and told orders nothing.
+  if (next.status === 'failed' && prev.status !== 'failed' && next.paymentIntentId) {
     events.push(makeEnvelope('payment.failed', next.version, SOURCE, { id: next._id, orderId: next.orderId, paymentIntentId: pi, message: next.failureMessage ?? 'The payment failed' }));
   }
   return events;

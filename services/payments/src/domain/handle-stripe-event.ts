@@ -47,6 +47,7 @@ export async function handleStripeEvent(deps: PaymentsDeps, events: Collection<D
       await advancePayment(deps.payments.store, payment._id, {
         status,
         paymentIntentId: intent.id,
+        clientSecret: intent.client_secret ?? null,
         failureMessage: intent.last_payment_error?.message ?? (status === 'canceled' ? 'The payment was canceled' : null),
       });
       deps.nudge();

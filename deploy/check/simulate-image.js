@@ -214,6 +214,10 @@ async function main() {
       MONGO_URL: process.env.MONGO_URL || `mongodb://127.0.0.1:27017/simulate_${name}`,
       RABBITMQ_URL: process.env.RABBITMQ_URL || 'amqp://guest:guest@127.0.0.1:5672',
       JWT_SECRET: 'simulate-image-secret-0123456789abcdef',
+      // what the chart's Secret gives the pods; in production the services refuse to start without them
+      STRIPE_SECRET_KEY: 'sk_test_simulate_image',
+      STRIPE_WEBHOOK_SECRET: 'whsec_simulate_image',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_simulate_image',
       LOG_LEVEL: 'warn',
     });
     console.log(

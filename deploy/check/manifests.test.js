@@ -80,6 +80,7 @@ for (const envName of ENVS) {
         const cm = named(docs, 'ConfigMap', cmName);
         assert.ok(cm, `ConfigMap ${cmName}`);
         assert.equal(cm.data.NODE_ENV, 'production');
+        assert.equal(cm.data.RABBITMQ_QUEUE_TYPE, 'quorum', 'services declare quorum queues explicitly');
         for (const [svc, port] of Object.entries(SERVICES)) {
           assert.equal(cm.data[`${svc.toUpperCase()}_URL`], `http://bigtix-${svc}:${port}`);
         }

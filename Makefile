@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 export NEXT_TELEMETRY_DISABLED := 1
 
-.PHONY: help install build dev dev-prod infra db broker test test-unit test-faults e2e lint typecheck format bench \
+
+.PHONY: help install build dev dev-prod infra db broker stripe-mock test test-unit test-faults e2e lint typecheck format bench \
         check-deploy images cluster-up cluster-dev cluster-down init stripe-dev clean
 
 help: ## list the targets
@@ -32,7 +33,10 @@ dev-prod: build infra ## same, with the production build of the web app (PWA ser
 	npm run build -w web
 	WEB_MODE=production node tools/dev-runner/dist/dev.js
 
-test: install infra ## unit and integration tests against the real dev database and RabbitMQ
+stripe-mock: ## build (once, cached) stripe-mock, which checks our Stripe calls against Stripe's OpenAPI
+	bash tools/stripe-mock/ensure-stripe-mock.sh >/dev/null
+
+test: install infra stripe-mock ## unit and integration tests against the real dev database and RabbitMQ
 	npx jest --ignoreProjects e2e/browser e2e/faults
 
 test-faults: build infra ## fault-injection tests (broker restarts, kill -9); run serially

@@ -43,7 +43,10 @@ export async function waitForServiceWorker(page: Page, timeoutMs = 30_000): Prom
       navigator.serviceWorker.ready,
       new Promise<never>((_, rej) => setTimeout(() => rej(new Error('no service worker became ready')), ms)),
     ]);
-    while (!navigator.serviceWorker.controller && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    // `ready` resolves while the worker may still be "activating"; clients are claimed on activation.
+    while ((!navigator.serviceWorker.controller || reg.active?.state !== 'activated') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
     if (!navigator.serviceWorker.controller) throw new Error('the page is not controlled by the service worker');
     return reg.active?.state ?? 'none';
   }, timeoutMs);

@@ -132,7 +132,7 @@ describe('buyer and seller journey on a phone', () => {
     await page.waitForURL((u) => u.pathname === eventPath);
     // Listings reach the event page once tickets has them: poll with a deadline by reloading.
     const deadline = Date.now() + 20_000;
-    while (!(await page.getByText(title, { exact: true }).first().isVisible()) && Date.now() < deadline) {
+    while (!(await page.getByText(title, { exact: true }).filter({ visible: true }).first().isVisible()) && Date.now() < deadline) {
       await page.waitForTimeout(500);
       await page.reload();
     }
@@ -166,7 +166,7 @@ describe('buyer and seller journey on a phone', () => {
     // Sold to the buyer once tickets has applied order.paid: poll My tickets with a deadline.
     const until = Date.now() + 30_000;
     await page.goto('/my/tickets');
-    while (!(await page.getByTestId('serial-number').filter({ hasText: serial }).first().isVisible()) && Date.now() < until) {
+    while (!(await page.getByTestId('serial-number').filter({ hasText: serial, visible: true }).first().isVisible()) && Date.now() < until) {
       await page.waitForTimeout(500);
       await page.reload();
     }
@@ -217,6 +217,7 @@ describe('buyer and seller journey on a phone', () => {
 });
 
 async function expectVisible(locator: ReturnType<Page['locator']>) {
-  await locator.first().waitFor({ state: 'visible', timeout: 15_000 });
-  expect(await locator.first().isVisible()).toBe(true);
+  const visible = locator.filter({ visible: true }).first();
+  await visible.waitFor({ state: 'visible', timeout: 15_000 });
+  expect(await visible.isVisible()).toBe(true);
 }

@@ -16,10 +16,9 @@ import amqp from 'amqplib';
 import mongoose, { Types } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Child, freePort, startNode, waitHealthy } from './lib/processes';
-import type { BenchResult } from './lib/result';
-import { stackFromEnv } from './lib/stack-info';
-import { fmt, fmtSpread, percentile, spread } from './lib/stats';
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
 
 const ROOT = path.resolve(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -29,6 +28,83 @@ const SCENARIOS = (process.env.BENCH_SCENARIOS ?? '50x1,200x10,400x40').split(',
 });
 const COMMAND = 'npx tsc -b services/orders && npx tsx bench/orders-contention.ts --markdown';
 const RABBITMQ_URL = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+
+// Self-contained on purpose (no bench/lib imports): the shapes below follow bench/lib's
+// BenchResult and BENCH_STACK contract (run-all) without depending on that code's evolution.
+interface BenchResult {
+  name: string;
+  title: string;
+  command: string;
+  description: string;
+  tables: { caption?: string; columns: string[]; rows: (string | number)[][] }[];
+  checks?: { name: string; pass: boolean; detail?: string }[];
+  raw?: unknown;
+}
+
+function stackFromEnv(): { services: Record<string, { url: string }>; jwtSecret: string; exchange: string } | null {
+  return process.env.BENCH_STACK ? JSON.parse(process.env.BENCH_STACK) : null;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
+function fmtSpread(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return `${fmt(median)} (${fmt(sorted[0])}–${fmt(sorted[sorted.length - 1])})`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Child {
+  proc: ChildProcess;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/** `node <script>` with its output in a log file, so a failed start can be explained. */
+function startNode(script: string, env: NodeJS.ProcessEnv, logDir: string): Child {
+  fs.mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, 'orders.log');
+  const fd = fs.openSync(logFile, 'a');
+  const proc = spawn(process.execPath, [script], { env, stdio: ['ignore', fd, fd] });
+  fs.closeSync(fd);
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  return {
+    proc,
+    logFile,
+    async stop() {
+      if (proc.exitCode !== null) return;
+      proc.kill('SIGTERM');
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function waitReady(child: Child, url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.proc.exitCode !== null) throw new Error(`orders exited during start; see ${child.logFile}`);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`orders not ready at ${url}; see ${child.logFile}`);
+}
 
 interface Target {
   url: string;
@@ -45,13 +121,12 @@ async function ownService(): Promise<Target> {
   const queuePrefix = `bench.${id}.`;
   const jwtSecret = 'bench-orders-contention-secret';
   const svc: Child = startNode(
-    'orders',
     path.join(ROOT, 'services/orders/dist/index.js'),
     { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', MONGO_URL: mongoUrl, BIGTIX_EXCHANGE: exchange, BIGTIX_QUEUE_PREFIX: queuePrefix, JWT_SECRET: jwtSecret },
     path.join(ROOT, '.artifacts', 'bench', `orders-contention-${id}`),
   );
   const url = `http://127.0.0.1:${port}`;
-  await waitHealthy(svc, `${url}/readyz`);
+  await waitReady(svc, `${url}/readyz`);
   return {
     url,
     jwtSecret,
@@ -171,9 +246,9 @@ async function main(): Promise<void> {
     const { buyers, tickets } = runs[0];
     return [
       `${buyers} × ${tickets}`,
-      fmtSpread(spread(runs.map((x) => (buyers / x.wallMs) * 1000))),
-      fmtSpread(spread(runs.map((x) => percentile(x.latencies, 50)))),
-      fmtSpread(spread(runs.map((x) => percentile(x.latencies, 99)))),
+      fmtSpread(runs.map((x) => (buyers / x.wallMs) * 1000)),
+      fmtSpread(runs.map((x) => percentile(x.latencies, 50))),
+      fmtSpread(runs.map((x) => percentile(x.latencies, 99))),
       runs.map((x) => `${x.statuses[201] ?? 0}/${x.statuses[409] ?? 0}/${Object.entries(x.statuses).filter(([k]) => Number(k) >= 500).reduce((a, [, v]) => a + v, 0)}`).join(', '),
     ];
   });

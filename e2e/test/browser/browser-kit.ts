@@ -36,7 +36,16 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Resolves once the page is controlled by an activated service worker. */
-export async function waitForServiceWorker(page: Page, timeoutMs = 30_000): Promise<string> {
+export async function waitForServiceWorker(page: Page, timeoutMs = 60_000): Promise<string> {
+  const state = await activeWorkerState(page, timeoutMs);
+  // A page loaded while the worker was still installing may miss clients.claim(); a reload is
+  // what a real visit would do next, and a page loaded after activation is always controlled.
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) throw new Error('the page is not controlled by the service worker');
+  return state;
+}
+
+async function activeWorkerState(page: Page, timeoutMs: number): Promise<string> {
   return page.evaluate(async (ms) => {
     const deadline = Date.now() + ms;
     const reg = await Promise.race([
@@ -44,10 +53,7 @@ export async function waitForServiceWorker(page: Page, timeoutMs = 30_000): Prom
       new Promise<never>((_, rej) => setTimeout(() => rej(new Error('no service worker became ready')), ms)),
     ]);
     // `ready` resolves while the worker may still be "activating"; clients are claimed on activation.
-    while ((!navigator.serviceWorker.controller || reg.active?.state !== 'activated') && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    if (!navigator.serviceWorker.controller) throw new Error('the page is not controlled by the service worker');
+    while (reg.active?.state !== 'activated' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     return reg.active?.state ?? 'none';
   }, timeoutMs);
 }

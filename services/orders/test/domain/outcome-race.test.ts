@@ -62,8 +62,13 @@ it('cancel, expiry (two sweepers) and payment success fired at once on 20 orders
 
   const tally: Record<string, number> = {};
   for (const [i, o] of orders.entries()) {
-    const outcome = (await h.deps.outcomes.findOne({ _id: o.id }))!;
+    // Settled means applied: order document moved, holds released or kept, refund requested.
+    const outcome = await waitFor(async () => {
+      const d = await h.deps.outcomes.findOne({ _id: o.id });
+      return d?.pending === 0 ? d : undefined;
+    }, { what: `outcome of ${o.id} applied` });
     const late = await h.deps.outcomes.findOne({ _id: `${o.id}:late` });
+    if (late) expect(late.pending).toBe(0);
     const final = late?.outcome === 'paid' ? 'paid' : outcome.outcome === 'paid' ? 'paid' : outcome.outcome;
     tally[late ? `${outcome.outcome}+late-${late.outcome}` : outcome.outcome] = (tally[late ? `${outcome.outcome}+late-${late.outcome}` : outcome.outcome] ?? 0) + 1;
 

@@ -73,7 +73,8 @@ it('cancels an unpaid order whose ticket the seller withdrew or re-priced', asyn
   await waitStatus(o1.id, buyer, 'cancelled');
   await waitStatus(o2.id, buyer, 'cancelled');
   expect((await h.waitForEvent('order.cancelled', o2.id)).data).toMatchObject({ reason: 'cancelled' });
-  // the re-priced ticket is free again at its new price
+  // the re-priced ticket is free again at its new price (once the cancel has released it)
+  await waitFor(async () => (await h.deps.holds.findOne({ _id: b.id })) === null, { what: 'hold released' });
   expect((await h.order(fakeUser(), [{ id: b.id, price: 1100 }])).status).toBe(201);
 });
 

@@ -59,15 +59,22 @@ export async function ticket(person: Person, id: string): Promise<{ status: stri
 const FINAL = new Set(['paid', 'cancelled', 'expired']);
 
 /**
- * The promise of the whole system for one order: it ends decided, and its tickets agree with the
- * decision: paid → every ticket sold to the buyer; cancelled/expired → every ticket available
- * again. Returns the final status.
+ * The promise of the whole system for one order: it ends decided, its money agrees (paid: one
+ * charge kept; otherwise none: a late success was refunded), and its tickets agree (paid: sold
+ * to the buyer; cancelled/expired: available again). An order can read `expired` and still
+ * become `paid` when money arrives late (ARCHITECTURE.md "Late payment"), so with `stripe` the
+ * wait is for the money to agree too. Returns the final status.
  */
-export async function expectOrderSettled(buyer: Person, orderId: string, tickets: Listed[], timeoutMs = 60_000): Promise<string> {
-  const status = await waitFor(async () => {
-    const s = await orderStatus(buyer, orderId);
-    return s && FINAL.has(s) ? s : undefined;
-  }, { what: `order ${orderId} to be decided`, timeoutMs, intervalMs: 250 });
+export async function expectOrderSettled(buyer: Person, orderId: string, tickets: Listed[], stripe?: Stripe, timeoutMs = 60_000): Promise<string> {
+  const status = await waitFor(
+    async () => {
+      const s = await orderStatus(buyer, orderId);
+      if (!s || !FINAL.has(s)) return undefined;
+      if (stripe && (await keptCharges(stripe, orderId)) !== (s === 'paid' ? 1 : 0)) return undefined;
+      return s;
+    },
+    { what: `order ${orderId} to be decided, with its money in agreement`, timeoutMs, intervalMs: 250 },
+  );
   for (const t of tickets) {
     await waitFor(
       async () => {

@@ -88,7 +88,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   const infos = discoverServices(REPO_ROOT);
   const replicas: Record<string, Replica[]> = {};
   const balancers: RunningBalancer[] = [];
-  const connections: Connection[] = [];
+  const dbs = new Map<string, Connection>();
   let router: RunningRouter | undefined;
 
   const envFor = (service: string, port: number): NodeJS.ProcessEnv => {
@@ -153,7 +153,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
           }),
       ),
     );
-    for (const c of connections) await c.close().catch(() => undefined);
+    for (const c of dbs.values()) await c.close().catch(() => undefined);
     await ticketmaster.close();
     await stripe.close();
     await iso.cleanup();
@@ -195,8 +195,11 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     stripe,
     replicas,
     async db(service) {
-      const conn = await mongoose.createConnection(iso.mongoUrl(service), { serverSelectionTimeoutMS: 30_000 }).asPromise();
-      connections.push(conn);
+      let conn = dbs.get(service);
+      if (!conn) {
+        conn = await mongoose.createConnection(iso.mongoUrl(service), { serverSelectionTimeoutMS: 30_000 }).asPromise();
+        dbs.set(service, conn);
+      }
       return conn;
     },
     async kill(service, index = 0) {

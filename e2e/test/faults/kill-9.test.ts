@@ -65,19 +65,32 @@ describe.each(['auth', 'tickets', 'orders', 'payments'])('after kill -9 of %s', 
     const [payAnswer, heldLate] = await Promise.all([payment, lateHold]);
     await stack.restart(service);
 
-    if (!payAnswer || payAnswer.status >= 500) await payUntilAnswered(buyer, toPay);
+    const retried = !payAnswer || payAnswer.status >= 500 ? await payUntilAnswered(buyer, toPay) : null;
+    const story = async () => {
+      const intents = (await stripe.paymentIntents.list({ limit: 100 })).data.filter((pi) => pi.metadata.orderId === toPay.id);
+      const refunds = await Promise.all(intents.map((pi) => stripe.refunds.list({ payment_intent: pi.id })));
+      return JSON.stringify({
+        payAnswer: payAnswer && { status: payAnswer.status, body: payAnswer.body },
+        retried: retried && { status: retried.status, body: retried.body },
+        heldLate: heldLate?.id ?? null,
+        intents: intents.map((pi, i) => ({ id: pi.id, status: pi.status, created: pi.created, refunds: refunds[i].data.map((r) => r.status) })),
+        order: (await buyer.call('GET', `/api/orders/${toPay.id}`)).body,
+      });
+    };
 
     try {
-      const paidStatus = await expectOrderSettled(buyer, toPay.id, [paid]);
-      expect(paidStatus).toBe('paid');
-      expect(await expectOrderSettled(buyer, toExpire.id, [abandoned])).toBe('expired');
-      if (heldLate) await expectOrderSettled(buyer, heldLate.id, [inFlight]);
+      // Money Stripe took must end in a paid order (late payments complete while the ticket is
+      // free); a payment the crash lost leaves the order to expire with nothing charged.
+      const charged = [payAnswer, retried].some((r) => r && r.status < 300 && r.body.status === 'succeeded');
+      const paidStatus = await expectOrderSettled(buyer, toPay.id, [paid], stripe);
+      if (charged) expect(paidStatus).toBe('paid');
+      expect(await expectOrderSettled(buyer, toExpire.id, [abandoned], stripe)).toBe('expired');
+      if (heldLate) await expectOrderSettled(buyer, heldLate.id, [inFlight], stripe);
       await expectHoldable(abandoned);
+      if (paidStatus !== 'paid') await expectHoldable(paid);
       await expectHoldable(inFlight);
-      expect(await keptCharges(stripe, toPay.id)).toBe(1);
-      expect(await keptCharges(stripe, toExpire.id)).toBe(0);
     } catch (err) {
-      throw new Error(`${(err as Error).message}\n${stack.logs()}`);
+      throw new Error(`${(err as Error).message}\n${await story()}\n${stack.logs()}`);
     }
   });
 });

@@ -99,7 +99,10 @@ async function waitReady(child: Child, url: string, timeoutMs = 60_000): Promise
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.proc.exitCode !== null) throw new Error(`orders exited during start; see ${child.logFile}`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -122,7 +125,17 @@ async function ownService(): Promise<Target> {
   const jwtSecret = 'bench-orders-contention-secret';
   const svc: Child = startNode(
     path.join(ROOT, 'services/orders/dist/index.js'),
-    { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', MONGO_URL: mongoUrl, BIGTIX_EXCHANGE: exchange, BIGTIX_QUEUE_PREFIX: queuePrefix, JWT_SECRET: jwtSecret },
+    {
+      ...process.env,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MONGO_URL: mongoUrl,
+      BIGTIX_EXCHANGE: exchange,
+      BIGTIX_QUEUE_PREFIX: queuePrefix,
+      JWT_SECRET: jwtSecret,
+    },
     path.join(ROOT, '.artifacts', 'bench', `orders-contention-${id}`),
   );
   const url = `http://127.0.0.1:${port}`;
@@ -139,7 +152,8 @@ async function ownService(): Promise<Target> {
       const model = await amqp.connect(RABBITMQ_URL);
       const ch = await model.createChannel();
       ch.on('error', () => undefined);
-      for (const q of ['', '.retry', '.dead']) await ch.deleteQueue(`${queuePrefix}orders.events${q}`).catch(() => undefined);
+      for (const q of ['', '.retry', '.dead'])
+        await ch.deleteQueue(`${queuePrefix}orders.events${q}`).catch(() => undefined);
       await ch.deleteExchange(exchange).catch(() => undefined);
       await model.close().catch(() => undefined);
     },
@@ -148,7 +162,13 @@ async function ownService(): Promise<Target> {
 
 async function target(): Promise<Target> {
   const stack = stackFromEnv();
-  if (stack?.services.orders) return { url: stack.services.orders.url, jwtSecret: stack.jwtSecret, exchange: stack.exchange, stop: async () => undefined };
+  if (stack?.services.orders)
+    return {
+      url: stack.services.orders.url,
+      jwtSecret: stack.jwtSecret,
+      exchange: stack.exchange,
+      stop: async () => undefined,
+    };
   if (process.env.ORDERS_URL) {
     return {
       url: process.env.ORDERS_URL,
@@ -182,10 +202,20 @@ async function listTickets(t: Target, channel: amqp.ConfirmChannel, count: numbe
   const ids = Array.from({ length: count }, () => new Types.ObjectId().toHexString());
   for (const [i, id] of ids.entries()) {
     const env = makeEnvelope('ticket.created', 1, 'bench', {
-      id, title: `Bench seat ${i}`, price: 5000, currency: 'usd', eventId: 'bench', userId: seller.id, status: 'available', orderId: null, version: 1,
+      id,
+      title: `Bench seat ${i}`,
+      price: 5000,
+      currency: 'usd',
+      eventId: 'bench',
+      userId: seller.id,
+      status: 'available',
+      orderId: null,
+      version: 1,
     });
     await new Promise<void>((resolve, reject) =>
-      channel.publish(t.exchange, env.type, Buffer.from(JSON.stringify(env)), { persistent: true }, (err) => (err ? reject(err) : resolve())),
+      channel.publish(t.exchange, env.type, Buffer.from(JSON.stringify(env)), { persistent: true }, (err) =>
+        err ? reject(err) : resolve(),
+      ),
     );
   }
   // The seller ordering their own ticket is a 400 once the replica has it (404 before): no side effect.
@@ -194,7 +224,8 @@ async function listTickets(t: Target, channel: amqp.ConfirmChannel, count: numbe
     for (;;) {
       const probe = await postOrder(t, seller.auth, id, 5000);
       if (probe.status === 400) break;
-      if (Date.now() > deadline) throw new Error(`ticket ${id} never reached the orders replica (last ${probe.status})`);
+      if (Date.now() > deadline)
+        throw new Error(`ticket ${id} never reached the orders replica (last ${probe.status})`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -235,7 +266,9 @@ async function main(): Promise<void> {
       const runs: RunFigures[] = [];
       for (let r = 0; r < RUNS; r++) runs.push(await oneRun(t, channel, s.buyers, s.tickets));
       figures.push(runs);
-      console.error(`${s.buyers} buyers × ${s.tickets} tickets: ${runs.map((x) => `${fmt(x.wallMs)} ms ${JSON.stringify(x.statuses)}`).join('; ')}`);
+      console.error(
+        `${s.buyers} buyers × ${s.tickets} tickets: ${runs.map((x) => `${fmt(x.wallMs)} ms ${JSON.stringify(x.statuses)}`).join('; ')}`,
+      );
     }
   } finally {
     await model.close().catch(() => undefined);
@@ -249,13 +282,24 @@ async function main(): Promise<void> {
       fmtSpread(runs.map((x) => (buyers / x.wallMs) * 1000)),
       fmtSpread(runs.map((x) => percentile(x.latencies, 50))),
       fmtSpread(runs.map((x) => percentile(x.latencies, 99))),
-      runs.map((x) => `${x.statuses[201] ?? 0}/${x.statuses[409] ?? 0}/${Object.entries(x.statuses).filter(([k]) => Number(k) >= 500).reduce((a, [, v]) => a + v, 0)}`).join(', '),
+      runs
+        .map(
+          (x) =>
+            `${x.statuses[201] ?? 0}/${x.statuses[409] ?? 0}/${Object.entries(x.statuses)
+              .filter(([k]) => Number(k) >= 500)
+              .reduce((a, [, v]) => a + v, 0)}`,
+        )
+        .join(', '),
     ];
   });
   const checks = figures.flatMap((runs) =>
     runs.map((x, i) => ({
       name: `${x.buyers} buyers × ${x.tickets} tickets, run ${i + 1}: exactly ${x.tickets} winners, one per ticket, ${x.buyers - x.tickets} × 409, no 5xx`,
-      pass: x.statuses[201] === x.tickets && x.statuses[409] === x.buyers - x.tickets && x.winnersPerTicketOk && Object.keys(x.statuses).length <= 2,
+      pass:
+        x.statuses[201] === x.tickets &&
+        x.statuses[409] === x.buyers - x.tickets &&
+        x.winnersPerTicketOk &&
+        Object.keys(x.statuses).length <= 2,
       detail: JSON.stringify(x.statuses),
     })),
   );
@@ -268,11 +312,20 @@ async function main(): Promise<void> {
       `Tickets are announced with \`ticket.created\` and the run starts once the replica has them. Orders/s = N ÷ wall time from the first request sent to the last answer; latency per request, client side. ${RUNS} runs per scenario: median (min–max).`,
     tables: [{ columns: ['buyers × tickets', 'decided orders/s', 'p50 ms', 'p99 ms', '201/409/5xx per run'], rows }],
     checks,
-    raw: figures.map((runs) => runs.map(({ latencies, ...rest }) => ({ ...rest, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies) }))),
+    raw: figures.map((runs) =>
+      runs.map(({ latencies, ...rest }) => ({
+        ...rest,
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        max: Math.max(...latencies),
+      })),
+    ),
   };
   if (process.argv.includes('--markdown')) {
     console.log(`## ${result.title}\n\n${result.description}\n\n\`\`\`\n${result.command}\n\`\`\`\n`);
-    console.log(`| ${result.tables[0].columns.join(' | ')} |\n|${result.tables[0].columns.map(() => '---').join('|')}|`);
+    console.log(
+      `| ${result.tables[0].columns.join(' | ')} |\n|${result.tables[0].columns.map(() => '---').join('|')}|`,
+    );
     for (const row of rows) console.log(`| ${row.join(' | ')} |`);
     console.log('');
     for (const c of checks) console.log(`- ${c.pass ? 'PASS' : 'FAIL'} ${c.name}`);

@@ -36,7 +36,9 @@ export class Harness {
     await this.channel.assertExchange(this.iso.exchange, 'topic', { durable: true });
     const q = await this.channel.assertQueue('', { exclusive: true });
     await this.channel.bindQueue(q.queue, this.iso.exchange, 'order.#');
-    await this.channel.consume(q.queue, (m) => m && this.events.push(JSON.parse(m.content.toString())), { noAck: true });
+    await this.channel.consume(q.queue, (m) => m && this.events.push(JSON.parse(m.content.toString())), {
+      noAck: true,
+    });
     for (let i = 0; i < instances; i++) {
       const spec = makeOrdersService({ ...options, onDeps: (d) => (i === 0 ? (this.deps = d) : undefined) });
       this.services.push(await startService(spec, this.iso.env('orders', { ORDER_SWEEP_MS: '100', ...env })));
@@ -52,7 +54,13 @@ export class Harness {
   async publish<T extends EventType>(type: T, version: number, data: EventData<T>): Promise<Envelope> {
     const envelope = makeEnvelope(type, version, 'test', data);
     await new Promise<void>((resolve, reject) =>
-      this.channel!.publish(this.iso.exchange, type, Buffer.from(JSON.stringify(envelope)), { persistent: true }, (err) => (err ? reject(err) : resolve())),
+      this.channel!.publish(
+        this.iso.exchange,
+        type,
+        Buffer.from(JSON.stringify(envelope)),
+        { persistent: true },
+        (err) => (err ? reject(err) : resolve()),
+      ),
     );
     return envelope;
   }
@@ -99,7 +107,10 @@ export class Harness {
   async request(method: string, path: string, user: Buyer | null, body?: unknown, base = this.url) {
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { ...(user ? { authorization: user.bearer } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(user ? { authorization: user.bearer } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
@@ -107,15 +118,28 @@ export class Harness {
   }
 
   order(buyer: Buyer, tickets: { id: string; price: number }[], base?: string) {
-    return this.request('POST', '/api/orders', buyer, { tickets: tickets.map((t) => ({ ticketId: t.id, price: t.price })) }, base);
+    return this.request(
+      'POST',
+      '/api/orders',
+      buyer,
+      { tickets: tickets.map((t) => ({ ticketId: t.id, price: t.price })) },
+      base,
+    );
   }
 
   eventsFor(orderId: string): Envelope[] {
-    return this.events.filter((e) => (e.data as { id?: string; orderId?: string }).id === orderId || (e.data as { orderId?: string }).orderId === orderId);
+    return this.events.filter(
+      (e) =>
+        (e.data as { id?: string; orderId?: string }).id === orderId ||
+        (e.data as { orderId?: string }).orderId === orderId,
+    );
   }
 
   waitForEvent(type: string, orderId: string, timeoutMs = 10_000) {
-    return waitFor(() => this.eventsFor(orderId).find((e) => e.type === type), { timeoutMs, what: `${type} for ${orderId}` });
+    return waitFor(() => this.eventsFor(orderId).find((e) => e.type === type), {
+      timeoutMs,
+      what: `${type} for ${orderId}`,
+    });
   }
 }
 

@@ -22,11 +22,19 @@ export async function applyTicketEvent(deps: OrdersDeps, data: TicketEventData):
   const previous = await deps.tickets.findOne({ _id: data.id });
   const have = previous?.version ?? 0;
   if (data.version <= have) return { applied: false, previous };
-  if (data.version !== have + 1) throw new RetryLaterError(`ticket ${data.id}: have version ${have}, got ${data.version}`);
+  if (data.version !== have + 1)
+    throw new RetryLaterError(`ticket ${data.id}: have version ${have}, got ${data.version}`);
 
   const state = toReplicaDoc(data);
   const key = `${data.id}@${data.version}`;
-  if (await claim(deps.ticketVersions, key, { ticketId: data.id, version: data.version, state, createdAt: new Date(deps.now()) })) {
+  if (
+    await claim(deps.ticketVersions, key, {
+      ticketId: data.id,
+      version: data.version,
+      state,
+      createdAt: new Date(deps.now()),
+    })
+  ) {
     await deps.tickets.replaceOne({ _id: data.id }, state, { upsert: true });
     return { applied: true, previous };
   }

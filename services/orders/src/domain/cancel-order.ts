@@ -6,7 +6,9 @@ import { getOwnOrder } from './get-order';
 import { decideOutcome } from './outcomes';
 
 const refusal = (status: string) =>
-  new ConflictError(status === 'paid' ? 'This order is paid and cannot be cancelled' : 'This order has expired and cannot be cancelled');
+  new ConflictError(
+    status === 'paid' ? 'This order is paid and cannot be cancelled' : 'This order has expired and cannot be cancelled',
+  );
 
 /**
  * The buyer cancels. Races payment success and expiry through the outcome claim: if the buyer's
@@ -16,7 +18,11 @@ export async function cancelOrder(deps: OrdersDeps, user: UserDto, orderId: stri
   const order = await getOwnOrder(deps, user, orderId);
   if (order.status === 'cancelled') return order;
   if (order.status === 'paid' || order.status === 'expired') throw refusal(order.status);
-  const { won, doc, order: settled } = await decideOutcome(deps, order._id, 'cancelled', { reason: 'cancelled by the buyer' });
+  const {
+    won,
+    doc,
+    order: settled,
+  } = await decideOutcome(deps, order._id, 'cancelled', { reason: 'cancelled by the buyer' });
   if (won) return settled ?? order;
   if (doc.outcome !== 'cancelled') throw refusal(doc.outcome === 'paid' ? 'paid' : 'expired');
   // Someone else (a double click) won the same cancel: answer with the order once it shows it.

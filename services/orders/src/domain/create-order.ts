@@ -19,7 +19,12 @@ export interface CreateOrderFaults {
  * claimed version (VersionedStore.createMany), so they cannot be separated by a crash; a crash
  * before that leaves holds without an order, which the sweeper releases after a grace period.
  */
-export async function createOrder(deps: OrdersDeps, buyer: UserDto, input: CreateOrderInput, faults: CreateOrderFaults = {}): Promise<OrderDoc> {
+export async function createOrder(
+  deps: OrdersDeps,
+  buyer: UserDto,
+  input: CreateOrderInput,
+  faults: CreateOrderFaults = {},
+): Promise<OrderDoc> {
   const ids = input.tickets.map((t) => t.ticketId);
   const replicas = await findTickets(deps, ids);
 
@@ -33,7 +38,10 @@ export async function createOrder(deps: OrdersDeps, buyer: UserDto, input: Creat
   if (own.length > 0) {
     throw new BadRequestError(
       'You cannot buy your own tickets',
-      own.map((t) => ({ message: `ticket ${t.ticketId} is your own listing`, field: `tickets.${input.tickets.indexOf(t)}.ticketId` })),
+      own.map((t) => ({
+        message: `ticket ${t.ticketId} is your own listing`,
+        field: `tickets.${input.tickets.indexOf(t)}.ticketId`,
+      })),
     );
   }
   const unavailable = ids.filter((id) => ['sold', 'withdrawn'].includes(replicas.get(id)!.status));
@@ -52,7 +60,11 @@ export async function createOrder(deps: OrdersDeps, buyer: UserDto, input: Creat
   }
   await faults.afterHolds?.();
 
-  const tickets = input.tickets.map((t) => ({ ticketId: t.ticketId, title: replicas.get(t.ticketId)!.title, price: t.price }));
+  const tickets = input.tickets.map((t) => ({
+    ticketId: t.ticketId,
+    title: replicas.get(t.ticketId)!.title,
+    price: t.price,
+  }));
   const order: OrderDoc = {
     _id: orderId,
     userId: buyer.id,
@@ -74,7 +86,9 @@ export async function createOrder(deps: OrdersDeps, buyer: UserDto, input: Creat
 function conflict(unavailable: string[], priceChanged: { ticketId: string; price: number }[]): ConflictError {
   const parts = [
     unavailable.length > 0 ? `not available: ${unavailable.join(', ')}` : '',
-    priceChanged.length > 0 ? `price changed: ${priceChanged.map((p) => `${p.ticketId} now ${p.price}`).join(', ')}` : '',
+    priceChanged.length > 0
+      ? `price changed: ${priceChanged.map((p) => `${p.ticketId} now ${p.price}`).join(', ')}`
+      : '',
   ].filter(Boolean);
   return new ConflictError(`Some tickets cannot be ordered (${parts.join('; ')})`, { unavailable, priceChanged });
 }
@@ -85,7 +99,9 @@ function conflict(unavailable: string[], priceChanged: { ticketId: string; price
  */
 async function abandon(deps: OrdersDeps, orderId: string, taken: string[]): Promise<void> {
   if (taken.length === 0) return;
-  const { won, doc } = await claimOutcome(deps, orderId, orderId, 'abandoned', { reason: 'not every ticket could be held' });
+  const { won, doc } = await claimOutcome(deps, orderId, orderId, 'abandoned', {
+    reason: 'not every ticket could be held',
+  });
   if (!won) return;
   await releaseTaken(deps, taken);
   await settleOutcome(deps, doc);

@@ -8,13 +8,22 @@ export interface HoldAttempt {
 }
 
 /** Inserts one hold per ticket for the order; each insert has exactly one winner across all orders. */
-export async function takeHolds(deps: OrdersDeps, orderId: string, userId: string, ticketIds: string[], expiresAt: Date): Promise<HoldAttempt> {
+export async function takeHolds(
+  deps: OrdersDeps,
+  orderId: string,
+  userId: string,
+  ticketIds: string[],
+  expiresAt: Date,
+): Promise<HoldAttempt> {
   const now = deps.now();
   const hold = { orderId, userId, expiresAt, createdAt: new Date(now), minute: minuteOf(now) };
   const results = await Promise.all(
     ticketIds.map(async (ticketId) => ({ ticketId, won: await claim(deps.holds, ticketId, hold) })),
   );
-  return { taken: results.filter((r) => r.won).map((r) => r.ticketId), lost: results.filter((r) => !r.won).map((r) => r.ticketId) };
+  return {
+    taken: results.filter((r) => r.won).map((r) => r.ticketId),
+    lost: results.filter((r) => !r.won).map((r) => r.ticketId),
+  };
 }
 
 /**

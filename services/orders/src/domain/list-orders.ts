@@ -17,6 +17,10 @@ export async function listOrders(deps: OrdersDeps, user: UserDto, query: ListQue
       { rank: rank as 0 | 1, createdAt, _id: { $lt: String(id) } },
     ];
   }
-  const rows = await deps.orderDocs.find(filter).sort({ rank: 1, createdAt: -1, _id: -1 }).limit(query.limit + 1).toArray();
+  const rows = await deps.orderDocs
+    .find(filter)
+    .sort({ rank: 1, createdAt: -1, _id: -1 })
+    .limit(query.limit + 1)
+    .toArray();
   return toPage(rows as OrderDoc[], query.limit, (o) => [o.rank, new Date(o.createdAt).getTime(), o._id], toOrderDto);
 }

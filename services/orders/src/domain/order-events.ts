@@ -24,12 +24,25 @@ export function orderEventFor(o: OrderDoc): Envelope {
     case 'expired':
       return makeEnvelope('order.cancelled', o.version, SOURCE, { ...base(o), status: o.status, reason: o.status });
     default: {
-      const data = { ...base(o), status: o.status, expiresAt: new Date(o.expiresAt).toISOString(), total: o.total, currency: o.currency };
-      return o.version === 1 ? makeEnvelope('order.created', 1, SOURCE, { ...data, status: 'created' }) : makeEnvelope('order.updated', o.version, SOURCE, data);
+      const data = {
+        ...base(o),
+        status: o.status,
+        expiresAt: new Date(o.expiresAt).toISOString(),
+        total: o.total,
+        currency: o.currency,
+      };
+      return o.version === 1
+        ? makeEnvelope('order.created', 1, SOURCE, { ...data, status: 'created' })
+        : makeEnvelope('order.updated', o.version, SOURCE, data);
     }
   }
 }
 
-export function paymentRejectedEvent(orderId: string, paymentIntentId: string, amount: number, reason: string): Envelope {
+export function paymentRejectedEvent(
+  orderId: string,
+  paymentIntentId: string,
+  amount: number,
+  reason: string,
+): Envelope {
   return makeEnvelope('order.payment-rejected', 0, SOURCE, { orderId, paymentIntentId, amount, reason });
 }

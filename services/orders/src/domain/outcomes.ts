@@ -19,8 +19,21 @@ type OutcomeExtra = Pick<OutcomeDoc, 'paymentIntentId' | 'amount' | 'reason'>;
  * The single decision point between paid, cancelled and expired (and abandoned creations): a
  * unique insert keyed by the order id. Exactly one of the racers wins; the others read what won.
  */
-export async function claimOutcome(deps: OrdersDeps, key: string, orderId: string, outcome: OutcomeKind, extra: OutcomeExtra = {}): Promise<OutcomeClaim> {
-  const doc: Omit<OutcomeDoc, '_id'> = { orderId, outcome, decidedAt: new Date(deps.now()), appliedAt: null, pending: 1, ...extra };
+export async function claimOutcome(
+  deps: OrdersDeps,
+  key: string,
+  orderId: string,
+  outcome: OutcomeKind,
+  extra: OutcomeExtra = {},
+): Promise<OutcomeClaim> {
+  const doc: Omit<OutcomeDoc, '_id'> = {
+    orderId,
+    outcome,
+    decidedAt: new Date(deps.now()),
+    appliedAt: null,
+    pending: 1,
+    ...extra,
+  };
   if (await claim(deps.outcomes, key, doc)) return { won: true, doc: { _id: key, ...doc } };
   const existing = await deps.outcomes.findOne({ _id: key });
   if (!existing) throw new Error(`outcome ${key} vanished`);
@@ -45,7 +58,13 @@ export async function settleOutcome(deps: OrdersDeps, outcome: OutcomeDoc): Prom
   }
   if (outcome.outcome !== 'paid') await releaseHoldsOf(deps, outcome.orderId);
   if (outcome.outcome === 'rejected') {
-    await rejectPayment(deps, outcome.orderId, outcome.paymentIntentId ?? '', outcome.amount ?? 0, outcome.reason ?? 'rejected');
+    await rejectPayment(
+      deps,
+      outcome.orderId,
+      outcome.paymentIntentId ?? '',
+      outcome.amount ?? 0,
+      outcome.reason ?? 'rejected',
+    );
   }
   await deps.outcomes.updateOne({ _id: outcome._id }, { $set: { appliedAt: new Date(deps.now()), pending: 0 } });
   deps.nudgeOutbox();
@@ -53,19 +72,34 @@ export async function settleOutcome(deps: OrdersDeps, outcome: OutcomeDoc): Prom
 }
 
 /** Moves the order document to a final status once (a settled order never changes, except expired → paid for a late payment). */
-export async function bringOrderTo(deps: OrdersDeps, orderId: string, status: OrderStatus, paymentIntentId?: string): Promise<OrderDoc | null> {
+export async function bringOrderTo(
+  deps: OrdersDeps,
+  orderId: string,
+  status: OrderStatus,
+  paymentIntentId?: string,
+): Promise<OrderDoc | null> {
   return deps.orders.change(orderId, (current) => {
     if (current.status === status) return null;
     const allowed = isActive(current.status) || (status === 'paid' && current.status === 'expired');
     if (!allowed) return null;
     const { version: _v, ...rest } = current;
-    const next = { ...rest, status, rank: rankOf(status), ...(status === 'paid' ? { paymentIntentId: paymentIntentId ?? null } : {}) };
+    const next = {
+      ...rest,
+      status,
+      rank: rankOf(status),
+      ...(status === 'paid' ? { paymentIntentId: paymentIntentId ?? null } : {}),
+    };
     return { next, events: (n: OrderDoc) => [orderEventFor(n)] };
   });
 }
 
 /** Claims the outcome and, if this caller won, settles it. Returns the claim. */
-export async function decideOutcome(deps: OrdersDeps, orderId: string, outcome: OutcomeKind, extra: OutcomeExtra = {}): Promise<OutcomeClaim & { order: OrderDoc | null }> {
+export async function decideOutcome(
+  deps: OrdersDeps,
+  orderId: string,
+  outcome: OutcomeKind,
+  extra: OutcomeExtra = {},
+): Promise<OutcomeClaim & { order: OrderDoc | null }> {
   const result = await claimOutcome(deps, orderId, orderId, outcome, extra);
   const order = result.won ? await settleOutcome(deps, result.doc) : null;
   return { ...result, order };

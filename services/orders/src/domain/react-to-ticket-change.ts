@@ -9,7 +9,11 @@ import { cancelOrderBySystem } from './cancel-order';
  * buyer's order can no longer be honoured at the agreed terms, so it is cancelled (reason
  * `cancelled`): its other tickets are released and payments cancels any open PaymentIntent.
  */
-export async function reactToTicketChange(deps: OrdersDeps, previous: TicketReplicaDoc | null, next: TicketEventData): Promise<string | null> {
+export async function reactToTicketChange(
+  deps: OrdersDeps,
+  previous: TicketReplicaDoc | null,
+  next: TicketEventData,
+): Promise<string | null> {
   const withdrawn = next.status === 'withdrawn' && previous?.status !== 'withdrawn';
   const repriced = previous !== null && previous.price !== next.price;
   if (!withdrawn && !repriced) return null;
@@ -17,7 +21,9 @@ export async function reactToTicketChange(deps: OrdersDeps, previous: TicketRepl
   if (!hold) return null;
   const order = await deps.orders.findById(hold.orderId);
   if (!order || (order.status !== 'created' && order.status !== 'awaiting:payment')) return null;
-  const reason = withdrawn ? `ticket ${next.id} was withdrawn by its seller` : `ticket ${next.id} was re-priced by its seller`;
+  const reason = withdrawn
+    ? `ticket ${next.id} was withdrawn by its seller`
+    : `ticket ${next.id} was re-priced by its seller`;
   await cancelOrderBySystem(deps, order._id, reason);
   return order._id;
 }

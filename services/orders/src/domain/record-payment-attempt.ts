@@ -16,7 +16,10 @@ export async function recordPaymentCreated(deps: OrdersDeps, data: PaymentCreate
     // A redelivered payment.created for an attempt that already failed must not revive it.
     if (cur.status !== 'created' || (cur.failedPaymentIntentIds ?? []).includes(data.paymentIntentId)) return null;
     const { version: _v, ...rest } = cur;
-    return { next: { ...rest, status: 'awaiting:payment', paymentIntentId: data.paymentIntentId }, events: (n: OrderDoc) => [orderEventFor(n)] };
+    return {
+      next: { ...rest, status: 'awaiting:payment', paymentIntentId: data.paymentIntentId },
+      events: (n: OrderDoc) => [orderEventFor(n)],
+    };
   });
   deps.nudgeOutbox();
   return changed ?? order;
@@ -32,7 +35,10 @@ export async function recordPaymentFailed(deps: OrdersDeps, data: PaymentFailedD
     if (cur.paymentIntentId && cur.paymentIntentId !== data.paymentIntentId) return null;
     const { version: _v, ...rest } = cur;
     const failedPaymentIntentIds = [...(cur.failedPaymentIntentIds ?? []), data.paymentIntentId];
-    return { next: { ...rest, status: 'created', paymentIntentId: null, failedPaymentIntentIds } as Omit<OrderDoc, 'version'>, events: (n: OrderDoc) => [orderEventFor(n)] };
+    return {
+      next: { ...rest, status: 'created', paymentIntentId: null, failedPaymentIntentIds } as Omit<OrderDoc, 'version'>,
+      events: (n: OrderDoc) => [orderEventFor(n)],
+    };
   });
   deps.nudgeOutbox();
   return changed ?? order;

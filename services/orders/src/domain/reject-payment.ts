@@ -7,7 +7,13 @@ import { paymentRejectedEvent } from './order-events';
  * the record is its own outbox entry: one refund request per PaymentIntent, however often the
  * success event is delivered.
  */
-export async function rejectPayment(deps: OrdersDeps, orderId: string, paymentIntentId: string, amount: number, reason: string): Promise<boolean> {
+export async function rejectPayment(
+  deps: OrdersDeps,
+  orderId: string,
+  paymentIntentId: string,
+  amount: number,
+  reason: string,
+): Promise<boolean> {
   const won = await claim(deps.rejections, paymentIntentId, {
     orderId,
     reason,

@@ -25,7 +25,8 @@ export class OrphanHoldSweeper {
     if (this.fromMinute === null) {
       holds = (await deps.holds.find({ createdAt: { $lte: new Date(cutoffMs) } }).toArray()) as HoldDoc[];
     } else {
-      for (let m = this.fromMinute; m <= cutoffMinute; m++) holds.push(...((await deps.holds.find({ minute: m }).toArray()) as HoldDoc[]));
+      for (let m = this.fromMinute; m <= cutoffMinute; m++)
+        holds.push(...((await deps.holds.find({ minute: m }).toArray()) as HoldDoc[]));
     }
     holds = holds.filter((h) => new Date(h.createdAt).getTime() <= cutoffMs);
     let released = 0;
@@ -35,14 +36,19 @@ export class OrphanHoldSweeper {
         this.confirmed.add(orderId);
         continue;
       }
-      const { won, doc } = await claimOutcome(deps, orderId, orderId, 'abandoned', { reason: 'order creation did not finish' });
+      const { won, doc } = await claimOutcome(deps, orderId, orderId, 'abandoned', {
+        reason: 'order creation did not finish',
+      });
       if (won) {
         await settleOutcome(deps, doc);
         released += 1;
       }
     }
     // The cutoff's own minute is only partly past the grace period: look at it again next time.
-    if (this.fromMinute !== cutoffMinute) this.confirmed = new Set(holds.filter((h) => h.minute === cutoffMinute && this.confirmed.has(h.orderId)).map((h) => h.orderId));
+    if (this.fromMinute !== cutoffMinute)
+      this.confirmed = new Set(
+        holds.filter((h) => h.minute === cutoffMinute && this.confirmed.has(h.orderId)).map((h) => h.orderId),
+      );
     this.fromMinute = cutoffMinute;
     return released;
   }

@@ -6,7 +6,8 @@ jest.setTimeout(120_000);
 async function activeHolders(h: Harness): Promise<Map<string, string[]>> {
   const orders = await h.deps.orderDocs.find({ rank: 0 }).toArray();
   const byTicket = new Map<string, string[]>();
-  for (const o of orders) for (const t of o.tickets) byTicket.set(t.ticketId, [...(byTicket.get(t.ticketId) ?? []), o._id]);
+  for (const o of orders)
+    for (const t of o.tickets) byTicket.set(t.ticketId, [...(byTicket.get(t.ticketId) ?? []), o._id]);
   return byTicket;
 }
 
@@ -57,6 +58,7 @@ describe.each([
     // Losers gave back everything: each ticket no winner holds can be ordered now.
     // (All-or-nothing attempts can all lose to each other; safety never depends on someone winning.)
     const held = new Set(holds.map((x) => x._id));
-    for (const t of tickets.filter((x) => !held.has(x.id))) expect((await h.order(fakeUser(), [t], urlFor(1))).status).toBe(201);
+    for (const t of tickets.filter((x) => !held.has(x.id)))
+      expect((await h.order(fakeUser(), [t], urlFor(1))).status).toBe(201);
   });
 });

@@ -15,7 +15,21 @@ it('a crash between taking the holds and storing the order: the sweeper releases
   const buyer = fakeUser();
   const crash = new Error('process died');
   await expect(
-    createOrder(h.deps, buyer, { tickets: [{ ticketId: a.id, price: 1000 }, { ticketId: b.id, price: 2000 }] }, { afterHolds: () => { throw crash; } }),
+    createOrder(
+      h.deps,
+      buyer,
+      {
+        tickets: [
+          { ticketId: a.id, price: 1000 },
+          { ticketId: b.id, price: 2000 },
+        ],
+      },
+      {
+        afterHolds: () => {
+          throw crash;
+        },
+      },
+    ),
   ).rejects.toBe(crash);
   // Right after the crash the holds still exist: the tickets are not holdable...
   const holds = await h.deps.holds.find({ _id: { $in: [a.id, b.id] } }).toArray();
@@ -23,10 +37,13 @@ it('a crash between taking the holds and storing the order: the sweeper releases
   expect((await h.order(fakeUser(), [a])).status).toBe(409);
   // ...until the orphan sweep gives them back; no order was ever published.
   const other = fakeUser();
-  const res = await waitFor(async () => {
-    const r = await h.order(other, [a, b]);
-    return r.status === 201 ? r : undefined;
-  }, { timeoutMs: 15_000, what: 'tickets holdable again' });
+  const res = await waitFor(
+    async () => {
+      const r = await h.order(other, [a, b]);
+      return r.status === 201 ? r : undefined;
+    },
+    { timeoutMs: 15_000, what: 'tickets holdable again' },
+  );
   expect(res.body.tickets).toHaveLength(2);
   const orphan = await h.deps.outcomes.findOne({ _id: holds[0].orderId });
   expect(orphan?.outcome).toBe('abandoned');

@@ -17,7 +17,13 @@ afterAll(() => h.stop());
 async function deliverPayment(orderId: string, amount: number): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt++) {
     try {
-      await recordPaymentSucceeded(h.deps, { id: `pay_${orderId}`, orderId, paymentIntentId: `pi_${orderId}`, amount, currency: 'usd' });
+      await recordPaymentSucceeded(h.deps, {
+        id: `pay_${orderId}`,
+        orderId,
+        paymentIntentId: `pi_${orderId}`,
+        amount,
+        currency: 'usd',
+      });
       return;
     } catch (err) {
       if (!(err instanceof RetryLaterError)) throw err;
@@ -63,31 +69,41 @@ it('cancel, expiry (two sweepers) and payment success fired at once on 20 orders
   const tally: Record<string, number> = {};
   for (const [i, o] of orders.entries()) {
     // Settled means applied: order document moved, holds released or kept, refund requested.
-    const outcome = await waitFor(async () => {
-      const d = await h.deps.outcomes.findOne({ _id: o.id });
-      return d?.pending === 0 ? d : undefined;
-    }, { what: `outcome of ${o.id} applied` });
+    const outcome = await waitFor(
+      async () => {
+        const d = await h.deps.outcomes.findOne({ _id: o.id });
+        return d?.pending === 0 ? d : undefined;
+      },
+      { what: `outcome of ${o.id} applied` },
+    );
     const late = await h.deps.outcomes.findOne({ _id: `${o.id}:late` });
     if (late) expect(late.pending).toBe(0);
     const final = late?.outcome === 'paid' ? 'paid' : outcome.outcome === 'paid' ? 'paid' : outcome.outcome;
-    tally[late ? `${outcome.outcome}+late-${late.outcome}` : outcome.outcome] = (tally[late ? `${outcome.outcome}+late-${late.outcome}` : outcome.outcome] ?? 0) + 1;
+    tally[late ? `${outcome.outcome}+late-${late.outcome}` : outcome.outcome] =
+      (tally[late ? `${outcome.outcome}+late-${late.outcome}` : outcome.outcome] ?? 0) + 1;
 
     // The buyer's cancel succeeded exactly when it won the outcome.
     expect(cancels[i].status).toBe(outcome.outcome === 'cancelled' ? 200 : 409);
 
-    const doc = await waitFor(async () => {
-      const d = await h.deps.orders.findById(o.id);
-      return d?.status === final ? d : undefined;
-    }, { what: `order ${o.id} ${final}` });
+    const doc = await waitFor(
+      async () => {
+        const d = await h.deps.orders.findById(o.id);
+        return d?.status === final ? d : undefined;
+      },
+      { what: `order ${o.id} ${final}` },
+    );
 
     // Events: every version announced once; never paid together with a buyer's cancel.
     const lastType = final === 'paid' ? 'order.paid' : 'order.cancelled';
     await h.waitForEvent(lastType, o.id);
-    const events = await waitFor(() => {
-      const evs = h.eventsFor(o.id).filter((e) => e.type !== 'order.payment-rejected');
-      const versions = new Set(evs.map((e) => e.version));
-      return versions.size === doc.version ? evs : undefined;
-    }, { what: `all ${doc.version} versions of ${o.id}` });
+    const events = await waitFor(
+      () => {
+        const evs = h.eventsFor(o.id).filter((e) => e.type !== 'order.payment-rejected');
+        const versions = new Set(evs.map((e) => e.version));
+        return versions.size === doc.version ? evs : undefined;
+      },
+      { what: `all ${doc.version} versions of ${o.id}` },
+    );
     const byVersion = new Map<number, string>();
     for (const e of events) {
       expect(byVersion.get(e.version) ?? e.type).toBe(e.type);

@@ -8,12 +8,16 @@ const seller = fakeUser();
 beforeAll(() => h.start({ ORDER_HOLD_SECONDS: '60', ORDER_SWEEP_MS: '100' }, { now: () => Date.now() + offsetMs }));
 afterAll(() => h.stop());
 
-const statusOf = async (id: string, buyer: ReturnType<typeof fakeUser>) => (await h.request('GET', `/api/orders/${id}`, buyer)).body;
+const statusOf = async (id: string, buyer: ReturnType<typeof fakeUser>) =>
+  (await h.request('GET', `/api/orders/${id}`, buyer)).body;
 const waitStatus = (id: string, buyer: ReturnType<typeof fakeUser>, status: string) =>
-  waitFor(async () => {
-    const o = await statusOf(id, buyer);
-    return o.status === status ? o : undefined;
-  }, { what: `order ${id} ${status}` });
+  waitFor(
+    async () => {
+      const o = await statusOf(id, buyer);
+      return o.status === status ? o : undefined;
+    },
+    { what: `order ${id} ${status}` },
+  );
 const pay = (orderId: string, pi: string, amount: number) =>
   h.publish('payment.succeeded', 1, { id: `pay_${pi}`, orderId, paymentIntentId: pi, amount, currency: 'usd' });
 
@@ -21,14 +25,37 @@ it('announces every version: awaiting payment, failed back to created (hold kept
   const t = await h.listTicket(seller, 2500);
   const buyer = fakeUser();
   const { body } = await h.order(buyer, [t]);
-  await h.publish('payment.created', 1, { id: 'p1', orderId: body.id, paymentIntentId: 'pi_1', amount: 2500, currency: 'usd' });
+  await h.publish('payment.created', 1, {
+    id: 'p1',
+    orderId: body.id,
+    paymentIntentId: 'pi_1',
+    amount: 2500,
+    currency: 'usd',
+  });
   await waitStatus(body.id, buyer, 'awaiting:payment');
-  await h.publish('payment.failed', 1, { id: 'p1', orderId: body.id, paymentIntentId: 'pi_1', message: 'card declined' });
+  await h.publish('payment.failed', 1, {
+    id: 'p1',
+    orderId: body.id,
+    paymentIntentId: 'pi_1',
+    message: 'card declined',
+  });
   await waitStatus(body.id, buyer, 'created');
   expect((await h.deps.holds.findOne({ _id: t.id }))?.orderId).toBe(body.id);
   // a redelivered payment.created for the failed attempt changes nothing
-  await h.publish('payment.created', 1, { id: 'p1', orderId: body.id, paymentIntentId: 'pi_1', amount: 2500, currency: 'usd' });
-  await h.publish('payment.created', 1, { id: 'p2', orderId: body.id, paymentIntentId: 'pi_2', amount: 2500, currency: 'usd' });
+  await h.publish('payment.created', 1, {
+    id: 'p1',
+    orderId: body.id,
+    paymentIntentId: 'pi_1',
+    amount: 2500,
+    currency: 'usd',
+  });
+  await h.publish('payment.created', 1, {
+    id: 'p2',
+    orderId: body.id,
+    paymentIntentId: 'pi_2',
+    amount: 2500,
+    currency: 'usd',
+  });
   await waitStatus(body.id, buyer, 'awaiting:payment');
   await pay(body.id, 'pi_2', 2500);
   await pay(body.id, 'pi_2', 2500); // duplicate delivery
@@ -57,7 +84,12 @@ it('rejects money for an order the buyer cancelled, so payments refunds it', asy
   expect((await h.request('DELETE', `/api/orders/${body.id}`, buyer)).status).toBe(200);
   await pay(body.id, 'pi_late_cancel', 1800);
   const ev = await h.waitForEvent('order.payment-rejected', body.id);
-  expect(ev.data).toEqual({ orderId: body.id, paymentIntentId: 'pi_late_cancel', amount: 1800, reason: 'order cancelled' });
+  expect(ev.data).toEqual({
+    orderId: body.id,
+    paymentIntentId: 'pi_late_cancel',
+    amount: 1800,
+    reason: 'order cancelled',
+  });
   expect((await statusOf(body.id, buyer)).status).toBe('cancelled');
   expect(h.eventsFor(body.id).some((e) => e.type === 'order.paid')).toBe(false);
 });

@@ -10,7 +10,11 @@ const seller = fakeUser();
 beforeAll(() => h.start());
 afterAll(() => h.stop());
 
-const ticket = (version: number, changes: Partial<TicketEventData> = {}, id = new Types.ObjectId().toHexString()): TicketEventData => ({
+const ticket = (
+  version: number,
+  changes: Partial<TicketEventData> = {},
+  id = new Types.ObjectId().toHexString(),
+): TicketEventData => ({
   id,
   title: 'Row A seat 1',
   price: 1000,

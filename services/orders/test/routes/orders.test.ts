@@ -55,7 +55,7 @@ describe('POST /api/orders', () => {
     expect(res.body.unavailable).toEqual([t.id]);
   });
 
-  it('answers 400 for the buyer\'s own tickets, duplicates and bad input, and 404 naming unknown tickets', async () => {
+  it("answers 400 for the buyer's own tickets, duplicates and bad input, and 404 naming unknown tickets", async () => {
     const t = await h.listTicket(seller, 1000);
     const own = await h.order(seller, [t]);
     expect(own.status).toBe(400);
@@ -64,8 +64,12 @@ describe('POST /api/orders', () => {
     const buyer = fakeUser();
     expect((await h.order(buyer, [t, t])).status).toBe(400);
     expect((await h.request('POST', '/api/orders', buyer, { tickets: [] })).status).toBe(400);
-    expect((await h.request('POST', '/api/orders', buyer, { tickets: [{ ticketId: 'nope', price: 1 }] })).status).toBe(400);
-    expect((await h.request('POST', '/api/orders', buyer, { tickets: [{ ticketId: t.id, price: 10.5 }] })).status).toBe(400);
+    expect((await h.request('POST', '/api/orders', buyer, { tickets: [{ ticketId: 'nope', price: 1 }] })).status).toBe(
+      400,
+    );
+    expect((await h.request('POST', '/api/orders', buyer, { tickets: [{ ticketId: t.id, price: 10.5 }] })).status).toBe(
+      400,
+    );
     const many = Array.from({ length: 21 }, (_, i) => ({ ticketId: i.toString(16).padStart(24, '0'), price: 1 }));
     expect((await h.request('POST', '/api/orders', buyer, { tickets: many })).status).toBe(400);
 
@@ -89,12 +93,15 @@ describe('reading orders', () => {
     const t = await h.listTicket(seller);
     const buyer = fakeUser();
     const { body } = await h.order(buyer, [t]);
-    expect((await h.request('GET', `/api/orders/${body.id}`, buyer)).body).toMatchObject({ id: body.id, status: 'created' });
+    expect((await h.request('GET', `/api/orders/${body.id}`, buyer)).body).toMatchObject({
+      id: body.id,
+      status: 'created',
+    });
     expect((await h.request('GET', `/api/orders/${body.id}`, fakeUser())).status).toBe(404);
     expect((await h.request('GET', '/api/orders/not-an-id', buyer)).status).toBe(404);
   });
 
-  it('lists the caller\'s orders active first, then newest, across pages', async () => {
+  it("lists the caller's orders active first, then newest, across pages", async () => {
     const buyer = fakeUser();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
@@ -138,7 +145,9 @@ describe('cancelling', () => {
     const buyer = fakeUser();
     const { body } = await h.order(buyer, [t]);
     expect((await h.request('PUT', `/api/orders/${body.id}`, buyer, { status: 'paid' })).status).toBe(400);
-    expect((await h.request('PUT', `/api/orders/${body.id}`, buyer, { status: 'cancelled', total: 1 })).status).toBe(400);
+    expect((await h.request('PUT', `/api/orders/${body.id}`, buyer, { status: 'cancelled', total: 1 })).status).toBe(
+      400,
+    );
     expect((await h.request('PUT', `/api/orders/${body.id}`, fakeUser(), { status: 'cancelled' })).status).toBe(404);
     const res = await h.request('PUT', `/api/orders/${body.id}`, buyer, { status: 'cancelled' });
     expect(res.status).toBe(200);

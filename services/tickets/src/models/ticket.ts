@@ -13,6 +13,7 @@ import type { Connection } from 'mongoose';
 @index({ eventId: 1, status: 1, price: 1, _id: 1 })
 @index({ eventId: 1, status: 1, createdAt: -1, _id: -1 })
 @index({ sellerId: 1, createdAt: -1, _id: -1 })
+@index({ sellerId: 1, eventId: 1 })
 @index({ userId: 1, createdAt: -1, _id: -1 })
 @index({ userId: 1, serialNumber: 1 })
 @modelOptions({ schemaOptions: { collection: 'tickets', versionKey: false, timestamps: false } })

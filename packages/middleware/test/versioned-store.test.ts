@@ -85,6 +85,7 @@ it('rolls forward a change whose writer died between its claim and its write', a
     events: eventsFor({ _id: 'c2', version: 2, count: 100, touchedBy: [] }),
     createdAt: new Date(),
     publishedAt: null,
+    pending: 1,
   };
   await connections[0].db!.collection('counter_changes').insertOne(orphan as never);
   const next = await store.change('c2', (current) => ({ next: { ...current, count: current.count + 1 }, events: eventsFor }));

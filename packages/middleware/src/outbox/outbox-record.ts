@@ -10,8 +10,14 @@ export interface OutboxRecord {
   events: Envelope[];
   createdAt: Date;
   publishedAt: Date | null;
+  /**
+   * 1 while unpublished, removed once published. The relay finds pending records by this
+   * integer: FerretDB pushes an equality on a number down to PostgreSQL, while a `null` filter
+   * (publishedAt: null) makes it scan every record ever written.
+   */
+  pending?: 1;
 }
 
 export function outboxFields(events: Envelope[], now = new Date()): Omit<OutboxRecord, '_id'> {
-  return { events, createdAt: now, publishedAt: null };
+  return { events, createdAt: now, publishedAt: null, pending: 1 };
 }

@@ -37,7 +37,7 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     this.stopped = false;
-    await Promise.all(this.sources.map((s) => s.collection.createIndex({ publishedAt: 1, createdAt: 1 })));
+    await Promise.all(this.sources.map((s) => s.collection.createIndex({ pending: 1, createdAt: 1 })));
     this.schedule(0);
   }
 
@@ -94,7 +94,7 @@ export class OutboxRelay {
 
   private async drain(source: OutboxSource): Promise<number> {
     const pending = (await source.collection
-      .find({ publishedAt: null })
+      .find({ pending: 1 })
       .sort({ createdAt: 1 })
       .limit(this.options.batchSize ?? 200)
       .toArray()) as unknown as OutboxRecord[];
@@ -107,7 +107,7 @@ export class OutboxRelay {
         continue;
       }
       for (const event of record.events) await this.publisher.publish(event);
-      await source.collection.updateOne({ _id: record._id as unknown as Document['_id'] }, { $set: { publishedAt: new Date() } });
+      await source.collection.updateOne({ _id: record._id as unknown as Document['_id'] }, { $set: { publishedAt: new Date() }, $unset: { pending: '' } });
       published += 1;
     }
     return published;

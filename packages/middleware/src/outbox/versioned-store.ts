@@ -72,6 +72,7 @@ export class VersionedStore<T extends Versioned> {
       events: events(doc),
       createdAt: now,
       publishedAt: null,
+      pending: 1,
     }));
     await this.changes.insertMany(records as unknown as Document[], { ordered: false });
     const failed = new Set<number>();
@@ -120,6 +121,7 @@ export class VersionedStore<T extends Versioned> {
         events: decision.events(next),
         createdAt: new Date(this.now),
         publishedAt: null,
+        pending: 1,
       };
       try {
         await this.changes.insertOne(record as unknown as Document);

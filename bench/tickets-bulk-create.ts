@@ -38,29 +38,39 @@ async function ownStack(): Promise<Target> {
   const logDir = path.join(ROOT, '.artifacts', 'bench', `tickets-bulk-${id}`);
   const tmPort = await freePort();
   const children: Child[] = [];
-  const tm = startNode('fake-ticketmaster', path.join(ROOT, 'tools/fake-ticketmaster/dist/main.js'), {
-    ...process.env,
-    FAKE_TICKETMASTER_PORT: String(tmPort),
-    FAKE_TICKETMASTER_RATE_LIMIT: '5',
-  }, logDir);
+  const tm = startNode(
+    'fake-ticketmaster',
+    path.join(ROOT, 'tools/fake-ticketmaster/dist/main.js'),
+    {
+      ...process.env,
+      FAKE_TICKETMASTER_PORT: String(tmPort),
+      FAKE_TICKETMASTER_RATE_LIMIT: '5',
+    },
+    logDir,
+  );
   children.push(tm);
   const ticketmasterUrl = `http://127.0.0.1:${tmPort}`;
   await waitHealthy(tm, `${ticketmasterUrl}/__control/health`);
   const port = await freePort();
   const mongoUrl = `mongodb://127.0.0.1:27017/bench-tickets-bulk-${id}`;
   const jwtSecret = 'bench-tickets-bulk-secret';
-  const svc = startNode('tickets', path.join(ROOT, 'services/tickets/dist/index.js'), {
-    ...process.env,
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    MONGO_URL: mongoUrl,
-    BIGTIX_EXCHANGE: `bigtix.bench.${id}`,
-    BIGTIX_QUEUE_PREFIX: `bench.${id}.`,
-    JWT_SECRET: jwtSecret,
-    TICKETMASTER_BASE_URL: ticketmasterUrl,
-  }, logDir);
+  const svc = startNode(
+    'tickets',
+    path.join(ROOT, 'services/tickets/dist/index.js'),
+    {
+      ...process.env,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MONGO_URL: mongoUrl,
+      BIGTIX_EXCHANGE: `bigtix.bench.${id}`,
+      BIGTIX_QUEUE_PREFIX: `bench.${id}.`,
+      JWT_SECRET: jwtSecret,
+      TICKETMASTER_BASE_URL: ticketmasterUrl,
+    },
+    logDir,
+  );
   children.push(svc);
   const url = `http://127.0.0.1:${port}`;
   await waitHealthy(svc, `${url}/readyz`);
@@ -82,7 +92,14 @@ async function ownStack(): Promise<Target> {
 async function target(): Promise<Target> {
   const stack = stackFromEnv();
   if (stack?.services.tickets) {
-    return { url: stack.services.tickets.url, jwtSecret: stack.jwtSecret, eventIds: [stack.eventId], ticketmasterUrl: stack.ticketmasterUrl, pid: stack.services.tickets.pid, stop: async () => undefined };
+    return {
+      url: stack.services.tickets.url,
+      jwtSecret: stack.jwtSecret,
+      eventIds: [stack.eventId],
+      ticketmasterUrl: stack.ticketmasterUrl,
+      pid: stack.services.tickets.pid,
+      stop: async () => undefined,
+    };
   }
   if (process.env.TICKETS_URL) {
     return {
@@ -133,7 +150,8 @@ async function oneRun(t: Target, run: number): Promise<RunFigures> {
       body: JSON.stringify({ tickets }),
     });
     const body = (await res.json()) as { created: number; alreadyListed: number; failed: number };
-    if (res.status !== 201 || body.failed > 0) throw new Error(`bulk create answered ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
+    if (res.status !== 201 || body.failed > 0)
+      throw new Error(`bulk create answered ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
     return { ms: performance.now() - started, body };
   };
   const callsBefore = await ticketmasterCalls(t);
@@ -166,7 +184,9 @@ async function main() {
     for (let run = 1; run <= RUNS; run++) {
       const r = await oneRun(t, run);
       runs.push(r);
-      console.error(`run ${run}: ${fmt(r.totalMs)} ms for ${r.created} tickets; per request median ${fmt(median(r.requestMs))} ms; re-run of 1000 rows ${fmt(r.rerunMs)} ms (${r.alreadyListed} already listed); Ticketmaster calls ${r.ticketmasterCalls ?? 'n/a'}`);
+      console.error(
+        `run ${run}: ${fmt(r.totalMs)} ms for ${r.created} tickets; per request median ${fmt(median(r.requestMs))} ms; re-run of 1000 rows ${fmt(r.rerunMs)} ms (${r.alreadyListed} already listed); Ticketmaster calls ${r.ticketmasterCalls ?? 'n/a'}`,
+      );
     }
   } finally {
     const rss = t.pid ? rssMiB(t.pid) : NaN;
@@ -184,11 +204,31 @@ async function main() {
       {
         columns: ['figure', `median of ${RUNS}`, 'runs'],
         rows: [
-          [`${REQUESTS * ROWS} tickets (${REQUESTS} × ${ROWS})`, `${fmt(total)} ms`, runs.map((r) => fmt(r.totalMs)).join(' / ')],
-          ['tickets per second', fmt((REQUESTS * ROWS) / (total / 1000)), runs.map((r) => fmt((REQUESTS * ROWS) / (r.totalMs / 1000))).join(' / ')],
-          [`one request of ${ROWS} rows`, `${fmt(median(runs.flatMap((r) => r.requestMs)))} ms`, runs.map((r) => fmt(median(r.requestMs))).join(' / ')],
-          [`re-run of ${ROWS} rows (all already listed)`, `${fmt(median(runs.map((r) => r.rerunMs)))} ms`, runs.map((r) => fmt(r.rerunMs)).join(' / ')],
-          ['Ticketmaster calls per run', String(runs[0]?.ticketmasterCalls ?? 'n/a'), runs.map((r) => String(r.ticketmasterCalls ?? 'n/a')).join(' / ')],
+          [
+            `${REQUESTS * ROWS} tickets (${REQUESTS} × ${ROWS})`,
+            `${fmt(total)} ms`,
+            runs.map((r) => fmt(r.totalMs)).join(' / '),
+          ],
+          [
+            'tickets per second',
+            fmt((REQUESTS * ROWS) / (total / 1000)),
+            runs.map((r) => fmt((REQUESTS * ROWS) / (r.totalMs / 1000))).join(' / '),
+          ],
+          [
+            `one request of ${ROWS} rows`,
+            `${fmt(median(runs.flatMap((r) => r.requestMs)))} ms`,
+            runs.map((r) => fmt(median(r.requestMs))).join(' / '),
+          ],
+          [
+            `re-run of ${ROWS} rows (all already listed)`,
+            `${fmt(median(runs.map((r) => r.rerunMs)))} ms`,
+            runs.map((r) => fmt(r.rerunMs)).join(' / '),
+          ],
+          [
+            'Ticketmaster calls per run',
+            String(runs[0]?.ticketmasterCalls ?? 'n/a'),
+            runs.map((r) => String(r.ticketmasterCalls ?? 'n/a')).join(' / '),
+          ],
         ],
       },
     ],

@@ -29,7 +29,9 @@ export function readTicketsConfig(env: NodeJS.ProcessEnv): TicketsConfig {
   const usingFake = !key;
   return {
     ticketmaster: {
-      baseUrl: (env.TICKETMASTER_BASE_URL?.trim() || (usingFake ? FAKE_TICKETMASTER_URL : REAL_TICKETMASTER_URL)).replace(/\/+$/, ''),
+      baseUrl: (
+        env.TICKETMASTER_BASE_URL?.trim() || (usingFake ? FAKE_TICKETMASTER_URL : REAL_TICKETMASTER_URL)
+      ).replace(/\/+$/, ''),
       apiKey: key || FAKE_TICKETMASTER_KEY,
       usingFake,
       timeoutMs: intFromEnv(env.TICKETMASTER_TIMEOUT_MS, 5_000),

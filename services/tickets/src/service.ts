@@ -20,7 +20,10 @@ export async function createTicketsContext(
 ): Promise<TicketsContext> {
   const db = connection.db!;
   const tickets = ticketModel(connection);
-  const store = new VersionedStore<TicketDoc>(tickets.collection as unknown as Collection<Document>, db.collection('ticket_changes'));
+  const store = new VersionedStore<TicketDoc>(
+    tickets.collection as unknown as Collection<Document>,
+    db.collection('ticket_changes'),
+  );
   await store.ensureIndexes();
   return {
     tickets,
@@ -37,9 +40,13 @@ export const ticketsService: ServiceSpec = {
   async setup(ctx) {
     const config = readTicketsConfig(ctx.env);
     const tm = config.ticketmaster;
-    if (tm.usingFake) ctx.logger.info({ baseUrl: tm.baseUrl }, 'TICKETMASTER_CONSUMER_KEY is not set: using the fake Ticketmaster');
+    if (tm.usingFake)
+      ctx.logger.info({ baseUrl: tm.baseUrl }, 'TICKETMASTER_CONSUMER_KEY is not set: using the fake Ticketmaster');
     const client = new TicketmasterClient({ ...tm, logger: ctx.logger });
-    const c = await createTicketsContext(ctx.db, client, { eventCacheTtlMs: tm.eventCacheTtlMs, nudge: ctx.nudgeOutbox });
+    const c = await createTicketsContext(ctx.db, client, {
+      eventCacheTtlMs: tm.eventCacheTtlMs,
+      nudge: ctx.nudgeOutbox,
+    });
 
     const app = createServiceApp({
       name: 'tickets',

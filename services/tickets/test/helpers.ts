@@ -53,5 +53,12 @@ let serial = 0;
 /** A valid single-ticket body with a serial no other test uses. */
 export function ticketBody(eventId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   serial += 1;
-  return { title: `Section 1 Row A Seat ${serial}`, price: 12_500, description: 'Great seat', serialNumber: `SN-${Date.now()}-${serial}`, eventId, ...extra };
+  return {
+    title: `Section 1 Row A Seat ${serial}`,
+    price: 12_500,
+    description: 'Great seat',
+    serialNumber: `SN-${Date.now()}-${serial}`,
+    eventId,
+    ...extra,
+  };
 }

@@ -24,7 +24,11 @@ import type { TicketsContext } from './tickets-context';
  * caller already listed is `already_listed` (so re-running a file is safe); one listed by
  * someone else is a per-row failure. A handful of database round trips, not 1000.
  */
-export async function bulkCreateTickets(c: TicketsContext, sellerId: string, body: unknown): Promise<BulkCreateResponse> {
+export async function bulkCreateTickets(
+  c: TicketsContext,
+  sellerId: string,
+  body: unknown,
+): Promise<BulkCreateResponse> {
   const { tickets: rawRows } = parseOrThrow(bulkCreateSchema, body, 'request body');
   const errors: ErrorItem[] = [];
   const spoofed: number[] = [];
@@ -44,7 +48,11 @@ export async function bulkCreateTickets(c: TicketsContext, sellerId: string, bod
     const key = serialKey(row.eventId, row.serialNumber);
     const first = firstRowOf.get(key);
     if (first === undefined) firstRowOf.set(key, i);
-    else errors.push({ field: `tickets.${i}.serialNumber`, message: `tickets.${i}.serialNumber repeats row ${first} (same event and serial number)` });
+    else
+      errors.push({
+        field: `tickets.${i}.serialNumber`,
+        message: `tickets.${i}.serialNumber repeats row ${first} (same event and serial number)`,
+      });
   });
 
   // Each distinct event is looked up once (and usually comes from the cache).
@@ -75,7 +83,10 @@ export async function bulkCreateTickets(c: TicketsContext, sellerId: string, bod
     else toCreate.push({ index, doc: newTicketDoc(row, sellerId, now) });
   });
 
-  const created = await c.store.createMany(toCreate.map((t) => t.doc), ticketCreated);
+  const created = await c.store.createMany(
+    toCreate.map((t) => t.doc),
+    ticketCreated,
+  );
   const refused: number[] = [];
   created.forEach((r, k) => {
     const { index, doc } = toCreate[k];
@@ -91,7 +102,11 @@ export async function bulkCreateTickets(c: TicketsContext, sellerId: string, bod
       const found = ours.get(serialKey(row.eventId, row.serialNumber));
       results[index] = found
         ? { index, status: 'already_listed', ticket: toTicketDto(found, sellerId) }
-        : { index, status: 'failed', message: `serial number "${row.serialNumber}" is already listed for event ${row.eventId} by another seller` };
+        : {
+            index,
+            status: 'failed',
+            message: `serial number "${row.serialNumber}" is already listed for event ${row.eventId} by another seller`,
+          };
     }
   }
   if (created.some((r) => r.ok)) c.nudge();
@@ -109,7 +124,13 @@ export async function bulkCreateTickets(c: TicketsContext, sellerId: string, bod
  * per event: FerretDB pushes equality down to PostgreSQL but evaluates `$in` document by
  * document in its own process (a 1000-value `$in` over 30,000 tickets took ~5 s there).
  */
-async function findSellerListings(c: TicketsContext, sellerId: string, eventIds: string[]): Promise<Map<string, TicketDoc>> {
-  const perEvent = await Promise.all(eventIds.map((eventId) => c.tickets.find({ sellerId, eventId }).lean() as unknown as Promise<TicketDoc[]>));
+async function findSellerListings(
+  c: TicketsContext,
+  sellerId: string,
+  eventIds: string[],
+): Promise<Map<string, TicketDoc>> {
+  const perEvent = await Promise.all(
+    eventIds.map((eventId) => c.tickets.find({ sellerId, eventId }).lean() as unknown as Promise<TicketDoc[]>),
+  );
   return new Map(perEvent.flat().map((d) => [serialKey(d.eventId, d.serialNumber), d]));
 }

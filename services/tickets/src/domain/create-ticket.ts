@@ -13,7 +13,8 @@ export function assertSellerIsCaller(userId: string | undefined, callerId: strin
 export async function createTicket(c: TicketsContext, sellerId: string, input: TicketInput): Promise<TicketView> {
   assertSellerIsCaller(input.userId, sellerId);
   const reason = unlistableReason(input.eventId, await c.events.get(input.eventId));
-  if (reason) throw new BadRequestError(`Cannot list a ticket: ${reason}`, [{ field: 'eventId', message: `eventId: ${reason}` }]);
+  if (reason)
+    throw new BadRequestError(`Cannot list a ticket: ${reason}`, [{ field: 'eventId', message: `eventId: ${reason}` }]);
 
   const doc = newTicketDoc(input, sellerId, c.now?.() ?? new Date());
   const [result] = await c.store.createMany([doc], ticketCreated);

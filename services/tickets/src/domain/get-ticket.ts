@@ -18,7 +18,12 @@ export async function getTicket(c: TicketsContext, id: string, viewerId: string 
  * so the route does not reveal which serials exist. Serials are unique per event, so an owner
  * with the same serial at two events can pass `eventId`; otherwise the newest is returned.
  */
-export async function getTicketBySerial(c: TicketsContext, serialNumber: string, ownerId: string, eventId?: string): Promise<TicketView> {
+export async function getTicketBySerial(
+  c: TicketsContext,
+  serialNumber: string,
+  ownerId: string,
+  eventId?: string,
+): Promise<TicketView> {
   const filter: Record<string, string> = { userId: ownerId, serialNumber };
   if (eventId) filter.eventId = eventId;
   const doc = (await c.tickets.findOne(filter).sort({ createdAt: -1, _id: -1 }).lean()) as TicketDoc | null;

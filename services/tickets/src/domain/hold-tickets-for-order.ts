@@ -15,7 +15,10 @@ export async function holdTicketsForOrder(c: TicketsContext, order: OrderCreated
   for (const { ticketId } of order.tickets) {
     await c.store.change(ticketId, (current) => {
       if (current.status !== 'available') return null;
-      return { next: { ...current, status: 'held', orderId: order.id, updatedAt: c.now?.() ?? new Date() }, events: ticketUpdated };
+      return {
+        next: { ...current, status: 'held', orderId: order.id, updatedAt: c.now?.() ?? new Date() },
+        events: ticketUpdated,
+      };
     });
   }
   // The order may have closed while we held: its cancel handler saw the tickets still available

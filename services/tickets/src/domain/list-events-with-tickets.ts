@@ -26,16 +26,29 @@ export async function listEventsWithTickets(c: TicketsContext, limit: number): P
   const now = (c.now?.() ?? new Date()).getTime();
   const upcoming = groups
     .map((g) => ({ group: g, event: details.get(g._id) ?? null }))
-    .filter(({ event }) => event !== null && event.status !== 'cancelled' && (event.date === null || endOfDay(event.date) >= now))
+    .filter(
+      ({ event }) =>
+        event !== null && event.status !== 'cancelled' && (event.date === null || endOfDay(event.date) >= now),
+    )
     .sort((a, b) => dateKey(a.event!.date) - dateKey(b.event!.date) || a.group._id.localeCompare(b.group._id))
     .slice(0, limit);
   const items = await Promise.all(
     upcoming.map(async ({ group, event }) => {
       // FerretDB has no $min accumulator: the cheapest ticket is one indexed read per event shown.
-      const cheapest = (await c.tickets.findOne({ eventId: group._id, status: 'available' }).sort({ price: 1, _id: 1 }).lean()) as TicketDoc | null;
+      const cheapest = (await c.tickets
+        .findOne({ eventId: group._id, status: 'available' })
+        .sort({ price: 1, _id: 1 })
+        .lean()) as TicketDoc | null;
       const { id, name, url, date, venue, image, status, priceRange } = event!;
       return {
-        id, name, url, date, venue, image, status, ...(priceRange ? { priceRange } : {}),
+        id,
+        name,
+        url,
+        date,
+        venue,
+        image,
+        status,
+        ...(priceRange ? { priceRange } : {}),
         availableTickets: group.count,
         lowestPrice: cheapest?.price ?? 0,
       };

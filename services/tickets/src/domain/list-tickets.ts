@@ -9,12 +9,20 @@ import type { TicketsContext } from './tickets-context';
  * Keyset pagination: the cursor is the last item's sort key plus its id, so inserting tickets
  * between two page requests never repeats or skips an item already ordered before the cursor.
  */
-async function newestFirst(c: TicketsContext, filter: QueryFilter<TicketDoc>, q: ListQuery, viewerId: string | null): Promise<Page<TicketView>> {
+async function newestFirst(
+  c: TicketsContext,
+  filter: QueryFilter<TicketDoc>,
+  q: ListQuery,
+  viewerId: string | null,
+): Promise<Page<TicketView>> {
   const after = decodeCursor(q.cursor, 2);
   const query: QueryFilter<TicketDoc> = after
     ? {
         ...filter,
-        $or: [{ createdAt: { $lt: new Date(Number(after[0])) } }, { createdAt: new Date(Number(after[0])), _id: { $lt: String(after[1]) } }],
+        $or: [
+          { createdAt: { $lt: new Date(Number(after[0])) } },
+          { createdAt: new Date(Number(after[0])), _id: { $lt: String(after[1]) } },
+        ],
       }
     : filter;
   const rows = (await c.tickets
@@ -22,25 +30,57 @@ async function newestFirst(c: TicketsContext, filter: QueryFilter<TicketDoc>, q:
     .sort({ createdAt: -1, _id: -1 })
     .limit(q.limit + 1)
     .lean()) as unknown as TicketDoc[];
-  return toPage(rows, q.limit, (d) => [new Date(d.createdAt).getTime(), d._id], (d) => toTicketDto(d, viewerId));
+  return toPage(
+    rows,
+    q.limit,
+    (d) => [new Date(d.createdAt).getTime(), d._id],
+    (d) => toTicketDto(d, viewerId),
+  );
 }
 
-async function cheapestFirst(c: TicketsContext, filter: QueryFilter<TicketDoc>, q: ListQuery, viewerId: string | null): Promise<Page<TicketView>> {
+async function cheapestFirst(
+  c: TicketsContext,
+  filter: QueryFilter<TicketDoc>,
+  q: ListQuery,
+  viewerId: string | null,
+): Promise<Page<TicketView>> {
   const after = decodeCursor(q.cursor, 2);
   const query: QueryFilter<TicketDoc> = after
-    ? { ...filter, $or: [{ price: { $gt: Number(after[0]) } }, { price: Number(after[0]), _id: { $gt: String(after[1]) } }] }
+    ? {
+        ...filter,
+        $or: [{ price: { $gt: Number(after[0]) } }, { price: Number(after[0]), _id: { $gt: String(after[1]) } }],
+      }
     : filter;
-  const rows = (await c.tickets.find(query).sort({ price: 1, _id: 1 }).limit(q.limit + 1).lean()) as unknown as TicketDoc[];
-  return toPage(rows, q.limit, (d) => [d.price, d._id], (d) => toTicketDto(d, viewerId));
+  const rows = (await c.tickets
+    .find(query)
+    .sort({ price: 1, _id: 1 })
+    .limit(q.limit + 1)
+    .lean()) as unknown as TicketDoc[];
+  return toPage(
+    rows,
+    q.limit,
+    (d) => [d.price, d._id],
+    (d) => toTicketDto(d, viewerId),
+  );
 }
 
 /** `GET /api/tickets`: available tickets, newest first. */
-export function listAvailableTickets(c: TicketsContext, q: ListQuery, viewerId: string | null): Promise<Page<TicketView>> {
+export function listAvailableTickets(
+  c: TicketsContext,
+  q: ListQuery,
+  viewerId: string | null,
+): Promise<Page<TicketView>> {
   return newestFirst(c, { status: 'available' }, q, viewerId);
 }
 
 /** `GET /api/tickets/event/:eventId`: available tickets for one event, newest or cheapest first. */
-export function listEventTickets(c: TicketsContext, eventId: string, sort: 'price' | 'newest', q: ListQuery, viewerId: string | null): Promise<Page<TicketView>> {
+export function listEventTickets(
+  c: TicketsContext,
+  eventId: string,
+  sort: 'price' | 'newest',
+  q: ListQuery,
+  viewerId: string | null,
+): Promise<Page<TicketView>> {
   const filter = { eventId, status: 'available' as const };
   return sort === 'price' ? cheapestFirst(c, filter, q, viewerId) : newestFirst(c, filter, q, viewerId);
 }

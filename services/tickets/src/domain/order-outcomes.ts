@@ -6,7 +6,11 @@ import type { Collection, Document } from 'mongodb';
  * A late or redelivered `order.created` for such an order must never hold tickets again:
  * without this, "cancelled, then the stale created" would leave a ticket held forever.
  */
-export async function recordOrderClosed(closedOrders: Collection<Document>, orderId: string, outcome: string): Promise<void> {
+export async function recordOrderClosed(
+  closedOrders: Collection<Document>,
+  orderId: string,
+  outcome: string,
+): Promise<void> {
   await claim(closedOrders, orderId, { outcome, at: new Date() });
 }
 

@@ -7,7 +7,10 @@ import type { TicketsContext } from './tickets-context';
 export async function releaseTicket(c: TicketsContext, ticketId: string, orderId: string): Promise<void> {
   await c.store.change(ticketId, (current) => {
     if (current.status !== 'held' || current.orderId !== orderId) return null;
-    return { next: { ...current, status: 'available', orderId: null, updatedAt: c.now?.() ?? new Date() }, events: ticketUpdated };
+    return {
+      next: { ...current, status: 'available', orderId: null, updatedAt: c.now?.() ?? new Date() },
+      events: ticketUpdated,
+    };
   });
 }
 

@@ -4,7 +4,11 @@ import type { TicketmasterClient } from '../ticketmaster/ticketmaster-client';
 import type { EventCache } from '../ticketmaster/event-cache';
 
 /** Ticketmaster search as event summaries. Results warm the details cache for the next click. */
-export async function searchEvents(client: TicketmasterClient, cache: EventCache, query: EventSearchQuery): Promise<EventSearchResponse> {
+export async function searchEvents(
+  client: TicketmasterClient,
+  cache: EventCache,
+  query: EventSearchQuery,
+): Promise<EventSearchResponse> {
   const result = await client.searchEvents(query);
   await Promise.all(result.events.map((e) => cache.put(toEventDetails(e)).catch(() => undefined)));
   return {

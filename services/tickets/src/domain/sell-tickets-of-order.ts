@@ -15,7 +15,11 @@ export async function sellTicketsOfOrder(c: TicketsContext, order: OrderPaidData
   for (const { ticketId } of order.tickets) {
     await c.store.change(ticketId, (current) => {
       if (current.status === 'sold') {
-        if (current.orderId !== order.id) logger?.error({ ticketId, orderId: order.id, soldTo: current.orderId }, 'order.paid for a ticket sold to another order');
+        if (current.orderId !== order.id)
+          logger?.error(
+            { ticketId, orderId: order.id, soldTo: current.orderId },
+            'order.paid for a ticket sold to another order',
+          );
         return null;
       }
       if (current.status === 'withdrawn') {
@@ -24,7 +28,13 @@ export async function sellTicketsOfOrder(c: TicketsContext, order: OrderPaidData
         return null;
       }
       return {
-        next: { ...current, status: 'sold', userId: order.userId, orderId: order.id, updatedAt: c.now?.() ?? new Date() },
+        next: {
+          ...current,
+          status: 'sold',
+          userId: order.userId,
+          orderId: order.id,
+          updatedAt: c.now?.() ?? new Date(),
+        },
         events: ticketUpdated,
       };
     });

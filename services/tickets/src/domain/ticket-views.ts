@@ -40,5 +40,9 @@ export function toEventData(doc: TicketDoc): TicketEventData {
   };
 }
 
-export const ticketCreated = (doc: TicketDoc): Envelope[] => [makeEnvelope('ticket.created', doc.version, SOURCE, toEventData(doc))];
-export const ticketUpdated = (doc: TicketDoc): Envelope[] => [makeEnvelope('ticket.updated', doc.version, SOURCE, toEventData(doc))];
+export const ticketCreated = (doc: TicketDoc): Envelope[] => [
+  makeEnvelope('ticket.created', doc.version, SOURCE, toEventData(doc)),
+];
+export const ticketUpdated = (doc: TicketDoc): Envelope[] => [
+  makeEnvelope('ticket.updated', doc.version, SOURCE, toEventData(doc)),
+];

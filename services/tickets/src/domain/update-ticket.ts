@@ -10,14 +10,16 @@ import type { TicketsContext } from './tickets-context';
 export async function updateTicket(c: TicketsContext, callerId: string, input: UpdateTicketInput): Promise<TicketView> {
   const stored = await c.store.change(input.id, (current) => {
     assertEditable(current, callerId, 'edit');
-    if (current.status === 'withdrawn') throw new ConflictError('Ticket is withdrawn and cannot be edited', { status: current.status });
+    if (current.status === 'withdrawn')
+      throw new ConflictError('Ticket is withdrawn and cannot be edited', { status: current.status });
     const next = {
       ...current,
       title: input.title ?? current.title,
       price: input.price ?? current.price,
       description: input.description ?? current.description,
     };
-    if (next.title === current.title && next.price === current.price && next.description === current.description) return null;
+    if (next.title === current.title && next.price === current.price && next.description === current.description)
+      return null;
     return { next: { ...next, updatedAt: c.now?.() ?? new Date() }, events: ticketUpdated };
   });
   if (!stored) throw ticketNotFound(input.id);

@@ -88,6 +88,9 @@ export interface TicketDoc {
  */
 export function ticketModel(connection: Connection) {
   type Model = ReturnType<typeof getModelForClass<typeof Ticket>>;
-  return (connection.models.Ticket as Model | undefined) ?? getModelForClass(Ticket, { existingConnection: connection, options: { disableCaching: true } });
+  return (
+    (connection.models.Ticket as Model | undefined) ??
+    getModelForClass(Ticket, { existingConnection: connection, options: { disableCaching: true } })
+  );
 }
 export type TicketModel = ReturnType<typeof ticketModel>;

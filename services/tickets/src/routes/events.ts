@@ -24,7 +24,8 @@ export function eventsRouter(c: TicketsContext, client: TicketmasterClient): Rou
   router.get('/:eventId', async (ctx) => {
     const { eventId } = ctx.params;
     // An id Ticketmaster could never issue is unknown without asking it.
-    if (!ticketmasterEventIdSchema.safeParse(eventId).success) throw new NotFoundError(`No Ticketmaster event has id "${eventId}"`);
+    if (!ticketmasterEventIdSchema.safeParse(eventId).success)
+      throw new NotFoundError(`No Ticketmaster event has id "${eventId}"`);
     ctx.body = await getEvent(c.events, eventId);
   });
 

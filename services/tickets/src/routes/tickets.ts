@@ -36,7 +36,9 @@ export function ticketsRouter(c: TicketsContext): Router {
     const user = requireUser(ctx);
     const body = ctx.request.body;
     const isBulk = typeof body === 'object' && body !== null && !Array.isArray(body) && 'tickets' in body;
-    ctx.body = isBulk ? await bulkCreateTickets(c, user.id, body) : await createTicket(c, user.id, parseBody(ctx, ticketInputSchema));
+    ctx.body = isBulk
+      ? await bulkCreateTickets(c, user.id, body)
+      : await createTicket(c, user.id, parseBody(ctx, ticketInputSchema));
     ctx.status = 201;
   });
 
@@ -59,7 +61,8 @@ export function ticketsRouter(c: TicketsContext): Router {
   router.get('/user/:userId', async (ctx) => {
     const { role, status, ...page } = parseQuery(ctx, userListQuery);
     // What someone bought is their business only; what they sell is public.
-    if (role === 'owner' && viewer(ctx) !== ctx.params.userId) throw new ForbiddenError('Only you can list the tickets you own');
+    if (role === 'owner' && viewer(ctx) !== ctx.params.userId)
+      throw new ForbiddenError('Only you can list the tickets you own');
     ctx.body = await listUserTickets(c, ctx.params.userId, role, status, page, viewer(ctx));
   });
 

@@ -56,7 +56,11 @@ export class EventCache {
   /** Stores details fetched elsewhere (a search page) so later lookups need no call. */
   async put(details: EventDetailsDto): Promise<void> {
     this.remember(details.id, details, this.options.ttlMs);
-    await this.collection.replaceOne({ _id: details.id }, { details, fetchedAt: new Date(this.now()) }, { upsert: true });
+    await this.collection.replaceOne(
+      { _id: details.id },
+      { details, fetchedAt: new Date(this.now()) },
+      { upsert: true },
+    );
   }
 
   private async load(id: string): Promise<EventDetailsDto | null> {

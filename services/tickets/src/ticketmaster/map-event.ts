@@ -34,7 +34,15 @@ export function toEventSummary(e: TmEvent): EventSummaryDto {
     },
     image: pickImage(e.images),
     status: code && STATUSES.includes(code) ? code : 'unknown',
-    ...(price ? { priceRange: { min: toCents(price.min!), max: toCents(price.max!), currency: (price.currency ?? 'USD').toLowerCase() } } : {}),
+    ...(price
+      ? {
+          priceRange: {
+            min: toCents(price.min!),
+            max: toCents(price.max!),
+            currency: (price.currency ?? 'USD').toLowerCase(),
+          },
+        }
+      : {}),
   };
 }
 
@@ -44,7 +52,12 @@ export function toEventDetails(e: TmEvent): EventDetailsDto {
   return {
     ...toEventSummary(e),
     info: e.info ?? e.pleaseNote ?? null,
-    images: (e.images ?? []).map((i) => ({ url: i.url, width: i.width ?? 0, height: i.height ?? 0, ratio: i.ratio ?? null })),
+    images: (e.images ?? []).map((i) => ({
+      url: i.url,
+      width: i.width ?? 0,
+      height: i.height ?? 0,
+      ratio: i.ratio ?? null,
+    })),
     timezone: e.dates?.timezone ?? e._embedded?.venues?.[0]?.timezone ?? null,
     classification: classification || null,
   };

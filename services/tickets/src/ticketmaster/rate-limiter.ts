@@ -42,10 +42,13 @@ export class RateLimiter {
     }
     if (this.queue.length > 0 && !this.timer) {
       const waitMs = this.starts[0] + span - this.now();
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        this.drain();
-      }, Math.max(1, waitMs));
+      this.timer = setTimeout(
+        () => {
+          this.timer = null;
+          this.drain();
+        },
+        Math.max(1, waitMs),
+      );
     }
   }
 }

@@ -49,7 +49,10 @@ export class TicketmasterClient {
   async searchEvents(query: EventSearchQuery): Promise<SearchResult> {
     if (query.page * query.size >= MAX_PAGING_DEPTH) {
       throw new BadRequestError('Page is too deep', [
-        { field: 'page', message: `page ${query.page} with size ${query.size} is too deep: Ticketmaster serves only the first ${MAX_PAGING_DEPTH} results (page * size must be below ${MAX_PAGING_DEPTH})` },
+        {
+          field: 'page',
+          message: `page ${query.page} with size ${query.size} is too deep: Ticketmaster serves only the first ${MAX_PAGING_DEPTH} results (page * size must be below ${MAX_PAGING_DEPTH})`,
+        },
       ]);
     }
     const params: Record<string, string> = {
@@ -91,25 +94,36 @@ export class TicketmasterClient {
       await this.limiter.take();
       let res: Response;
       try {
-        res = await this.fetchImpl(url, { signal: AbortSignal.timeout(this.options.timeoutMs), headers: { accept: 'application/json' } });
+        res = await this.fetchImpl(url, {
+          signal: AbortSignal.timeout(this.options.timeoutMs),
+          headers: { accept: 'application/json' },
+        });
       } catch (err) {
         const name = (err as Error).name;
         if (name === 'TimeoutError' || name === 'AbortError') {
-          throw new UpstreamError(`Ticketmaster did not answer within ${this.options.timeoutMs} ms; try again later`, 504);
+          throw new UpstreamError(
+            `Ticketmaster did not answer within ${this.options.timeoutMs} ms; try again later`,
+            504,
+          );
         }
         throw new UpstreamError('Ticketmaster is unreachable; try again later', 503);
       }
       if (res.status === 401 || res.status === 403) {
         await res.body?.cancel();
         this.options.logger?.error({ status: res.status }, 'Ticketmaster rejected the API key');
-        throw new UpstreamError('Ticketmaster rejected our API key (check TICKETMASTER_CONSUMER_KEY); events cannot be looked up right now', 502);
+        throw new UpstreamError(
+          'Ticketmaster rejected our API key (check TICKETMASTER_CONSUMER_KEY); events cannot be looked up right now',
+          502,
+        );
       }
       if (res.status === 429) {
         const body = (await readJson(res).catch(() => ({}))) as { fault?: { detail?: { errorcode?: string } } };
         const quota = /quota/i.test(body.fault?.detail?.errorcode ?? '');
         const wait = this.retryWait(res.headers.get('rate-limit-reset'));
-        if (quota && wait === null) throw new UpstreamError('Ticketmaster daily quota is used up; try again later', 503);
-        if (attempt >= this.options.maxRetries) throw new UpstreamError('Ticketmaster is rate limiting us; try again in a moment', 503);
+        if (quota && wait === null)
+          throw new UpstreamError('Ticketmaster daily quota is used up; try again later', 503);
+        if (attempt >= this.options.maxRetries)
+          throw new UpstreamError('Ticketmaster is rate limiting us; try again in a moment', 503);
         await sleep(wait ?? Math.min(this.options.retryFallbackMs ?? 1000, this.options.maxRetryWaitMs));
         continue;
       }
@@ -154,7 +168,10 @@ async function unexpected(res: Response, what: string): Promise<UpstreamError> {
   } catch {
     // not JSON: the status alone says enough
   }
-  return new UpstreamError(`Ticketmaster could not ${what} (HTTP ${res.status}${detail ? `: ${detail}` : ''})`, res.status >= 500 ? 503 : 502);
+  return new UpstreamError(
+    `Ticketmaster could not ${what} (HTTP ${res.status}${detail ? `: ${detail}` : ''})`,
+    res.status >= 500 ? 503 : 502,
+  );
 }
 
 function sleep(ms: number): Promise<void> {

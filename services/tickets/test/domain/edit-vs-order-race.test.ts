@@ -22,13 +22,23 @@ describe('seller edits racing order events on FerretDB', () => {
 
   beforeAll(async () => {
     h = await startTickets('trace');
-    const client = new TicketmasterClient({ baseUrl: h.tm.url, apiKey: h.tm.apiKey, timeoutMs: 2000, requestsPerSecond: 0, maxRetries: 0, maxRetryWaitMs: 100 });
+    const client = new TicketmasterClient({
+      baseUrl: h.tm.url,
+      apiKey: h.tm.apiKey,
+      timeoutMs: 2000,
+      requestsPerSecond: 0,
+      maxRetries: 0,
+      maxRetryWaitMs: 100,
+    });
     replica = await createTicketsContext(h.running.ctx.db, client, { eventCacheTtlMs: 60_000 });
   });
   afterAll(() => h.stop());
 
   async function listTicket() {
-    const res = await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send(ticketBody(FIXTURE_IDS.erasTourMetLife, { price: 10_000 }));
+    const res = await request(h.url)
+      .post('/api/tickets/create')
+      .set('Authorization', seller.bearer)
+      .send(ticketBody(FIXTURE_IDS.erasTourMetLife, { price: 10_000 }));
     expect(res.status).toBe(201);
     return res.body as { id: string; title: string; price: number };
   }

@@ -24,9 +24,13 @@ describe('order events (real RabbitMQ)', () => {
     // Our own queue, as the orders service would have, to see what tickets publishes.
     const { queue } = await ch.assertQueue('', { exclusive: true, autoDelete: true });
     await ch.bindQueue(queue, h.iso.exchange, 'ticket.*');
-    await ch.consume(queue, (msg) => {
-      if (msg) published.push(JSON.parse(msg.content.toString()));
-    }, { noAck: true });
+    await ch.consume(
+      queue,
+      (msg) => {
+        if (msg) published.push(JSON.parse(msg.content.toString()));
+      },
+      { noAck: true },
+    );
   });
   afterAll(async () => {
     await conn.close();
@@ -34,7 +38,10 @@ describe('order events (real RabbitMQ)', () => {
   });
 
   async function listTicket(): Promise<Ticket> {
-    const res = await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send(ticketBody(FIXTURE_IDS.erasTourMetLife));
+    const res = await request(h.url)
+      .post('/api/tickets/create')
+      .set('Authorization', seller.bearer)
+      .send(ticketBody(FIXTURE_IDS.erasTourMetLife));
     expect(res.status).toBe(201);
     return res.body;
   }
@@ -42,34 +49,61 @@ describe('order events (real RabbitMQ)', () => {
   const lines = (tickets: Ticket[]) => tickets.map((t) => ({ ticketId: t.id, title: t.title, price: t.price }));
   const created = (id: string, tickets: Ticket[]) =>
     makeEnvelope('order.created', 1, 'orders', {
-      id, userId: buyer.id, status: 'created', expiresAt: new Date(Date.now() + 900_000).toISOString(),
-      tickets: lines(tickets), total: tickets.reduce((s, t) => s + t.price, 0), currency: 'usd', version: 1,
+      id,
+      userId: buyer.id,
+      status: 'created',
+      expiresAt: new Date(Date.now() + 900_000).toISOString(),
+      tickets: lines(tickets),
+      total: tickets.reduce((s, t) => s + t.price, 0),
+      currency: 'usd',
+      version: 1,
     });
   const cancelled = (id: string, tickets: Ticket[]) =>
-    makeEnvelope('order.cancelled', 2, 'orders', { id, userId: buyer.id, status: 'cancelled', reason: 'cancelled', tickets: lines(tickets), version: 2 });
+    makeEnvelope('order.cancelled', 2, 'orders', {
+      id,
+      userId: buyer.id,
+      status: 'cancelled',
+      reason: 'cancelled',
+      tickets: lines(tickets),
+      version: 2,
+    });
   const paid = (id: string, tickets: Ticket[]) =>
     makeEnvelope('order.paid', 3, 'orders', {
-      id, userId: buyer.id, status: 'paid', tickets: lines(tickets), total: tickets.reduce((s, t) => s + t.price, 0),
-      currency: 'usd', paymentIntentId: 'pi_test', version: 3,
+      id,
+      userId: buyer.id,
+      status: 'paid',
+      tickets: lines(tickets),
+      total: tickets.reduce((s, t) => s + t.price, 0),
+      currency: 'usd',
+      paymentIntentId: 'pi_test',
+      version: 3,
     });
   const publish = (...envelopes: Envelope[]) => {
     for (const e of envelopes) ch.publish(h.iso.exchange, e.type, Buffer.from(JSON.stringify(e)), { persistent: true });
   };
   const stored = async (id: string) => (await h.tickets.findOne({ _id: id as never }))!;
   const until = (id: string, match: (t: Record<string, unknown>) => boolean, what: string) =>
-    waitFor(async () => {
-      const t = await stored(id);
-      return match(t) ? t : false;
-    }, { what, timeoutMs: 15_000 });
+    waitFor(
+      async () => {
+        const t = await stored(id);
+        return match(t) ? t : false;
+      },
+      { what, timeoutMs: 15_000 },
+    );
   /** Every message handed to the service has been handled: queues empty, then a stop that waits for in-flight handlers. */
   async function drain() {
     const main = `${h.iso.queuePrefix}tickets.events`;
-    await waitFor(async () => (await ch.checkQueue(main)).messageCount === 0 && (await ch.checkQueue(`${main}.retry`)).messageCount === 0, {
-      what: 'tickets queues to empty',
-    });
+    await waitFor(
+      async () =>
+        (await ch.checkQueue(main)).messageCount === 0 && (await ch.checkQueue(`${main}.retry`)).messageCount === 0,
+      {
+        what: 'tickets queues to empty',
+      },
+    );
     await h.restart();
   }
-  const versions = async (id: string) => (await h.changes.find({ aggregateId: id }).sort({ version: 1 }).toArray()).map((c) => c.version);
+  const versions = async (id: string) =>
+    (await h.changes.find({ aggregateId: id }).sort({ version: 1 }).toArray()).map((c) => c.version);
 
   it('holds a ticket for order.created and announces it in ticket.updated', async () => {
     const t = await listTicket();
@@ -77,7 +111,10 @@ describe('order events (real RabbitMQ)', () => {
     publish(created(order, [t]));
     await until(t.id, (x) => x.status === 'held', 'ticket held');
     expect(await stored(t.id)).toMatchObject({ status: 'held', orderId: order, version: 2 });
-    const event = await waitFor(() => published.find((e) => e.type === 'ticket.updated' && e.data.id === t.id && e.version === 2), { what: 'ticket.updated' });
+    const event = await waitFor(
+      () => published.find((e) => e.type === 'ticket.updated' && e.data.id === t.id && e.version === 2),
+      { what: 'ticket.updated' },
+    );
     expect(event.data).toMatchObject({ id: t.id, status: 'held', orderId: order, version: 2, userId: seller.id });
     expect(event.data).not.toHaveProperty('serialNumber');
     expect(published.find((e) => e.type === 'ticket.created' && e.data.id === t.id)?.version).toBe(1);
@@ -115,7 +152,10 @@ describe('order events (real RabbitMQ)', () => {
     const t = await listTicket();
     const order = orderId();
     publish(cancelled(order, [t]));
-    await waitFor(async () => (await h.running.ctx.db.db!.collection('closed_orders').findOne({ _id: order as never })) !== null, { what: 'cancel seen' });
+    await waitFor(
+      async () => (await h.running.ctx.db.db!.collection('closed_orders').findOne({ _id: order as never })) !== null,
+      { what: 'cancel seen' },
+    );
     publish(created(order, [t]));
     await drain();
     expect(await stored(t.id)).toMatchObject({ status: 'available', orderId: null, version: 1 });
@@ -140,13 +180,21 @@ describe('order events (real RabbitMQ)', () => {
     await until(t.id, (x) => x.status === 'sold', 'sold');
     publish(paid(order, [t]), cancelled(order, [t]), created(order, [t]), created(orderId(), [t]));
     await drain();
-    expect(await stored(t.id)).toMatchObject({ status: 'sold', userId: buyer.id, sellerId: seller.id, orderId: order, version: 3 });
+    expect(await stored(t.id)).toMatchObject({
+      status: 'sold',
+      userId: buyer.id,
+      sellerId: seller.id,
+      orderId: order,
+      version: 3,
+    });
     // The serial now belongs to the buyer.
     const forBuyer = await request(h.url).get(`/api/tickets/${t.id}`).set('Authorization', buyer.bearer);
     expect(forBuyer.body.serialNumber).toEqual(expect.any(String));
     const forSeller = await request(h.url).get(`/api/tickets/${t.id}`).set('Authorization', seller.bearer);
     expect(forSeller.body.serialNumber).toBeUndefined();
-    const event = await waitFor(() => published.find((e) => e.data.id === t.id && e.data.status === 'sold'), { what: 'sold event' });
+    const event = await waitFor(() => published.find((e) => e.data.id === t.id && e.data.status === 'sold'), {
+      what: 'sold event',
+    });
     expect(event.data).toMatchObject({ userId: buyer.id, orderId: order, version: 3 });
   });
 

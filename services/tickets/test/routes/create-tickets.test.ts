@@ -45,7 +45,10 @@ describe('POST /api/tickets/create', () => {
 
     it('accepts a userId equal to the caller', async () => {
       const seller = fakeUser();
-      const res = await request(h.url).post('/api/tickets/create').set('Cookie', seller.cookie).send(ticketBody(EVENT, { userId: seller.id }));
+      const res = await request(h.url)
+        .post('/api/tickets/create')
+        .set('Cookie', seller.cookie)
+        .send(ticketBody(EVENT, { userId: seller.id }));
       expect(res.status).toBe(201);
     });
 
@@ -53,7 +56,10 @@ describe('POST /api/tickets/create', () => {
       const seller = fakeUser();
       const victim = fakeUser();
       const before = await count();
-      const res = await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send(ticketBody(EVENT, { userId: victim.id }));
+      const res = await request(h.url)
+        .post('/api/tickets/create')
+        .set('Authorization', seller.bearer)
+        .send(ticketBody(EVENT, { userId: victim.id }));
       expect(res.status).toBe(403);
       expect(res.body.errors[0].message).toMatch(/userId/);
       expect(await count()).toBe(before);
@@ -80,7 +86,10 @@ describe('POST /api/tickets/create', () => {
     it('refuses an event Ticketmaster does not know with 400 saying so', async () => {
       const seller = fakeUser();
       const before = await count();
-      const res = await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send(ticketBody(UNKNOWN_EVENT_ID));
+      const res = await request(h.url)
+        .post('/api/tickets/create')
+        .set('Authorization', seller.bearer)
+        .send(ticketBody(UNKNOWN_EVENT_ID));
       expect(res.status).toBe(400);
       expect(res.body.errors[0]).toMatchObject({ field: 'eventId' });
       expect(res.body.errors[0].message).toContain(UNKNOWN_EVENT_ID);
@@ -89,7 +98,10 @@ describe('POST /api/tickets/create', () => {
 
     it('refuses a cancelled event with 400', async () => {
       const seller = fakeUser();
-      const res = await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send(ticketBody(FIXTURE_IDS.cancelled));
+      const res = await request(h.url)
+        .post('/api/tickets/create')
+        .set('Authorization', seller.bearer)
+        .send(ticketBody(FIXTURE_IDS.cancelled));
       expect(res.status).toBe(400);
       expect(res.body.errors[0].message).toMatch(/cancelled/);
     });
@@ -98,21 +110,28 @@ describe('POST /api/tickets/create', () => {
       const seller = fakeUser();
       const other = fakeUser();
       const body = ticketBody(EVENT);
-      expect((await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send(body)).status).toBe(201);
+      expect(
+        (await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send(body)).status,
+      ).toBe(201);
       const again = await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send(body);
       expect(again.status).toBe(409);
       const stolen = await request(h.url).post('/api/tickets/create').set('Authorization', other.bearer).send(body);
       expect(stolen.status).toBe(409);
       expect(await h.tickets.countDocuments({ serialNumber: body.serialNumber })).toBe(1);
       // The same serial at another event is a different ticket.
-      const elsewhere = await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send({ ...body, eventId: OTHER_EVENT });
+      const elsewhere = await request(h.url)
+        .post('/api/tickets/create')
+        .set('Authorization', seller.bearer)
+        .send({ ...body, eventId: OTHER_EVENT });
       expect(elsewhere.status).toBe(201);
     });
 
     it('lets exactly one of ten simultaneous listings of one serial win', async () => {
       const body = ticketBody(EVENT);
       const results = await Promise.all(
-        Array.from({ length: 10 }, () => request(h.url).post('/api/tickets/create').set('Authorization', fakeUser().bearer).send(body)),
+        Array.from({ length: 10 }, () =>
+          request(h.url).post('/api/tickets/create').set('Authorization', fakeUser().bearer).send(body),
+        ),
       );
       expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(409)]);
       expect(await h.tickets.countDocuments({ serialNumber: body.serialNumber })).toBe(1);
@@ -125,11 +144,21 @@ describe('POST /api/tickets/create', () => {
     it('creates every row and reports each one', async () => {
       const seller = fakeUser();
       const tickets = [...rows(3), ...rows(2, OTHER_EVENT)];
-      const res = await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send({ tickets });
+      const res = await request(h.url)
+        .post('/api/tickets/create')
+        .set('Authorization', seller.bearer)
+        .send({ tickets });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ created: 5, alreadyListed: 0, failed: 0 });
-      expect(res.body.results.map((r: { index: number; status: string }) => [r.index, r.status])).toEqual([0, 1, 2, 3, 4].map((i) => [i, 'created']));
-      expect(res.body.results[3].ticket).toMatchObject({ eventId: OTHER_EVENT, userId: seller.id, version: 1, serialNumber: tickets[3].serialNumber });
+      expect(res.body.results.map((r: { index: number; status: string }) => [r.index, r.status])).toEqual(
+        [0, 1, 2, 3, 4].map((i) => [i, 'created']),
+      );
+      expect(res.body.results[3].ticket).toMatchObject({
+        eventId: OTHER_EVENT,
+        userId: seller.id,
+        version: 1,
+        serialNumber: tickets[3].serialNumber,
+      });
       expect(await h.tickets.countDocuments({ sellerId: seller.id })).toBe(5);
     });
 
@@ -142,11 +171,20 @@ describe('POST /api/tickets/create', () => {
       tickets[4].eventId = UNKNOWN_EVENT_ID;
       tickets[5].serialNumber = tickets[0].serialNumber;
       const before = await count();
-      const res = await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send({ tickets });
+      const res = await request(h.url)
+        .post('/api/tickets/create')
+        .set('Authorization', seller.bearer)
+        .send({ tickets });
       expect(res.status).toBe(400);
       const fields = res.body.errors.map((e: { field: string }) => e.field);
       expect(fields).toEqual(
-        expect.arrayContaining(['tickets.1.price', 'tickets.3.title', 'tickets.3.serialNumber', 'tickets.4.eventId', 'tickets.5.serialNumber']),
+        expect.arrayContaining([
+          'tickets.1.price',
+          'tickets.3.title',
+          'tickets.3.serialNumber',
+          'tickets.4.eventId',
+          'tickets.5.serialNumber',
+        ]),
       );
       expect(fields.some((f: string) => /^tickets\.[02]\./.test(f))).toBe(false);
       expect(res.body.errors[0].message).toMatch(/^tickets\.1\.price/);
@@ -158,7 +196,10 @@ describe('POST /api/tickets/create', () => {
       const tickets = rows(3);
       tickets[2].userId = fakeUser().id;
       const before = await count();
-      const res = await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send({ tickets });
+      const res = await request(h.url)
+        .post('/api/tickets/create')
+        .set('Authorization', seller.bearer)
+        .send({ tickets });
       expect(res.status).toBe(403);
       expect(res.body.errors[0].message).toMatch(/rows 2/);
       expect(await count()).toBe(before);
@@ -176,13 +217,23 @@ describe('POST /api/tickets/create', () => {
     it('is safe to re-run: rows already listed by the caller are reported, not created again', async () => {
       const seller = fakeUser();
       const tickets = rows(4);
-      const first = await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send({ tickets: tickets.slice(0, 2) });
+      const first = await request(h.url)
+        .post('/api/tickets/create')
+        .set('Authorization', seller.bearer)
+        .send({ tickets: tickets.slice(0, 2) });
       expect(first.body.created).toBe(2);
       const versionsBefore = await h.changes.countDocuments();
-      const rerun = await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send({ tickets });
+      const rerun = await request(h.url)
+        .post('/api/tickets/create')
+        .set('Authorization', seller.bearer)
+        .send({ tickets });
       expect(rerun.status).toBe(201);
       expect(rerun.body).toMatchObject({ created: 2, alreadyListed: 2, failed: 0 });
-      expect(rerun.body.results[0]).toMatchObject({ index: 0, status: 'already_listed', ticket: { id: first.body.results[0].ticket.id } });
+      expect(rerun.body.results[0]).toMatchObject({
+        index: 0,
+        status: 'already_listed',
+        ticket: { id: first.body.results[0].ticket.id },
+      });
       expect(rerun.body.results[2]).toMatchObject({ index: 2, status: 'created' });
       expect(await h.tickets.countDocuments({ sellerId: seller.id })).toBe(4);
       // Only the two new tickets produced change records (and ticket.created events).
@@ -194,7 +245,10 @@ describe('POST /api/tickets/create', () => {
       const second = fakeUser();
       const tickets = rows(3);
       await request(h.url).post('/api/tickets/create').set('Authorization', first.bearer).send(tickets[1]).expect(201);
-      const res = await request(h.url).post('/api/tickets/create').set('Authorization', second.bearer).send({ tickets });
+      const res = await request(h.url)
+        .post('/api/tickets/create')
+        .set('Authorization', second.bearer)
+        .send({ tickets });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ created: 2, alreadyListed: 0, failed: 1 });
       expect(res.body.results[1]).toMatchObject({ index: 1, status: 'failed' });
@@ -206,7 +260,10 @@ describe('POST /api/tickets/create', () => {
       const seller = fakeUser();
       const eventId = FIXTURE_IDS.beyonceLosAngeles;
       h.tm.controls.requestLog.length = 0;
-      const res = await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send({ tickets: rows(1000, eventId) });
+      const res = await request(h.url)
+        .post('/api/tickets/create')
+        .set('Authorization', seller.bearer)
+        .send({ tickets: rows(1000, eventId) });
       expect(res.status).toBe(201);
       expect(res.body.created).toBe(1000);
       expect(h.tm.controls.requestLog.filter((r) => r.path.includes(eventId))).toHaveLength(1);

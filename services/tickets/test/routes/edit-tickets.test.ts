@@ -13,7 +13,10 @@ describe('changing tickets', () => {
   afterAll(() => h.stop());
 
   async function create() {
-    const res = await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send(ticketBody(EVENT));
+    const res = await request(h.url)
+      .post('/api/tickets/create')
+      .set('Authorization', seller.bearer)
+      .send(ticketBody(EVENT));
     expect(res.status).toBe(201);
     return res.body as { id: string; serialNumber: string; price: number; title: string };
   }
@@ -27,16 +30,28 @@ describe('changing tickets', () => {
   describe('PUT /api/tickets', () => {
     it('lets the owner change price and title, bumping the version', async () => {
       const t = await create();
-      const res = await request(h.url).put('/api/tickets').set('Authorization', seller.bearer).send({ id: t.id, price: 9_900, title: 'Orchestra' });
+      const res = await request(h.url)
+        .put('/api/tickets')
+        .set('Authorization', seller.bearer)
+        .send({ id: t.id, price: 9_900, title: 'Orchestra' });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id: t.id, price: 9_900, title: 'Orchestra', version: 2, serialNumber: t.serialNumber });
+      expect(res.body).toMatchObject({
+        id: t.id,
+        price: 9_900,
+        title: 'Orchestra',
+        version: 2,
+        serialNumber: t.serialNumber,
+      });
       expect(await stored(t.id)).toMatchObject({ price: 9_900, version: 2 });
     });
 
     it('refuses anonymous (401) and other users (403), changing nothing', async () => {
       const t = await create();
       expect((await request(h.url).put('/api/tickets').send({ id: t.id, price: 1 })).status).toBe(401);
-      const other = await request(h.url).put('/api/tickets').set('Authorization', fakeUser().bearer).send({ id: t.id, price: 1 });
+      const other = await request(h.url)
+        .put('/api/tickets')
+        .set('Authorization', fakeUser().bearer)
+        .send({ id: t.id, price: 1 });
       expect(other.status).toBe(403);
       expect(await stored(t.id)).toMatchObject({ price: t.price, version: 1 });
     });
@@ -48,20 +63,36 @@ describe('changing tickets', () => {
       ['a status (not editable)', { status: 'sold' }],
     ])('refuses %s with 400, changing nothing', async (_what, patch) => {
       const t = await create();
-      const res = await request(h.url).put('/api/tickets').set('Authorization', seller.bearer).send({ id: t.id, ...patch });
+      const res = await request(h.url)
+        .put('/api/tickets')
+        .set('Authorization', seller.bearer)
+        .send({ id: t.id, ...patch });
       expect(res.status).toBe(400);
       expect(await stored(t.id)).toMatchObject({ version: 1 });
     });
 
     it('answers 400 for a malformed id and 404 for an unknown one', async () => {
-      expect((await request(h.url).put('/api/tickets').set('Authorization', seller.bearer).send({ id: 'x', price: 5 })).status).toBe(400);
-      expect((await request(h.url).put('/api/tickets').set('Authorization', seller.bearer).send({ id: '0123456789abcdef01234567', price: 5 })).status).toBe(404);
+      expect(
+        (await request(h.url).put('/api/tickets').set('Authorization', seller.bearer).send({ id: 'x', price: 5 }))
+          .status,
+      ).toBe(400);
+      expect(
+        (
+          await request(h.url)
+            .put('/api/tickets')
+            .set('Authorization', seller.bearer)
+            .send({ id: '0123456789abcdef01234567', price: 5 })
+        ).status,
+      ).toBe(404);
     });
 
     it.each([['held'], ['sold']])('refuses with 409 while the ticket is %s', async (status) => {
       const t = await create();
       await force(t.id, { status, orderId: 'order-1' });
-      const res = await request(h.url).put('/api/tickets').set('Authorization', seller.bearer).send({ id: t.id, price: 1_000 });
+      const res = await request(h.url)
+        .put('/api/tickets')
+        .set('Authorization', seller.bearer)
+        .send({ id: t.id, price: 1_000 });
       expect(res.status).toBe(409);
       expect(await stored(t.id)).toMatchObject({ price: t.price, status });
     });
@@ -78,25 +109,35 @@ describe('changing tickets', () => {
       expect(again.body.version).toBe(2);
       expect(await h.changes.countDocuments({ aggregateId: t.id })).toBe(2);
       // A withdrawn ticket cannot be edited back to life.
-      expect((await request(h.url).put('/api/tickets').set('Authorization', seller.bearer).send({ id: t.id, price: 5 })).status).toBe(409);
+      expect(
+        (await request(h.url).put('/api/tickets').set('Authorization', seller.bearer).send({ id: t.id, price: 5 }))
+          .status,
+      ).toBe(409);
     });
 
     it('refuses anonymous (401) and other users (403)', async () => {
       const t = await create();
       expect((await request(h.url).delete(`/api/tickets/${t.id}`)).status).toBe(401);
-      expect((await request(h.url).delete(`/api/tickets/${t.id}`).set('Authorization', fakeUser().bearer)).status).toBe(403);
+      expect((await request(h.url).delete(`/api/tickets/${t.id}`).set('Authorization', fakeUser().bearer)).status).toBe(
+        403,
+      );
       expect(await stored(t.id)).toMatchObject({ status: 'available', version: 1 });
     });
 
     it('answers 404 for unknown ids', async () => {
-      expect((await request(h.url).delete('/api/tickets/0123456789abcdef01234567').set('Authorization', seller.bearer)).status).toBe(404);
+      expect(
+        (await request(h.url).delete('/api/tickets/0123456789abcdef01234567').set('Authorization', seller.bearer))
+          .status,
+      ).toBe(404);
       expect((await request(h.url).delete('/api/tickets/bad-id').set('Authorization', seller.bearer)).status).toBe(404);
     });
 
     it.each([['held'], ['sold']])('refuses with 409 while the ticket is %s', async (status) => {
       const t = await create();
       await force(t.id, { status, orderId: 'order-1' });
-      expect((await request(h.url).delete(`/api/tickets/${t.id}`).set('Authorization', seller.bearer)).status).toBe(409);
+      expect((await request(h.url).delete(`/api/tickets/${t.id}`).set('Authorization', seller.bearer)).status).toBe(
+        409,
+      );
       expect(await stored(t.id)).toMatchObject({ status });
     });
   });

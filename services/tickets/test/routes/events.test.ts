@@ -20,7 +20,12 @@ describe('events routes', () => {
       expect([...dates].sort((a, b) => a - b)).toEqual(dates);
       const first = res.body.items[0];
       expect(first).toEqual(
-        expect.objectContaining({ id: expect.any(String), name: expect.any(String), url: expect.any(String), status: expect.any(String) }),
+        expect.objectContaining({
+          id: expect.any(String),
+          name: expect.any(String),
+          url: expect.any(String),
+          status: expect.any(String),
+        }),
       );
       expect(first.venue).toEqual(expect.objectContaining({ name: expect.any(String), city: expect.any(String) }));
     });
@@ -41,7 +46,9 @@ describe('events routes', () => {
     });
 
     it('filters by date range', async () => {
-      const all = (await request(h.url).get('/api/events/search').query({ size: 100 })).body.items as { date: string }[];
+      const all = (await request(h.url).get('/api/events/search').query({ size: 100 })).body.items as {
+        date: string;
+      }[];
       const pivot = all[Math.floor(all.length / 2)].date.slice(0, 10);
       const res = await request(h.url).get('/api/events/search').query({ from: pivot, size: 100 });
       expect(res.status).toBe(200);
@@ -50,12 +57,15 @@ describe('events routes', () => {
       expect(res.body.items.every((e: { date: string }) => e.date.slice(0, 10) >= pivot)).toBe(true);
     });
 
-    it.each([['from=tomorrow'], ['page=-1'], ['size=500'], ['page=10&size=100']])('answers 400 for %s without calling Ticketmaster', async (qs) => {
-      h.tm.controls.requestLog.length = 0;
-      const res = await request(h.url).get(`/api/events/search?${qs}`);
-      expect(res.status).toBe(400);
-      expect(h.tm.controls.requestLog).toHaveLength(0);
-    });
+    it.each([['from=tomorrow'], ['page=-1'], ['size=500'], ['page=10&size=100']])(
+      'answers 400 for %s without calling Ticketmaster',
+      async (qs) => {
+        h.tm.controls.requestLog.length = 0;
+        const res = await request(h.url).get(`/api/events/search?${qs}`);
+        expect(res.status).toBe(400);
+        expect(h.tm.controls.requestLog).toHaveLength(0);
+      },
+    );
 
     it('answers 502 with a clear message when Ticketmaster rejects the key', async () => {
       h.tm.controls.failNext(401);
@@ -107,7 +117,8 @@ describe('events routes', () => {
 
     it('serves repeat lookups from the cache (one Ticketmaster call)', async () => {
       h.tm.controls.requestLog.length = 0;
-      for (let i = 0; i < 5; i++) expect((await request(h.url).get(`/api/events/${FIXTURE_IDS.beyonceLosAngeles}`)).status).toBe(200);
+      for (let i = 0; i < 5; i++)
+        expect((await request(h.url).get(`/api/events/${FIXTURE_IDS.beyonceLosAngeles}`)).status).toBe(200);
       expect(h.tm.controls.requestLog.length).toBeLessThanOrEqual(1);
     });
   });
@@ -115,7 +126,8 @@ describe('events routes', () => {
   describe('GET /api/events/upcoming-with-tickets', () => {
     it('lists only events with available tickets, with counts and lowest price', async () => {
       const seller = fakeUser();
-      const post = (body: object) => request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send(body).expect(201);
+      const post = (body: object) =>
+        request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send(body).expect(201);
       await post(ticketBody(FIXTURE_IDS.hamiltonNewYork, { price: 8000 }));
       await post(ticketBody(FIXTURE_IDS.hamiltonNewYork, { price: 6000 }));
       const gone = (await post(ticketBody(FIXTURE_IDS.inLondon))).body;
@@ -125,7 +137,10 @@ describe('events routes', () => {
       const ids = res.body.items.map((e: { id: string }) => e.id);
       expect(ids).toContain(FIXTURE_IDS.hamiltonNewYork);
       expect(ids).not.toContain(FIXTURE_IDS.inLondon);
-      expect(res.body.items.find((e: { id: string }) => e.id === FIXTURE_IDS.hamiltonNewYork)).toMatchObject({ availableTickets: 2, lowestPrice: 6000 });
+      expect(res.body.items.find((e: { id: string }) => e.id === FIXTURE_IDS.hamiltonNewYork)).toMatchObject({
+        availableTickets: 2,
+        lowestPrice: 6000,
+      });
       expect((await request(h.url).get('/api/events/upcoming-with-tickets?limit=51')).status).toBe(400);
     });
   });

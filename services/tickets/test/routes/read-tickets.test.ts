@@ -15,7 +15,10 @@ describe('reading tickets', () => {
   afterAll(() => h.stop());
 
   async function create(eventId: string, extra: Record<string, unknown> = {}, who = seller) {
-    const res = await request(h.url).post('/api/tickets/create').set('Authorization', who.bearer).send(ticketBody(eventId, extra));
+    const res = await request(h.url)
+      .post('/api/tickets/create')
+      .set('Authorization', who.bearer)
+      .send(ticketBody(eventId, extra));
     expect(res.status).toBe(201);
     return res.body as Item & { serialNumber: string };
   }
@@ -24,7 +27,9 @@ describe('reading tickets', () => {
     const seen: Item[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 100; page++) {
-      const res = await request(h.url).get(path).query({ limit, ...(cursor ? { cursor } : {}) });
+      const res = await request(h.url)
+        .get(path)
+        .query({ limit, ...(cursor ? { cursor } : {}) });
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(limit);
       seen.push(...res.body.items);
@@ -142,7 +147,9 @@ describe('reading tickets', () => {
         [kept.id, 'available'],
       ]);
       expect(publicView.body.items.every((t: Item) => t.serialNumber === undefined)).toBe(true);
-      const own = await request(h.url).get(`/api/tickets/user/${someone.id}?status=available`).set('Authorization', someone.bearer);
+      const own = await request(h.url)
+        .get(`/api/tickets/user/${someone.id}?status=available`)
+        .set('Authorization', someone.bearer);
       expect(own.body.items).toEqual([expect.objectContaining({ id: kept.id, serialNumber: kept.serialNumber })]);
     });
 
@@ -158,8 +165,14 @@ describe('reading tickets', () => {
     it('lets only the user list the tickets they own', async () => {
       const someone = fakeUser();
       expect((await request(h.url).get(`/api/tickets/user/${someone.id}?role=owner`)).status).toBe(403);
-      expect((await request(h.url).get(`/api/tickets/user/${someone.id}?role=owner`).set('Authorization', fakeUser().bearer)).status).toBe(403);
-      expect((await request(h.url).get(`/api/tickets/user/${someone.id}?role=owner`).set('Authorization', someone.bearer)).status).toBe(200);
+      expect(
+        (await request(h.url).get(`/api/tickets/user/${someone.id}?role=owner`).set('Authorization', fakeUser().bearer))
+          .status,
+      ).toBe(403);
+      expect(
+        (await request(h.url).get(`/api/tickets/user/${someone.id}?role=owner`).set('Authorization', someone.bearer))
+          .status,
+      ).toBe(200);
     });
   });
 });

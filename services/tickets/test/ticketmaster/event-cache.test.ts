@@ -1,6 +1,11 @@
 import { isolate } from '@bigtix/testkit';
 import mongoose, { Connection } from 'mongoose';
-import { FIXTURE_IDS, RunningFakeTicketmaster, UNKNOWN_EVENT_ID, startFakeTicketmaster } from '../../../../tools/fake-ticketmaster/src';
+import {
+  FIXTURE_IDS,
+  RunningFakeTicketmaster,
+  UNKNOWN_EVENT_ID,
+  startFakeTicketmaster,
+} from '../../../../tools/fake-ticketmaster/src';
 import { EventCache } from '../../src/ticketmaster/event-cache';
 import { TicketmasterClient } from '../../src/ticketmaster/ticketmaster-client';
 
@@ -13,7 +18,14 @@ describe('EventCache', () => {
   const calls = () => tm.controls.requestLog.length;
   const cache = () =>
     new EventCache(
-      new TicketmasterClient({ baseUrl: tm.url, apiKey: tm.apiKey, timeoutMs: 2000, requestsPerSecond: 0, maxRetries: 0, maxRetryWaitMs: 100 }),
+      new TicketmasterClient({
+        baseUrl: tm.url,
+        apiKey: tm.apiKey,
+        timeoutMs: 2000,
+        requestsPerSecond: 0,
+        maxRetries: 0,
+        maxRetryWaitMs: 100,
+      }),
       conn.db!.collection('event_cache'),
       { ttlMs: 60_000, notFoundTtlMs: 5_000, now },
     );

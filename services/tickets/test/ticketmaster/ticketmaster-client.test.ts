@@ -8,13 +8,18 @@ import {
   UNKNOWN_EVENT_ID,
   startFakeTicketmaster,
 } from '../../../../tools/fake-ticketmaster/src';
-import { TicketmasterClient, TicketmasterClientOptions, toApiDateTime } from '../../src/ticketmaster/ticketmaster-client';
+import {
+  TicketmasterClient,
+  TicketmasterClientOptions,
+  toApiDateTime,
+} from '../../src/ticketmaster/ticketmaster-client';
 
 const base = { timeoutMs: 2_000, requestsPerSecond: 0, maxRetries: 3, maxRetryWaitMs: 2_000, retryFallbackMs: 50 };
 
 describe('TicketmasterClient against the fake Discovery API', () => {
   let tm: RunningFakeTicketmaster;
-  const client = (opts: Partial<TicketmasterClientOptions> = {}) => new TicketmasterClient({ ...base, baseUrl: tm.url, apiKey: tm.apiKey, ...opts });
+  const client = (opts: Partial<TicketmasterClientOptions> = {}) =>
+    new TicketmasterClient({ ...base, baseUrl: tm.url, apiKey: tm.apiKey, ...opts });
 
   beforeAll(async () => {
     tm = await startFakeTicketmaster({ port: 0, rateLimitPerSecond: 0 });
@@ -26,7 +31,13 @@ describe('TicketmasterClient against the fake Discovery API', () => {
     const result = await client().searchEvents({ keyword: 'AC/DC & friends #1', city: 'São Paulo', page: 0, size: 20 });
     const [call] = tm.controls.requestLog;
     expect(call.path).toBe('/discovery/v2/events.json');
-    expect(call.query).toMatchObject({ keyword: 'AC/DC & friends #1', city: 'São Paulo', apikey: tm.apiKey, size: '20', page: '0' });
+    expect(call.query).toMatchObject({
+      keyword: 'AC/DC & friends #1',
+      city: 'São Paulo',
+      apikey: tm.apiKey,
+      size: '20',
+      page: '0',
+    });
     expect(result.events).toEqual([]);
     const found = await client().searchEvents({ keyword: TRICKY_KEYWORDS[0], page: 0, size: 20 });
     expect(found.events.map((e) => e.id)).toContain(FIXTURE_IDS.acdcAndFriends);
@@ -46,7 +57,10 @@ describe('TicketmasterClient against the fake Discovery API', () => {
 
   it('sends dates in the format Discovery requires', async () => {
     await client().searchEvents({ from: '2030-01-02', to: '2030-02-03T10:20:30.456Z', page: 0, size: 5 });
-    expect(tm.controls.requestLog[0].query).toMatchObject({ startDateTime: '2030-01-02T00:00:00Z', endDateTime: '2030-02-03T10:20:30Z' });
+    expect(tm.controls.requestLog[0].query).toMatchObject({
+      startDateTime: '2030-01-02T00:00:00Z',
+      endDateTime: '2030-02-03T10:20:30Z',
+    });
     expect(toApiDateTime('2030-02-03', 'end')).toBe('2030-02-03T23:59:59Z');
   });
 
@@ -72,7 +86,13 @@ describe('TicketmasterClient against the fake Discovery API', () => {
     const strict = await startFakeTicketmaster({ port: 0, rateLimitPerSecond: 2 });
     try {
       // No client-side limit: the server's spike arrest refuses some and the client retries them.
-      const c = new TicketmasterClient({ ...base, baseUrl: strict.url, apiKey: strict.apiKey, retryFallbackMs: 600, maxRetries: 4 });
+      const c = new TicketmasterClient({
+        ...base,
+        baseUrl: strict.url,
+        apiKey: strict.apiKey,
+        retryFallbackMs: 600,
+        maxRetries: 4,
+      });
       const ids = [FIXTURE_IDS.soonest, FIXTURE_IDS.inLondon, FIXTURE_IDS.offsale, FIXTURE_IDS.postponed];
       const events = await Promise.all(ids.map((id) => c.getEvent(id)));
       expect(events.map((e) => e?.id)).toEqual(ids);
@@ -90,7 +110,14 @@ describe('TicketmasterClient against the fake Discovery API', () => {
       if (calls === 1) {
         resetAt = Date.now() + 300;
         res.writeHead(429, { 'content-type': 'application/json', 'Rate-Limit-Reset': String(resetAt) });
-        res.end(JSON.stringify({ fault: { faultstring: 'Spike arrest violation. Allowed rate : 5ps', detail: { errorcode: 'policies.ratelimit.SpikeArrestViolation' } } }));
+        res.end(
+          JSON.stringify({
+            fault: {
+              faultstring: 'Spike arrest violation. Allowed rate : 5ps',
+              detail: { errorcode: 'policies.ratelimit.SpikeArrestViolation' },
+            },
+          }),
+        );
         return;
       }
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -99,7 +126,10 @@ describe('TicketmasterClient against the fake Discovery API', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const event = (await client({ baseUrl: url, retryFallbackMs: 5 }).getEvent('E1')) as unknown as { name: string; at: number };
+      const event = (await client({ baseUrl: url, retryFallbackMs: 5 }).getEvent('E1')) as unknown as {
+        name: string;
+        at: number;
+      };
       expect(event.name).toBe('Retried');
       expect(event.at).toBeGreaterThanOrEqual(resetAt);
     } finally {
@@ -110,12 +140,21 @@ describe('TicketmasterClient against the fake Discovery API', () => {
   it('fails at once with 503 when the daily quota is used up (reset hours away)', async () => {
     const server = http.createServer((_req, res) => {
       res.writeHead(429, { 'content-type': 'application/json', 'Rate-Limit-Reset': String(Date.now() + 3_600_000) });
-      res.end(JSON.stringify({ fault: { faultstring: 'Rate limit quota violation.', detail: { errorcode: 'policies.ratelimit.QuotaViolation' } } }));
+      res.end(
+        JSON.stringify({
+          fault: {
+            faultstring: 'Rate limit quota violation.',
+            detail: { errorcode: 'policies.ratelimit.QuotaViolation' },
+          },
+        }),
+      );
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const err = await client({ baseUrl: url }).getEvent('E1').catch((e: unknown) => e);
+      const err = await client({ baseUrl: url })
+        .getEvent('E1')
+        .catch((e: unknown) => e);
       expect(err).toMatchObject({ status: 503 });
       expect((err as Error).message).toMatch(/quota/);
     } finally {
@@ -140,7 +179,9 @@ describe('TicketmasterClient against the fake Discovery API', () => {
   it('times out a slow answer with a 504 instead of hanging', async () => {
     tm.controls.setLatency(1_000);
     const started = Date.now();
-    const err = await client({ timeoutMs: 150 }).getEvent(FIXTURE_IDS.soonest).catch((e: unknown) => e);
+    const err = await client({ timeoutMs: 150 })
+      .getEvent(FIXTURE_IDS.soonest)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpstreamError);
     expect(err).toMatchObject({ status: 504 });
     expect((err as Error).message).toMatch(/did not answer within 150 ms/);
@@ -148,7 +189,9 @@ describe('TicketmasterClient against the fake Discovery API', () => {
   });
 
   it('turns a bad key into a 502 UpstreamError naming the setting', async () => {
-    const err = await client({ apiKey: 'wrong-key' }).searchEvents({ page: 0, size: 20 }).catch((e: unknown) => e);
+    const err = await client({ apiKey: 'wrong-key' })
+      .searchEvents({ page: 0, size: 20 })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpstreamError);
     expect(err).toMatchObject({ status: 502 });
     expect((err as Error).message).toMatch(/TICKETMASTER_CONSUMER_KEY/);
@@ -163,6 +206,8 @@ describe('TicketmasterClient against the fake Discovery API', () => {
   });
 
   it('reports an unreachable server as a 503', async () => {
-    await expect(new TicketmasterClient({ ...base, baseUrl: 'http://127.0.0.1:1', apiKey: 'k' }).getEvent('x')).rejects.toMatchObject({ status: 503 });
+    await expect(
+      new TicketmasterClient({ ...base, baseUrl: 'http://127.0.0.1:1', apiKey: 'k' }).getEvent('x'),
+    ).rejects.toMatchObject({ status: 503 });
   });
 });

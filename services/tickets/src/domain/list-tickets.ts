@@ -1,9 +1,20 @@
-import { ListQuery, Page, TicketStatus } from '@bigtix/common';
+import { BadRequestError, ListQuery, Page, TicketStatus } from '@bigtix/common';
 import { decodeCursor, toPage } from '@bigtix/middleware';
 import type { QueryFilter } from 'mongoose';
 import type { TicketDoc } from '../models/ticket';
 import { TicketView, toTicketDto } from './ticket-views';
 import type { TicketsContext } from './tickets-context';
+
+/** A cursor is opaque to clients, but a forged one must be a 400, not a cast error (500). */
+function cursorKey(cursor: string | undefined): [number, string] | null {
+  const after = decodeCursor(cursor, 2);
+  if (!after) return null;
+  const [key, id] = after;
+  if (typeof key !== 'number' || !Number.isFinite(key) || typeof id !== 'string') {
+    throw new BadRequestError('Invalid cursor', [{ message: 'cursor is not valid', field: 'cursor' }]);
+  }
+  return [key, id];
+}
 
 /**
  * Keyset pagination: the cursor is the last item's sort key plus its id, so inserting tickets
@@ -15,7 +26,7 @@ async function newestFirst(
   q: ListQuery,
   viewerId: string | null,
 ): Promise<Page<TicketView>> {
-  const after = decodeCursor(q.cursor, 2);
+  const after = cursorKey(q.cursor);
   const query: QueryFilter<TicketDoc> = after
     ? {
         ...filter,
@@ -44,7 +55,7 @@ async function cheapestFirst(
   q: ListQuery,
   viewerId: string | null,
 ): Promise<Page<TicketView>> {
-  const after = decodeCursor(q.cursor, 2);
+  const after = cursorKey(q.cursor);
   const query: QueryFilter<TicketDoc> = after
     ? {
         ...filter,

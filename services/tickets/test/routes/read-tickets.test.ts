@@ -99,7 +99,14 @@ describe('reading tickets', () => {
       expect(seen.map((x) => x.id)).not.toContain(t.id);
     });
 
-    it.each([['limit=0'], ['limit=201'], ['limit=abc'], ['cursor=!!!']])('answers 400 for %s', async (qs) => {
+    it.each([
+      ['limit=0'],
+      ['limit=201'],
+      ['limit=abc'],
+      ['cursor=!!!'],
+      [`cursor=${Buffer.from('["x","y"]').toString('base64url')}`],
+      [`cursor=${Buffer.from('[1,2]').toString('base64url')}`],
+    ])('answers 400 for %s', async (qs) => {
       const res = await request(h.url).get(`/api/tickets?${qs}`);
       expect(res.status).toBe(400);
       expect(res.body.errors.length).toBeGreaterThan(0);

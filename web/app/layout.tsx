@@ -1,8 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import { AppRouterCacheProvider } from '@mui/material-nextjs/v16-appRouter';
 import InitColorSchemeScript from '@mui/material/InitColorSchemeScript';
-import Container from '@mui/material/Container';
-import { Providers } from '@/components/layout/providers';
 import { Header } from '@/components/layout/header';
 import { OfflineBanner } from '@/components/pwa/offline-banner';
 import './globals.css';
@@ -26,23 +23,22 @@ export const viewport: Viewport = {
   ],
 };
 
+// The shell is plain server markup (app/globals.css); MUI's provider lives in app/(mui)/layout.tsx
+// so the home and event pages ship no MUI or Emotion. InitColorSchemeScript is an inline script
+// (no client JS) that sets the light/dark class before paint for both kinds of page.
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <body>
         <InitColorSchemeScript attribute="class" defaultMode="system" />
-        <AppRouterCacheProvider options={{ key: 'css' }}>
-          <Providers>
-            <a className="skip-link" href="#main">
-              Skip to content
-            </a>
-            <Header />
-            <OfflineBanner />
-            <Container component="main" id="main" maxWidth="md" sx={{ py: 2 }}>
-              {children}
-            </Container>
-          </Providers>
-        </AppRouterCacheProvider>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <Header />
+        <OfflineBanner />
+        <main id="main" className="bt-main">
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -1,6 +1,3 @@
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
-import Alert from '@mui/material/Alert';
 import type { Metadata } from 'next';
 import { SearchForm } from '@/components/events/search-form';
 import { EventCard } from '@/components/events/event-card';
@@ -27,15 +24,13 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const searching = Boolean(keyword || city || date);
 
   return (
-    <Stack spacing={3}>
-      <Stack spacing={1}>
-        <Typography variant="h4" component="h1" sx={{ fontWeight: 800 }}>
-          Find tickets
-        </Typography>
+    <div className="bt-stack-lg">
+      <div className="bt-stack-sm">
+        <h1 className="bt-h1">Find tickets</h1>
         <SearchForm keyword={keyword} city={city} date={date} />
-      </Stack>
+      </div>
       {searching ? <SearchResults keyword={keyword} city={city} date={date} /> : <WithTickets />}
-    </Stack>
+    </div>
   );
 }
 
@@ -43,14 +38,14 @@ async function SearchResults(q: Search) {
   const events = await searchEvents(q);
   return (
     <section aria-labelledby="results-heading">
-      <Typography id="results-heading" variant="h5" component="h2" gutterBottom>
+      <h2 id="results-heading" className="bt-h2">
         {events.length ? `Events (${events.length})` : 'No events match'}
-      </Typography>
-      <Stack component="ul" spacing={1.5} sx={{ p: 0, m: 0 }} data-testid="search-results">
+      </h2>
+      <ul className="bt-list" data-testid="search-results">
         {events.map((e) => (
           <EventCard key={e.id} event={e} />
         ))}
-      </Stack>
+      </ul>
     </section>
   );
 }
@@ -59,17 +54,17 @@ async function WithTickets() {
   const events = await fetchEventsWithTickets();
   return (
     <section aria-labelledby="upcoming-heading">
-      <Typography id="upcoming-heading" variant="h5" component="h2" gutterBottom>
+      <h2 id="upcoming-heading" className="bt-h2">
         Upcoming events with tickets
-      </Typography>
+      </h2>
       {events.length === 0 ? (
-        <Alert severity="info">No tickets are listed right now. Search for an event above, or sell yours.</Alert>
+        <div className="bt-alert">No tickets are listed right now. Search for an event above, or sell yours.</div>
       ) : (
-        <Stack component="ul" spacing={1.5} sx={{ p: 0, m: 0 }}>
+        <ul className="bt-list">
           {events.map((e) => (
             <EventCard key={e.id} event={e} extra={`${e.ticketCount} from ${money(e.fromPrice)}`} />
           ))}
-        </Stack>
+        </ul>
       )}
     </section>
   );

@@ -1,5 +1,4 @@
 'use client';
-import Button from '@mui/material/Button';
 import { useTransition } from 'react';
 import { signOut } from './actions';
 import { forgetDeviceData } from '../pwa/device-store';
@@ -8,10 +7,9 @@ import { forgetDeviceData } from '../pwa/device-store';
 export function SignOutButton() {
   const [pending, start] = useTransition();
   return (
-    <Button
-      color="inherit"
-      variant="outlined"
-      size="small"
+    <button
+      type="button"
+      className="bt-btn bt-btn-sm bt-btn-outlined"
       disabled={pending}
       onClick={() =>
         start(async () => {
@@ -21,6 +19,6 @@ export function SignOutButton() {
       }
     >
       Sign out
-    </Button>
+    </button>
   );
 }

@@ -1,32 +1,22 @@
-import Card from '@mui/material/Card';
-import CardActionArea from '@mui/material/CardActionArea';
-import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
+import Link from 'next/link';
 import type { EventView } from '@/lib/view/event';
-import { LinkCardAction } from '@/components/layout/links';
 
+/** Server markup with plain CSS: lists of events hydrate nothing. */
 export function EventCard({ event, extra, href }: { event: EventView; extra?: string; href?: string }) {
+  const showStatus = event.status !== 'onsale' && event.status !== 'unknown';
   return (
-    <Card variant="outlined" component="li" sx={{ listStyle: 'none' }}>
-      <LinkCardAction href={href ?? `/events/${event.id}`} sx={{ display: 'flex', alignItems: 'stretch', justifyContent: 'flex-start' }}>
-        <CardContent sx={{ flex: 1 }}>
-          <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700, lineHeight: 1.3 }}>
-            {event.name}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {event.dateLabel}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {event.venueLabel}
-          </Typography>
-          <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-            {extra && <Chip size="small" color="primary" label={extra} />}
-            {event.status !== 'onsale' && event.status !== 'unknown' && <Chip size="small" color="warning" label={event.status} />}
-          </Stack>
-        </CardContent>
-      </LinkCardAction>
-    </Card>
+    <li className="bt-card">
+      <Link href={href ?? `/events/${event.id}`} className="bt-card-link">
+        <h3 className="bt-h3">{event.name}</h3>
+        <p className="bt-small bt-muted">{event.dateLabel}</p>
+        <p className="bt-small bt-muted">{event.venueLabel}</p>
+        {(extra || showStatus) && (
+          <span className="bt-chips">
+            {extra && <span className="bt-chip">{extra}</span>}
+            {showStatus && <span className="bt-chip bt-chip-warning">{event.status}</span>}
+          </span>
+        )}
+      </Link>
+    </li>
   );
 }

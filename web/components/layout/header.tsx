@@ -1,54 +1,54 @@
-import AppBar from '@mui/material/AppBar';
-import Toolbar from '@mui/material/Toolbar';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Typography from '@mui/material/Typography';
+import Link from 'next/link';
 import { fetchCurrentUser } from '@/lib/api/auth';
 import { ThemeToggle } from './theme-toggle';
 import { SignOutButton } from '../auth/sign-out-button';
 import { InstallPrompt } from '../pwa/install-prompt';
-import { LinkButton, LinkTypography } from '@/components/layout/links';
 
+// Server markup with plain CSS (app/globals.css): the header is on every page, so it must not pull
+// MUI and Emotion into pages that otherwise do not need them. Only the three buttons hydrate.
+// Links to the MUI pages are not prefetched when they scroll into view: prefetching would download
+// and evaluate MUI while the visitor is still reading the home or event page (they still prefetch
+// on hover, and navigate client side).
 const nav = [
-  { href: '/', label: 'Events' },
-  { href: '/my/tickets', label: 'My tickets' },
-  { href: '/orders', label: 'Orders' },
-  { href: '/sell', label: 'Sell' },
-  { href: '/my/listings', label: 'My listings' },
+  { href: '/', label: 'Events', prefetch: undefined },
+  { href: '/my/tickets', label: 'My tickets', prefetch: false },
+  { href: '/orders', label: 'Orders', prefetch: false },
+  { href: '/sell', label: 'Sell', prefetch: false },
+  { href: '/my/listings', label: 'My listings', prefetch: false },
 ];
 
 export async function Header() {
   const user = await fetchCurrentUser();
   return (
-    <AppBar position="sticky" color="primary" enableColorOnDark component="header">
-      <Toolbar sx={{ gap: 1, flexWrap: 'wrap', py: 0.5 }}>
-        <LinkTypography href="/" variant="h6" sx={{ color: 'inherit', textDecoration: 'none', fontWeight: 800, mr: 1 }}>
+    <header className="bt-header">
+      <div className="bt-toolbar">
+        <Link href="/" className="bt-brand">
           BigTix
-        </LinkTypography>
-        <Box sx={{ flexGrow: 1 }} />
+        </Link>
+        <div className="bt-grow" />
         <InstallPrompt />
         <ThemeToggle />
         {user ? (
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-            <Typography variant="body2" data-testid="signed-in-as" sx={{ maxWidth: { xs: 120, sm: 260 }, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={user.email}>
+          <div className="bt-user">
+            <span className="bt-email" data-testid="signed-in-as" title={user.email}>
               <span className="visually-hidden">Signed in as </span>
               {user.email}
-            </Typography>
+            </span>
             <SignOutButton />
-          </Box>
+          </div>
         ) : (
-          <LinkButton color="inherit" href="/auth/signin">
+          <Link href="/auth/signin" prefetch={false} className="bt-btn">
             Sign in
-          </LinkButton>
+          </Link>
         )}
-      </Toolbar>
-      <Box component="nav" aria-label="Main" sx={{ display: 'flex', overflowX: 'auto', px: 1, pb: 0.5, gap: 0.5 }}>
+      </div>
+      <nav aria-label="Main" className="bt-nav">
         {nav.map((n) => (
-          <LinkButton key={n.href} href={n.href} color="inherit" size="small" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
+          <Link key={n.href} href={n.href} prefetch={n.prefetch} className="bt-btn bt-btn-sm">
             {n.label}
-          </LinkButton>
+          </Link>
         ))}
-      </Box>
-    </AppBar>
+      </nav>
+    </header>
   );
 }

@@ -1,31 +1,29 @@
-import Skeleton from '@mui/material/Skeleton';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
-import Button from '@mui/material/Button';
-import { LinkButton } from '@/components/layout/links';
+import Link from 'next/link';
 
+// Plain markup: the root loading/not-found states render outside the MUI ThemeProvider, and a
+// loading skeleton is no reason to download MUI.
 export function PageLoading({ label = 'Loading' }: { label?: string }) {
   return (
-    <Stack spacing={1.5} aria-busy="true" aria-live="polite">
+    <div className="bt-stack-sm" aria-busy="true" aria-live="polite">
       <span className="visually-hidden">{label}…</span>
-      <Skeleton variant="text" width="60%" height={44} />
-      <Skeleton variant="rounded" height={96} />
-      <Skeleton variant="rounded" height={96} />
-      <Skeleton variant="rounded" height={96} />
-    </Stack>
+      <div className="bt-skeleton" style={{ width: '60%', height: 36 }} />
+      <div className="bt-skeleton" style={{ height: 96 }} />
+      <div className="bt-skeleton" style={{ height: 96 }} />
+      <div className="bt-skeleton" style={{ height: 96 }} />
+    </div>
   );
 }
 
 export function NotFoundMessage({ what, back = '/', backLabel = 'Browse events' }: { what: string; back?: string; backLabel?: string }) {
   return (
-    <Stack spacing={2} sx={{ py: 4 }}>
-      <Typography variant="h4" component="h1">
+    <div className="bt-stack bt-page-msg">
+      <h1 className="bt-h1" style={{ fontWeight: 400 }}>
         {what} not found
-      </Typography>
-      <Typography>It may have been removed, or the link is wrong.</Typography>
-      <LinkButton href={back} variant="contained" sx={{ alignSelf: 'start' }}>
+      </h1>
+      <p className="bt-p">It may have been removed, or the link is wrong.</p>
+      <Link href={back} className="bt-btn bt-btn-contained bt-start">
         {backLabel}
-      </LinkButton>
-    </Stack>
+      </Link>
+    </div>
   );
 }

@@ -1,7 +1,6 @@
 'use client';
-import Button from '@mui/material/Button';
-import InstallMobile from '@mui/icons-material/InstallMobile';
 import { useEffect, useState } from 'react';
+import { Icon } from '../icons/icons';
 
 interface BeforeInstallPromptEvent extends Event {
   prompt(): Promise<void>;
@@ -26,17 +25,17 @@ export function InstallPrompt() {
   }, []);
   if (!deferred) return null;
   return (
-    <Button
-      color="inherit"
-      size="small"
-      startIcon={<InstallMobile />}
+    <button
+      type="button"
+      className="bt-btn bt-btn-sm"
       onClick={async () => {
         await deferred.prompt();
         await deferred.userChoice;
         setDeferred(null);
       }}
     >
+      <Icon name="installMobile" small />
       Install app
-    </Button>
+    </button>
   );
 }

@@ -1,5 +1,4 @@
 'use client';
-import Alert from '@mui/material/Alert';
 import { useSyncExternalStore } from 'react';
 
 function subscribe(cb: () => void) {
@@ -19,8 +18,8 @@ export function OfflineBanner() {
   const online = useOnline();
   if (online) return null;
   return (
-    <Alert severity="warning" role="status" data-testid="offline-banner" sx={{ borderRadius: 0 }}>
+    <div role="status" data-testid="offline-banner" className="bt-alert bt-alert-warning bt-alert-flat">
       You are offline. You see what this device saved; buying and selling need a connection.
-    </Alert>
+    </div>
   );
 }

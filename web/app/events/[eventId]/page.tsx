@@ -1,7 +1,3 @@
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
@@ -35,48 +31,40 @@ export default async function EventPage({ params }: Params) {
   const cheapest = tickets?.[0];
 
   return (
-    <Stack spacing={2}>
+    <div className="bt-stack">
       {event.statusNotice && (
-        <Alert severity={event.status === 'cancelled' ? 'error' : 'warning'} data-testid="event-status-banner">
+        <div role="alert" className={event.status === 'cancelled' ? 'bt-alert bt-alert-error' : 'bt-alert bt-alert-warning'} data-testid="event-status-banner">
           {event.statusNotice}
-        </Alert>
+        </div>
       )}
       {event.image && (
-        <Box
-          component="img"
-          src={event.image}
-          alt=""
-          width={640}
-          height={360}
-          fetchPriority="high"
-          sx={{ width: '100%', height: 'auto', aspectRatio: '16 / 9', objectFit: 'cover', borderRadius: 2, bgcolor: 'action.hover' }}
-        />
+        // The LCP element: sized up front (no layout shift) and fetched first. A plain <img> because
+        // images are unoptimized (no image server) and the source is Ticketmaster's CDN.
+        <img className="bt-hero" src={event.image} alt="" width={640} height={360} fetchPriority="high" decoding="async" />
       )}
-      <Box>
-        <Typography variant="h4" component="h1" sx={{ fontWeight: 800 }}>
-          {event.name}
-        </Typography>
-        <Typography color="text.secondary">{event.dateLabel}</Typography>
-        <Typography color="text.secondary">{event.venueLabel}</Typography>
+      <div>
+        <h1 className="bt-h1">{event.name}</h1>
+        <p className="bt-p bt-muted">{event.dateLabel}</p>
+        <p className="bt-p bt-muted">{event.venueLabel}</p>
         {event.info && (
-          <Typography variant="body2" sx={{ mt: 1 }}>
+          <p className="bt-small" style={{ marginTop: 8 }}>
             {event.info}
-          </Typography>
+          </p>
         )}
-      </Box>
+      </div>
       <section aria-labelledby="tickets-heading">
-        <Typography id="tickets-heading" variant="h5" component="h2">
+        <h2 id="tickets-heading" className="bt-h2" style={{ marginBottom: 0 }}>
           Tickets for sale
-        </Typography>
-        <Typography variant="body2" color="text.secondary" gutterBottom>
+        </h2>
+        <p className="bt-small bt-muted" style={{ marginBottom: '0.35em' }}>
           {tickets && tickets.length
             ? `${tickets.length} listed, from ${money(cheapest!.price)}. Prices are all-in: what you see is what you pay. Updated ${dateTime(new Date().toISOString())}.`
             : 'Prices are all-in: no fees are added at checkout.'}
-        </Typography>
+        </p>
         {tickets === null ? (
-          <Alert severity="warning">Tickets could not be loaded right now. Try again in a moment.</Alert>
+          <div className="bt-alert bt-alert-warning">Tickets could not be loaded right now. Try again in a moment.</div>
         ) : tickets.length === 0 ? (
-          <Alert severity="info">No tickets are listed for this event yet.</Alert>
+          <div className="bt-alert">No tickets are listed for this event yet.</div>
         ) : (
           <TicketPicker
             eventId={event.id}
@@ -85,6 +73,6 @@ export default async function EventPage({ params }: Params) {
           />
         )}
       </section>
-    </Stack>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { BadRequestError, ConflictError, ForbiddenError, TicketInput } from '@bigtix/common';
 import { unlistableReason } from './check-listable-event';
 import { newTicketDoc } from './new-ticket';
+import { relistWithdrawnTicket } from './relist-withdrawn-ticket';
 import { TicketView, ticketCreated, toTicketDto } from './ticket-views';
 import type { TicketsContext } from './tickets-context';
 
@@ -19,6 +20,8 @@ export async function createTicket(c: TicketsContext, sellerId: string, input: T
   const doc = newTicketDoc(input, sellerId, c.now?.() ?? new Date());
   const [result] = await c.store.createMany([doc], ticketCreated);
   if (!result.ok) {
+    const relisted = await relistWithdrawnTicket(c, sellerId, input);
+    if (relisted) return relisted;
     throw new ConflictError(`Serial number "${input.serialNumber}" is already listed for event ${input.eventId}`);
   }
   c.nudge();

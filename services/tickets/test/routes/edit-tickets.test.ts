@@ -115,6 +115,24 @@ describe('changing tickets', () => {
       ).toBe(409);
     });
 
+    it('relists a withdrawn ticket when its seller lists the same serial again; anyone else gets 409', async () => {
+      const body = ticketBody(EVENT);
+      const t = (await request(h.url).post('/api/tickets/create').set('Authorization', seller.bearer).send(body)).body;
+      await request(h.url).delete(`/api/tickets/${t.id}`).set('Authorization', seller.bearer).expect(200);
+      const stranger = await request(h.url)
+        .post('/api/tickets/create')
+        .set('Authorization', fakeUser().bearer)
+        .send(body);
+      expect(stranger.status).toBe(409);
+      const again = await request(h.url)
+        .post('/api/tickets/create')
+        .set('Authorization', seller.bearer)
+        .send({ ...body, price: 7_700 });
+      expect(again.status).toBe(201);
+      expect(again.body).toMatchObject({ id: t.id, status: 'available', price: 7_700, version: 3 });
+      expect(await h.tickets.countDocuments({ serialNumber: body.serialNumber })).toBe(1);
+    });
+
     it('refuses anonymous (401) and other users (403)', async () => {
       const t = await create();
       expect((await request(h.url).delete(`/api/tickets/${t.id}`)).status).toBe(401);

@@ -25,3 +25,10 @@ describe('parseOrThrow', () => {
     expect(result.success).toBe(false);
   });
 });
+
+it('says a too-long title is too long, not that it is not a string', async () => {
+  const { ticketInputSchema } = await import('@bigtix/common');
+  const result = ticketInputSchema.safeParse({ title: 'x'.repeat(201), price: 100, serialNumber: 'S1', eventId: 'E1' });
+  expect(result.success).toBe(false);
+  expect(result.error!.issues[0].message).toBe('must be at most 200 characters');
+});

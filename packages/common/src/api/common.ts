@@ -17,7 +17,7 @@ export const listQuerySchema = z.object({
     .min(1)
     .max(LIST_MAX_LIMIT, `must be at most ${LIST_MAX_LIMIT}`)
     .default(LIST_DEFAULT_LIMIT),
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(200, 'must be at most 200 characters').optional(),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 

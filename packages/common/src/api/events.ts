@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
 export const eventSearchQuerySchema = z.object({
-  keyword: z.string().trim().max(200).optional(),
-  city: z.string().trim().max(100).optional(),
+  keyword: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  city: z.string().trim().max(100, 'must be at most 100 characters').optional(),
   /** ISO dates (YYYY-MM-DD) or date-times. */
   from: z.iso.date().or(z.iso.datetime()).optional(),
   to: z.iso.date().or(z.iso.datetime()).optional(),
-  page: z.coerce.number().int().min(0).max(999).default(0),
-  size: z.coerce.number().int().min(1).max(100).default(20),
+  page: z.coerce.number().int().min(0).max(999, 'must be at most 999').default(0),
+  size: z.coerce.number().int().min(1).max(100, 'must be at most 100').default(20),
 });
 export type EventSearchQuery = z.infer<typeof eventSearchQuerySchema>;
 

@@ -7,13 +7,17 @@ export const ticketmasterEventIdSchema = z
   .string({ error: 'must be a string' })
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Ticketmaster event id');
 
-const title = z.string({ error: 'must be a string' }).trim().min(1, 'is required').max(200);
-const description = z.string({ error: 'must be a string' }).trim().max(2000);
+const title = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .min(1, 'is required')
+  .max(200, 'must be at most 200 characters');
+const description = z.string({ error: 'must be a string' }).trim().max(2000, 'must be at most 2000 characters');
 const serialNumber = z
   .string({ error: 'must be a string' })
   .trim()
   .min(1, 'is required')
-  .max(100)
+  .max(100, 'must be at most 100 characters')
   .regex(/^[\x20-\x7E]+$/, 'must be printable ASCII');
 
 export const ticketInputSchema = z.strictObject({
@@ -28,7 +32,10 @@ export const ticketInputSchema = z.strictObject({
 export type TicketInput = z.infer<typeof ticketInputSchema>;
 
 export const bulkCreateSchema = z.strictObject({
-  tickets: z.array(z.unknown()).min(1, 'must list at least one ticket').max(BULK_CREATE_MAX, `must list at most ${BULK_CREATE_MAX} tickets`),
+  tickets: z
+    .array(z.unknown())
+    .min(1, 'must list at least one ticket')
+    .max(BULK_CREATE_MAX, `must list at most ${BULK_CREATE_MAX} tickets`),
 });
 
 export const updateTicketSchema = z

@@ -27,7 +27,15 @@ module.exports = async () => {
   const stackId = `e2e${crypto.randomBytes(3).toString('hex')}`;
   const child = spawn(process.execPath, [path.join(ROOT, 'tools/dev-runner/dist/dev.js')], {
     cwd: ROOT,
-    env: { ...process.env, WEB_MODE: 'production', NODE_ENV: 'development', PORT_OFFSET: String(OFFSET), STACK_ID: stackId, ROUTER_HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      WEB_MODE: 'production',
+      NODE_ENV: 'development',
+      PORT_OFFSET: String(OFFSET),
+      STACK_ID: stackId,
+      ROUTER_HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -17,7 +17,10 @@ export class Person {
   async call<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const setCookie = res.headers.get('set-cookie');

@@ -39,7 +39,6 @@ export interface Stack {
 function loadSpec(dir: string): ServiceSpec | null {
   const file = path.join(dir, 'src', 'service.ts');
   if (!fs.existsSync(file)) return null;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(file) as Record<string, unknown>;
   return (Object.values(mod).find((v) => typeof (v as ServiceSpec)?.setup === 'function') as ServiceSpec) ?? null;
 }
@@ -53,7 +52,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   // Payments needs the fake Stripe's URL and the fake needs the router's URL for webhooks:
   // start Stripe first without a webhook endpoint and point it at the router once that exists.
-  const stripe = await startFakeStripe({ port: 0, webhookSecret: TEST_STRIPE_WEBHOOK_SECRET, webhookRetryBaseMs: 100, webhookRetryMaxMs: 1000 });
+  const stripe = await startFakeStripe({
+    port: 0,
+    webhookSecret: TEST_STRIPE_WEBHOOK_SECRET,
+    webhookRetryBaseMs: 100,
+    webhookRetryMaxMs: 1000,
+  });
   const started: Record<string, RunningService> = {};
   const envFor = (service: string): NodeJS.ProcessEnv =>
     iso.env(service, {
@@ -71,7 +75,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       started[info.name] = await startService(spec, envFor(info.name));
     }
     routerHolder.router = await startRouter({
-      routes: routesFor(infos.filter((s) => started[s.name]).map((s) => ({ routes: s.routes, url: started[s.name].url }))),
+      routes: routesFor(
+        infos.filter((s) => started[s.name]).map((s) => ({ routes: s.routes, url: started[s.name].url })),
+      ),
       fallback: options.webUrl,
       port: 0,
     });

@@ -36,16 +36,25 @@ async function tryHold(buyer: Person, ticket: { id: string; price: number }) {
 }
 
 async function holdWhenReady(buyer: Person, ticket: { id: string; price: number }) {
-  return waitFor(async () => {
-    const res = await tryHold(buyer, ticket);
-    return res.status === 201 ? res.body : undefined;
-  }, { what: 'hold' });
+  return waitFor(
+    async () => {
+      const res = await tryHold(buyer, ticket);
+      return res.status === 201 ? res.body : undefined;
+    },
+    { what: 'hold' },
+  );
 }
 
 /** A 3-D Secure payment whose authentication completes at Stripe only after the hold has expired. */
 async function payLate(buyer: Person, order: { id: string; total: number }) {
-  const token = await stripe.testHelpers.confirmationTokens.create({ payment_method: 'pm_card_authenticationRequired' });
-  const res = await buyer.call('POST', '/api/payments/new', { orderId: order.id, amount: order.total, confirmationTokenId: token.id });
+  const token = await stripe.testHelpers.confirmationTokens.create({
+    payment_method: 'pm_card_authenticationRequired',
+  });
+  const res = await buyer.call('POST', '/api/payments/new', {
+    orderId: order.id,
+    amount: order.total,
+    confirmationTokenId: token.id,
+  });
   expect(res.status).toBe(201);
   expect(res.body.status).toBe('requires_action');
   return res.body.clientSecret.split('_secret_')[0] as string;
@@ -65,19 +74,30 @@ it('completes an expired order when Stripe’s success arrives late and the tick
   stack.stripe.controls.pauseWebhooks();
   try {
     stack.stripe.controls.authenticatePaymentIntent(intentId, 'succeed'); // money taken at Stripe
-    await waitFor(async () => (await orderStatus(buyer, order.id)) !== 'created' && (await orderStatus(buyer, order.id)) !== 'awaiting:payment', {
-      what: 'the hold to run out',
-      timeoutMs: 20_000,
-    });
+    await waitFor(
+      async () =>
+        (await orderStatus(buyer, order.id)) !== 'created' &&
+        (await orderStatus(buyer, order.id)) !== 'awaiting:payment',
+      {
+        what: 'the hold to run out',
+        timeoutMs: 20_000,
+      },
+    );
   } finally {
     stack.stripe.controls.resumeWebhooks();
   }
 
-  await waitFor(async () => (await orderStatus(buyer, order.id)) === 'paid', { what: 'late completion', timeoutMs: 30_000 });
-  const sold = await waitFor(async () => {
-    const t = (await buyer.call('GET', `/api/tickets/${ticket.id}`)).body;
-    return t.status === 'sold' ? t : undefined;
-  }, { what: 'ticket sold' });
+  await waitFor(async () => (await orderStatus(buyer, order.id)) === 'paid', {
+    what: 'late completion',
+    timeoutMs: 30_000,
+  });
+  const sold = await waitFor(
+    async () => {
+      const t = (await buyer.call('GET', `/api/tickets/${ticket.id}`)).body;
+      return t.status === 'sold' ? t : undefined;
+    },
+    { what: 'ticket sold' },
+  );
   expect(sold.userId).toBe(buyer.id);
   const refunds = await stripe.refunds.list({ payment_intent: intentId });
   expect(refunds.data).toHaveLength(0);
@@ -96,19 +116,25 @@ it('refunds a late success when another buyer holds the ticket by then, and neve
   try {
     stack.stripe.controls.authenticatePaymentIntent(intentId, 'succeed');
     // The moment the hold lapses, a second buyer tries to take the ticket.
-    secondOrder = await waitFor(async () => {
-      const res = await tryHold(second, ticket);
-      if (res.status === 201) return res.body;
-      const status = await orderStatus(first, order.id);
-      return status === 'paid' ? { id: '' } : undefined; // the late success won the race instead
-    }, { what: 'the second buyer or the late success to win', timeoutMs: 30_000 });
+    secondOrder = await waitFor(
+      async () => {
+        const res = await tryHold(second, ticket);
+        if (res.status === 201) return res.body;
+        const status = await orderStatus(first, order.id);
+        return status === 'paid' ? { id: '' } : undefined; // the late success won the race instead
+      },
+      { what: 'the second buyer or the late success to win', timeoutMs: 30_000 },
+    );
   } finally {
     stack.stripe.controls.resumeWebhooks();
   }
 
   if (secondOrder.id) {
     // The second buyer won: the first is refunded and their order is not paid.
-    await waitFor(async () => (await stripe.refunds.list({ payment_intent: intentId })).data.length === 1, { what: 'refund', timeoutMs: 30_000 });
+    await waitFor(async () => (await stripe.refunds.list({ payment_intent: intentId })).data.length === 1, {
+      what: 'refund',
+      timeoutMs: 30_000,
+    });
     const refund = (await stripe.refunds.list({ payment_intent: intentId })).data[0];
     expect(refund.amount).toBe(order.total);
     expect(await orderStatus(first, order.id)).not.toBe('paid');

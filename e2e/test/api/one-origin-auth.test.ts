@@ -10,7 +10,11 @@ afterAll(() => stack?.stop());
 async function call(path: string, init: RequestInit & { cookie?: string } = {}) {
   const res = await fetch(`${stack.url}${path}`, {
     ...init,
-    headers: { 'content-type': 'application/json', ...(init.cookie ? { cookie: init.cookie } : {}), ...(init.headers ?? {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(init.cookie ? { cookie: init.cookie } : {}),
+      ...(init.headers ?? {}),
+    },
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null, cookie: res.headers.get('set-cookie') };

@@ -40,7 +40,8 @@ async function hold(buyer: Person, ticket: { id: string; price: number }) {
     async () => {
       const res = await buyer.call('POST', '/api/orders', { tickets: [{ ticketId: ticket.id, price: ticket.price }] });
       if (res.status === 201) return res.body;
-      if (res.status !== 409 && res.status !== 404) throw new Error(`hold failed: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 409 && res.status !== 404)
+        throw new Error(`hold failed: ${res.status} ${JSON.stringify(res.body)}`);
       return undefined;
     },
     { what: 'the ticket to be holdable' },
@@ -52,14 +53,21 @@ async function token(card: string) {
 }
 
 async function pay(buyer: Person, order: { id: string; total: number }, card: string) {
-  return buyer.call('POST', '/api/payments/new', { orderId: order.id, amount: order.total, confirmationTokenId: await token(card) });
+  return buyer.call('POST', '/api/payments/new', {
+    orderId: order.id,
+    amount: order.total,
+    confirmationTokenId: await token(card),
+  });
 }
 
 async function orderStatus(buyer: Person, orderId: string, status: string) {
-  return waitFor(async () => {
-    const res = await buyer.call('GET', `/api/orders/${orderId}`);
-    return res.body?.status === status ? res.body : undefined;
-  }, { what: `order ${status}` });
+  return waitFor(
+    async () => {
+      const res = await buyer.call('GET', `/api/orders/${orderId}`);
+      return res.body?.status === status ? res.body : undefined;
+    },
+    { what: `order ${status}` },
+  );
 }
 
 it('sells a listed ticket to a buyer who pays with a card that succeeds', async () => {
@@ -74,13 +82,18 @@ it('sells a listed ticket to a buyer who pays with a card that succeeds', async 
   expect(payment.status).toBe(201);
 
   await orderStatus(buyer, order.id, 'paid');
-  const sold = await waitFor(async () => {
-    const res = await buyer.call('GET', `/api/tickets/${ticket.id}`);
-    return res.body?.status === 'sold' ? res.body : undefined;
-  }, { what: 'ticket sold' });
+  const sold = await waitFor(
+    async () => {
+      const res = await buyer.call('GET', `/api/tickets/${ticket.id}`);
+      return res.body?.status === 'sold' ? res.body : undefined;
+    },
+    { what: 'ticket sold' },
+  );
   expect(sold.userId).toBe(buyer.id);
   expect(sold.serialNumber).toBe(ticket.serialNumber);
-  expect((await buyer.call('GET', `/api/tickets/serial-number/${encodeURIComponent(ticket.serialNumber)}`)).status).toBe(200);
+  expect(
+    (await buyer.call('GET', `/api/tickets/serial-number/${encodeURIComponent(ticket.serialNumber)}`)).status,
+  ).toBe(200);
   expect((await seller.call('GET', `/api/tickets/${ticket.id}`)).body.serialNumber).toBeUndefined();
 
   // Sold is final: nobody else can hold it.
@@ -100,10 +113,13 @@ it('keeps the hold after a declined card and lets the buyer pay with another car
   expect(declined.body.errors[0].message).toMatch(/declined/i);
   expect((await buyer.call('GET', `/api/orders/${order.id}`)).body.status).toMatch(/created|awaiting:payment/);
 
-  const retry = await waitFor(async () => {
-    const res = await pay(buyer, order, 'pm_card_visa');
-    return res.status === 201 ? res : undefined;
-  }, { what: 'a second attempt to be accepted' });
+  const retry = await waitFor(
+    async () => {
+      const res = await pay(buyer, order, 'pm_card_visa');
+      return res.status === 201 ? res : undefined;
+    },
+    { what: 'a second attempt to be accepted' },
+  );
   expect(retry.body.status).toMatch(/succeeded|processing/);
   await orderStatus(buyer, order.id, 'paid');
 });
@@ -131,7 +147,15 @@ it('refuses to pay a wrong amount, a stranger’s order, or twice', async () => 
   const ticket = await listTicket(seller, 5_000);
   const order = await hold(buyer, ticket);
 
-  expect((await buyer.call('POST', '/api/payments/new', { orderId: order.id, amount: 4_999, confirmationTokenId: await token('pm_card_visa') })).status).toBe(400);
+  expect(
+    (
+      await buyer.call('POST', '/api/payments/new', {
+        orderId: order.id,
+        amount: 4_999,
+        confirmationTokenId: await token('pm_card_visa'),
+      })
+    ).status,
+  ).toBe(400);
   expect((await pay(stranger, order, 'pm_card_visa')).status).toBe(404);
   const first = await pay(buyer, order, 'pm_card_visa');
   expect(first.status).toBe(201);

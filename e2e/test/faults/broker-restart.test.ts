@@ -52,7 +52,12 @@ it('delivers every event produced before, during and after a broker restart exac
 
   const produced: string[] = [];
   const produce = async (n: number) => {
-    const event = makeEnvelope('payment.failed', 1, 'faults', { id: `p${n}`, orderId: `o${n}`, paymentIntentId: 'pi', message: 'x' });
+    const event = makeEnvelope('payment.failed', 1, 'faults', {
+      id: `p${n}`,
+      orderId: `o${n}`,
+      paymentIntentId: 'pi',
+      message: 'x',
+    });
     await decisions.insertOne({ _id: `d${n}` as never, ...outboxFields([event]) });
     produced.push(event.id);
     relay.nudge();

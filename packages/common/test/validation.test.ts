@@ -21,7 +21,12 @@ describe('parseOrThrow', () => {
 
   it('refuses an order that lists one ticket twice', () => {
     const id = 'a'.repeat(24);
-    const result = createOrderSchema.safeParse({ tickets: [{ ticketId: id, price: 100 }, { ticketId: id, price: 100 }] });
+    const result = createOrderSchema.safeParse({
+      tickets: [
+        { ticketId: id, price: 100 },
+        { ticketId: id, price: 100 },
+      ],
+    });
     expect(result.success).toBe(false);
   });
 });

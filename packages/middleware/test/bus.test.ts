@@ -28,7 +28,12 @@ async function bus() {
 }
 
 const paymentFailed = (orderId: string) =>
-  makeEnvelope('payment.failed', 1, 'test', { id: `pay-${orderId}`, orderId, paymentIntentId: 'pi_1', message: 'declined' });
+  makeEnvelope('payment.failed', 1, 'test', {
+    id: `pay-${orderId}`,
+    orderId,
+    paymentIntentId: 'pi_1',
+    message: 'declined',
+  });
 
 async function countMessages(queue: string): Promise<number> {
   const model = await amqp.connect(url);
@@ -75,7 +80,10 @@ it('retries a failing handler with growing delays, then dead-letters it', async 
   await consumer.start();
   started.push(consumer);
   await publisher.publish(paymentFailed('o2'));
-  await waitFor(async () => (await countMessages(queueNames(queue).dead)) === 1, { what: 'dead letter', timeoutMs: 15_000 });
+  await waitFor(async () => (await countMessages(queueNames(queue).dead)) === 1, {
+    what: 'dead letter',
+    timeoutMs: 15_000,
+  });
   expect(attempts).toHaveLength(4);
   const gaps = attempts.slice(1).map((t, i) => t - attempts[i]);
   // Backoff 50, 100, 200 ms: each gap at least its delay, and growing.

@@ -20,7 +20,9 @@ const coll = (i: number) => connections[i % connections.length].db!.collection('
 it('gives a key to exactly one of 50 concurrent claimants on separate connections', async () => {
   for (let round = 0; round < 3; round++) {
     const key = `ticket-${round}`;
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => claim(coll(i), key, { orderId: `order-${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => claim(coll(i), key, { orderId: `order-${i}` })),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
     const stored = await coll(0).findOne({ _id: key as never });
     const winner = results.indexOf(true);

@@ -43,7 +43,9 @@ describe('request bodies', () => {
   });
 
   it('names every bad field in a 400', async () => {
-    const res = await request(server).post('/api/things').send({ name: { $gt: '' }, count: 'x', extra: 1 });
+    const res = await request(server)
+      .post('/api/things')
+      .send({ name: { $gt: '' }, count: 'x', extra: 1 });
     expect(res.status).toBe(400);
     const fields = res.body.errors.map((e: { field?: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['name', 'count']));
@@ -51,7 +53,9 @@ describe('request bodies', () => {
   });
 
   it('answers 413 for a body over the limit', async () => {
-    const res = await request(server).post('/api/things').send({ name: 'x'.repeat(2000), count: 1 });
+    const res = await request(server)
+      .post('/api/things')
+      .send({ name: 'x'.repeat(2000), count: 1 });
     expect(res.status).toBe(413);
     expect(res.body.errors[0].message).toMatch(/larger than 1024 bytes/);
   });
@@ -65,7 +69,9 @@ describe('request bodies', () => {
   });
 
   it('treats an array where an object belongs as bad input', async () => {
-    const res = await request(server).post('/api/things').send([{ name: 'a', count: 1 }]);
+    const res = await request(server)
+      .post('/api/things')
+      .send([{ name: 'a', count: 1 }]);
     expect(res.status).toBe(400);
   });
 });

@@ -44,12 +44,15 @@ afterAll(async () => {
   await iso.cleanup();
 });
 
-const event = (n: number) => makeEnvelope('payment.failed', n, 'test', { id: `p${n}`, orderId: `o${n}`, paymentIntentId: 'pi', message: 'x' });
+const event = (n: number) =>
+  makeEnvelope('payment.failed', n, 'test', { id: `p${n}`, orderId: `o${n}`, paymentIntentId: 'pi', message: 'x' });
 
 it('publishes the events stored with a decision, then marks the record published', async () => {
   const e1 = event(1);
   const e2 = event(2);
-  await db.db!.collection('decisions').insertOne({ _id: 'decision-1' as never, outcome: 'paid', ...outboxFields([e1, e2]) });
+  await db
+    .db!.collection('decisions')
+    .insertOne({ _id: 'decision-1' as never, outcome: 'paid', ...outboxFields([e1, e2]) });
   relay.nudge();
   await waitFor(() => received.length >= 2, { what: 'two events' });
   expect(received.map((e) => e.id)).toEqual([e1.id, e2.id]);

@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 const storeOn = (i: number, opts = {}) =>
-  new VersionedStore<Counter>(connections[i % connections.length].db!.collection('counters'), connections[i % connections.length].db!.collection('counter_changes'), opts);
+  new VersionedStore<Counter>(
+    connections[i % connections.length].db!.collection('counters'),
+    connections[i % connections.length].db!.collection('counter_changes'),
+    opts,
+  );
 
 const eventsFor = (next: Counter) => [
   makeEnvelope('ticket.updated', next.version, 'test', {
@@ -52,9 +56,15 @@ it('loses no update when 30 writers on separate connections change one document 
   const final = await storeOn(0).findById('c1');
   expect(final).toMatchObject({ count: 30, version: 31 });
   expect(new Set(final!.touchedBy).size).toBe(30);
-  const changes = (await connections[0].db!.collection('counter_changes').find({ aggregateId: 'c1' }).sort({ version: 1 }).toArray()) as unknown as ChangeRecord<Counter>[];
+  const changes = (await connections[0]
+    .db!.collection('counter_changes')
+    .find({ aggregateId: 'c1' })
+    .sort({ version: 1 })
+    .toArray()) as unknown as ChangeRecord<Counter>[];
   expect(changes.map((c) => c.version)).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
-  expect(changes.every((c) => c.events.length === 1 && c.events[0].version === c.version && c.publishedAt === null)).toBe(true);
+  expect(
+    changes.every((c) => c.events.length === 1 && c.events[0].version === c.version && c.publishedAt === null),
+  ).toBe(true);
 });
 
 it('refuses duplicates through the unique index, per row, and keeps no change record for them', async () => {
@@ -88,7 +98,10 @@ it('rolls forward a change whose writer died between its claim and its write', a
     pending: 1,
   };
   await connections[0].db!.collection('counter_changes').insertOne(orphan as never);
-  const next = await store.change('c2', (current) => ({ next: { ...current, count: current.count + 1 }, events: eventsFor }));
+  const next = await store.change('c2', (current) => ({
+    next: { ...current, count: current.count + 1 },
+    events: eventsFor,
+  }));
   expect(next).toMatchObject({ version: 3, count: 101 });
   expect((await store.findById('c2'))?.touchedBy).toEqual(['dead-writer']);
 });

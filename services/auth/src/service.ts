@@ -14,7 +14,14 @@ export const authService: ServiceSpec = {
       jwtSecret: ctx.config.jwtSecret,
       readiness: ctx.readiness,
       bodyLimitBytes: 16 * 1024,
-      routers: [usersRouter({ users, jwtSecret: ctx.config.jwtSecret, secureCookies: ctx.config.production, config: readAuthConfig(ctx.env) })],
+      routers: [
+        usersRouter({
+          users,
+          jwtSecret: ctx.config.jwtSecret,
+          secureCookies: ctx.config.production,
+          config: readAuthConfig(ctx.env),
+        }),
+      ],
     });
     return { app };
   },

@@ -17,7 +17,8 @@ afterAll(async () => {
 const users = () => auth.ctx.db.collection('users');
 let n = 0;
 const email = () => `person${++n}-${iso.id}@example.test`;
-const sessionCookie = (res: request.Response) => (res.headers['set-cookie'] as unknown as string[] | undefined)?.find((c) => c.startsWith('session='));
+const sessionCookie = (res: request.Response) =>
+  (res.headers['set-cookie'] as unknown as string[] | undefined)?.find((c) => c.startsWith('session='));
 
 describe('POST /api/users/signup', () => {
   it('creates an account, answers 201 with the user and sets an httpOnly SameSite=Lax session cookie', async () => {
@@ -37,7 +38,9 @@ describe('POST /api/users/signup', () => {
   it('treats emails case-insensitively and answers 409 when taken', async () => {
     const address = email();
     await request(auth.url).post('/api/users/signup').send({ email: address, password: 'password123' }).expect(201);
-    const again = await request(auth.url).post('/api/users/signup').send({ email: address.toUpperCase(), password: 'password123' });
+    const again = await request(auth.url)
+      .post('/api/users/signup')
+      .send({ email: address.toUpperCase(), password: 'password123' });
     expect(again.status).toBe(409);
     expect(again.body.errors[0].message).toMatch(/already exists/);
   });
@@ -45,7 +48,9 @@ describe('POST /api/users/signup', () => {
   it('creates exactly one account when ten sign-ups with one email race', async () => {
     const address = email();
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => request(auth.url).post('/api/users/signup').send({ email: address, password: 'password123' })),
+      Array.from({ length: 10 }, () =>
+        request(auth.url).post('/api/users/signup').send({ email: address, password: 'password123' }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -69,7 +74,9 @@ describe('bad input on every route writes nothing and answers 4xx with errors[]'
   for (const route of routes) {
     it.each(bodies)(`${route} with %s → 400`, async (_label, body) => {
       const before = await users().countDocuments();
-      const res = await request(auth.url).post(route).send(body as object);
+      const res = await request(auth.url)
+        .post(route)
+        .send(body as object);
       // Sign-in accepts any well-formed email string and then fails as 401.
       expect([400, 401]).toContain(res.status);
       if (route === '/api/users/signup' || _label !== 'an invalid email') expect(res.status).toBe(400);
@@ -79,7 +86,9 @@ describe('bad input on every route writes nothing and answers 4xx with errors[]'
   }
 
   it.each(routes)('%s with an oversized body → 413', async (route) => {
-    const res = await request(auth.url).post(route).send({ email: 'a@example.test', password: 'x'.repeat(20_000) });
+    const res = await request(auth.url)
+      .post(route)
+      .send({ email: 'a@example.test', password: 'x'.repeat(20_000) });
     expect(res.status).toBe(413);
   });
 
@@ -113,8 +122,12 @@ describe('sign in, current user, sign out', () => {
   it('gives one message for an unknown email and a wrong password', async () => {
     const address = email();
     await request(auth.url).post('/api/users/signup').send({ email: address, password: 'password123' });
-    const wrong = await request(auth.url).post('/api/users/signin').send({ email: address, password: 'wrong-password' });
-    const unknown = await request(auth.url).post('/api/users/signin').send({ email: `nobody-${address}`, password: 'password123' });
+    const wrong = await request(auth.url)
+      .post('/api/users/signin')
+      .send({ email: address, password: 'wrong-password' });
+    const unknown = await request(auth.url)
+      .post('/api/users/signin')
+      .send({ email: `nobody-${address}`, password: 'password123' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -144,7 +157,9 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     let retryAfter: string | undefined;
     for (let i = 0; i < 7; i++) {
-      const res = await request(auth.url).post('/api/users/signin').send({ email: address, password: 'wrong-password' });
+      const res = await request(auth.url)
+        .post('/api/users/signin')
+        .send({ email: address, password: 'wrong-password' });
       statuses.push(res.status);
       if (res.status === 429) retryAfter = res.headers['retry-after'];
     }

@@ -10,7 +10,11 @@ import { ManagedProcess, startProcess, stopAll, waitForHttp } from './processes'
 import { startRouter } from './router';
 import { REPO_ROOT, discoverServices, routesFor } from './services';
 
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development', NEXT_TELEMETRY_DISABLED: '1' };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: process.env.NODE_ENV ?? 'development',
+  NEXT_TELEMETRY_DISABLED: '1',
+};
 // PORT_OFFSET and STACK_ID let a second, isolated stack run beside `make dev` (the browser
 // tests do this): every port moves by the offset, and databases, exchange and queues get the id.
 const PORT_OFFSET = Number(process.env.PORT_OFFSET ?? 0);
@@ -38,7 +42,10 @@ async function main(): Promise<void> {
         'tm-fake',
         node,
         [path.join(REPO_ROOT, 'tools/fake-ticketmaster/dist/main.js')],
-        { cwd: REPO_ROOT, env: { FAKE_TICKETMASTER_RATE_LIMIT: '50', ...env, FAKE_TICKETMASTER_PORT: String(TICKETMASTER_PORT) } },
+        {
+          cwd: REPO_ROOT,
+          env: { FAKE_TICKETMASTER_RATE_LIMIT: '50', ...env, FAKE_TICKETMASTER_PORT: String(TICKETMASTER_PORT) },
+        },
         index++,
       ),
     );
@@ -50,7 +57,14 @@ async function main(): Promise<void> {
         'stripe-fake',
         node,
         [path.join(REPO_ROOT, 'tools/fake-stripe/dist/main.js')],
-        { cwd: REPO_ROOT, env: { FAKE_STRIPE_WEBHOOK_URL: `http://127.0.0.1:${ROUTER_PORT}/api/webhooks/stripe`, ...env, FAKE_STRIPE_PORT: String(STRIPE_PORT) } },
+        {
+          cwd: REPO_ROOT,
+          env: {
+            FAKE_STRIPE_WEBHOOK_URL: `http://127.0.0.1:${ROUTER_PORT}/api/webhooks/stripe`,
+            ...env,
+            FAKE_STRIPE_PORT: String(STRIPE_PORT),
+          },
+        },
         index++,
       ),
     );
@@ -66,15 +80,29 @@ async function main(): Promise<void> {
       continue;
     }
     const database = STACK_ID ? { MONGO_URL: `mongodb://127.0.0.1:27017/${STACK_ID}-${service.name}` } : {};
-    processes.push(startProcess(service.name, node, [entry], { cwd: REPO_ROOT, env: { ...env, ...shared, ...database, PORT: String(service.port) } }, index++));
+    processes.push(
+      startProcess(
+        service.name,
+        node,
+        [entry],
+        { cwd: REPO_ROOT, env: { ...env, ...shared, ...database, PORT: String(service.port) } },
+        index++,
+      ),
+    );
   }
 
   const webDir = path.join(REPO_ROOT, 'web');
   const hasWeb = fs.existsSync(path.join(webDir, 'package.json')) && fs.existsSync(path.join(webDir, 'app'));
   if (hasWeb) {
     const nextBin = require.resolve('next/dist/bin/next', { paths: [webDir] });
-    const args = webMode === 'production' ? ['start', '-p', String(WEB_PORT)] : ['dev', '--webpack', '-p', String(WEB_PORT)];
-    const webEnv = { ...env, ...shared, PORT: String(WEB_PORT), PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${ROUTER_PORT}` };
+    const args =
+      webMode === 'production' ? ['start', '-p', String(WEB_PORT)] : ['dev', '--webpack', '-p', String(WEB_PORT)];
+    const webEnv = {
+      ...env,
+      ...shared,
+      PORT: String(WEB_PORT),
+      PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${ROUTER_PORT}`,
+    };
     processes.push(startProcess('web', node, [nextBin, ...args], { cwd: webDir, env: webEnv }, index++));
   }
 
@@ -101,10 +129,19 @@ async function main(): Promise<void> {
   const base = `http://localhost:${ROUTER_PORT}`;
   console.log('\n┌ BigTix is running');
   console.log(`│ App and APIs   ${base}`);
-  services.forEach((s, i) => console.log(`│ ${s.name.padEnd(14)} ${s.routes.join(' ')} → :${s.port} ${ready[i] ? 'ready' : 'NOT READY'}`));
-  if (hasWeb) console.log(`│ web (${webMode})${' '.repeat(Math.max(1, 4 - webMode.length + 10))}everything else → :${WEB_PORT}`);
-  if (!env.TICKETMASTER_CONSUMER_KEY) console.log(`│ Ticketmaster   fake at http://127.0.0.1:${TICKETMASTER_PORT} (set TICKETMASTER_CONSUMER_KEY for the real API)`);
-  if (!env.STRIPE_SECRET_KEY) console.log(`│ Stripe         fake at http://127.0.0.1:${STRIPE_PORT} (set STRIPE_SECRET_KEY for Stripe test mode)`);
+  services.forEach((s, i) =>
+    console.log(`│ ${s.name.padEnd(14)} ${s.routes.join(' ')} → :${s.port} ${ready[i] ? 'ready' : 'NOT READY'}`),
+  );
+  if (hasWeb)
+    console.log(`│ web (${webMode})${' '.repeat(Math.max(1, 4 - webMode.length + 10))}everything else → :${WEB_PORT}`);
+  if (!env.TICKETMASTER_CONSUMER_KEY)
+    console.log(
+      `│ Ticketmaster   fake at http://127.0.0.1:${TICKETMASTER_PORT} (set TICKETMASTER_CONSUMER_KEY for the real API)`,
+    );
+  if (!env.STRIPE_SECRET_KEY)
+    console.log(
+      `│ Stripe         fake at http://127.0.0.1:${STRIPE_PORT} (set STRIPE_SECRET_KEY for Stripe test mode)`,
+    );
   console.log('└ Ctrl-C stops everything\n');
 }
 

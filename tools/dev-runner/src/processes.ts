@@ -9,7 +9,13 @@ export interface ManagedProcess {
 }
 
 /** Starts a child whose output lines are prefixed with its name, so one terminal shows the whole stack. */
-export function startProcess(name: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, index: number): ManagedProcess {
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+  index: number,
+): ManagedProcess {
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const color = process.stdout.isTTY && !process.env.NO_COLOR ? COLORS[index % COLORS.length] : 0;
   const label = color ? `\x1b[${color}m${name.padEnd(10)}\x1b[0m` : name.padEnd(10);

@@ -27,7 +27,10 @@ export interface RunningRouter {
 export function resolveTarget(path: string, routes: Route[], fallback?: string): string | undefined {
   let best: Route | undefined;
   for (const route of routes) {
-    const matches = path === route.prefix || path.startsWith(route.prefix.endsWith('/') ? route.prefix : `${route.prefix}/`) || path.startsWith(`${route.prefix}?`);
+    const matches =
+      path === route.prefix ||
+      path.startsWith(route.prefix.endsWith('/') ? route.prefix : `${route.prefix}/`) ||
+      path.startsWith(`${route.prefix}?`);
     if (matches && (!best || route.prefix.length > best.prefix.length)) best = route;
   }
   return best?.target ?? fallback;
@@ -49,7 +52,13 @@ export function startRouter(options: RouterOptions): Promise<RunningRouter> {
     response.writeHead(502, { 'content-type': api ? 'application/json' : 'text/plain; charset=utf-8' });
     response.end(
       api
-        ? JSON.stringify({ errors: [{ message: `Upstream for ${req.url?.split('?')[0]} is not reachable (${(err as NodeJS.ErrnoException).code ?? err.message})` }] })
+        ? JSON.stringify({
+            errors: [
+              {
+                message: `Upstream for ${req.url?.split('?')[0]} is not reachable (${(err as NodeJS.ErrnoException).code ?? err.message})`,
+              },
+            ],
+          })
         : 'BigTix web app is not reachable yet; is it still starting?',
     );
   });

@@ -39,7 +39,11 @@ describe('the one-origin router', () => {
   it('routes API prefixes to services and everything else to the web app, keeping the path', async () => {
     const auth = await echoServer('auth');
     const web = await echoServer('web');
-    const router = await startRouter({ routes: [{ prefix: '/api/users', target: auth.url }], fallback: web.url, port: 0 });
+    const router = await startRouter({
+      routes: [{ prefix: '/api/users', target: auth.url }],
+      fallback: web.url,
+      port: 0,
+    });
     try {
       const a = await (await fetch(`${router.url}/api/users/currentuser?x=1`)).json();
       expect(a).toMatchObject({ name: 'auth', url: '/api/users/currentuser?x=1' });

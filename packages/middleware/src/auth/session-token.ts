@@ -10,7 +10,12 @@ interface Claims {
 }
 
 /** Signs a JWT for a user. Sessions (cookie) and CLI tokens (bearer) differ only in kind and lifetime. */
-export function signUserToken(user: UserDto, secret: string, kind: TokenKind, ttlSeconds: number): { token: string; expiresAt: Date } {
+export function signUserToken(
+  user: UserDto,
+  secret: string,
+  kind: TokenKind,
+  ttlSeconds: number,
+): { token: string; expiresAt: Date } {
   const token = jwt.sign({ email: user.email, kind } satisfies Omit<Claims, 'sub'>, secret, {
     subject: user.id,
     expiresIn: ttlSeconds,

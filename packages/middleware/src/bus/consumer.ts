@@ -95,14 +95,23 @@ export class Consumer {
       const maxAttempts = this.options.maxAttempts ?? 10;
       const quiet = err instanceof RetryLaterError;
       if (attempt >= maxAttempts) {
-        this.logger.error({ err, type: envelope.type, id: envelope.id, attempt }, 'handler failed for the last time; dead-lettering');
+        this.logger.error(
+          { err, type: envelope.type, id: envelope.id, attempt },
+          'handler failed for the last time; dead-lettering',
+        );
         await this.deadLetter(channel, msg, (err as Error).message);
         return;
       }
-      if (!quiet) this.logger.warn({ err, type: envelope.type, id: envelope.id, attempt }, 'handler failed; will retry');
+      if (!quiet)
+        this.logger.warn({ err, type: envelope.type, id: envelope.id, attempt }, 'handler failed; will retry');
       const backoff = (this.options.backoffMs ?? defaultBackoff)(attempt);
       try {
-        await this.publisher.sendToQueue(this.names!.retry, envelope as Envelope, { [ATTEMPT_HEADER]: attempt + 1 }, backoff);
+        await this.publisher.sendToQueue(
+          this.names!.retry,
+          envelope as Envelope,
+          { [ATTEMPT_HEADER]: attempt + 1 },
+          backoff,
+        );
         safeAck(channel, msg);
       } catch {
         // Could not park it for later: let the broker redeliver it instead of losing it.
@@ -124,7 +133,14 @@ export class Consumer {
       try {
         body = JSON.parse(msg.content.toString('utf8'));
       } catch {
-        body = { id: 'unparseable', type: 'unparseable', version: 0, occurredAt: new Date().toISOString(), source: 'unknown', data: msg.content.toString('utf8') };
+        body = {
+          id: 'unparseable',
+          type: 'unparseable',
+          version: 0,
+          occurredAt: new Date().toISOString(),
+          source: 'unknown',
+          data: msg.content.toString('utf8'),
+        };
       }
       await this.publisher.sendToQueue(this.names!.dead, body, { 'x-bigtix-reason': reason.slice(0, 500) });
       safeAck(channel, msg);

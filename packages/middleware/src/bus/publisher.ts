@@ -32,11 +32,22 @@ export class Publisher {
   }
 
   /** Sends straight to a queue through the default exchange (retry and dead-letter queues). */
-  async sendToQueue(queue: string, envelope: Envelope, headers: Record<string, unknown>, expirationMs?: number): Promise<void> {
+  async sendToQueue(
+    queue: string,
+    envelope: Envelope,
+    headers: Record<string, unknown>,
+    expirationMs?: number,
+  ): Promise<void> {
     await this.send('', queue, envelope, headers, expirationMs);
   }
 
-  private send(exchange: string, routingKey: string, envelope: Envelope, headers: Record<string, unknown> = {}, expirationMs?: number): Promise<void> {
+  private send(
+    exchange: string,
+    routingKey: string,
+    envelope: Envelope,
+    headers: Record<string, unknown> = {},
+    expirationMs?: number,
+  ): Promise<void> {
     const channel = this.channel;
     if (!channel) return Promise.reject(new Error('broker not connected'));
     return new Promise((resolve, reject) => {

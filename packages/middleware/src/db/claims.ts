@@ -10,7 +10,11 @@ export function isDuplicateKeyError(err: unknown): boolean {
 }
 
 /** Inserts `{ _id: key, ...doc }`. True when this caller won the key, false when someone else had it. */
-export async function claim<T extends Document>(collection: Collection<T>, key: string, doc: Omit<T, '_id'>): Promise<boolean> {
+export async function claim<T extends Document>(
+  collection: Collection<T>,
+  key: string,
+  doc: Omit<T, '_id'>,
+): Promise<boolean> {
   try {
     await collection.insertOne({ ...doc, _id: key } as unknown as Parameters<Collection<T>['insertOne']>[0]);
     return true;

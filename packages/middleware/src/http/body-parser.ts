@@ -28,13 +28,15 @@ export function jsonBodyParser({ limitBytes }: BodyParserOptions): Middleware {
       return next();
     }
     if (!ctx.request.is('application/json')) throw new UnsupportedMediaTypeError();
-    if (length !== undefined && length > limitBytes) throw new PayloadTooLargeError(`Request body is larger than ${limitBytes} bytes`);
+    if (length !== undefined && length > limitBytes)
+      throw new PayloadTooLargeError(`Request body is larger than ${limitBytes} bytes`);
     let raw: Buffer;
     try {
       raw = await getRawBody(ctx.req, { limit: limitBytes, length });
     } catch (err) {
       const type = (err as { type?: string }).type;
-      if (type === 'entity.too.large') throw new PayloadTooLargeError(`Request body is larger than ${limitBytes} bytes`);
+      if (type === 'entity.too.large')
+        throw new PayloadTooLargeError(`Request body is larger than ${limitBytes} bytes`);
       throw new BadRequestError('Could not read the request body');
     }
     ctx.request.rawBody = raw;

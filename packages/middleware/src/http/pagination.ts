@@ -26,7 +26,12 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
 }
 
 /** Takes `limit + 1` fetched rows and turns them into a page with the next cursor. */
-export function toPage<T, R>(rows: T[], limit: number, cursorOf: (row: T) => (string | number)[], map: (row: T) => R): Page<R> {
+export function toPage<T, R>(
+  rows: T[],
+  limit: number,
+  cursorOf: (row: T) => (string | number)[],
+  map: (row: T) => R,
+): Page<R> {
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
   return { items: items.map(map), nextCursor: hasMore ? encodeCursor(cursorOf(items[items.length - 1])) : null };

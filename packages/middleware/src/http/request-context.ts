@@ -19,7 +19,10 @@ export function requestContext(logger: Logger): Middleware {
     } finally {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (!ctx.path.startsWith('/healthz') && !ctx.path.startsWith('/readyz') && ctx.path !== '/metrics') {
-        logger.info({ reqId: requestId, method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms) }, 'request');
+        logger.info(
+          { reqId: requestId, method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms) },
+          'request',
+        );
       }
     }
   };

@@ -107,7 +107,10 @@ export class OutboxRelay {
         continue;
       }
       for (const event of record.events) await this.publisher.publish(event);
-      await source.collection.updateOne({ _id: record._id as unknown as Document['_id'] }, { $set: { publishedAt: new Date() }, $unset: { pending: '' } });
+      await source.collection.updateOne(
+        { _id: record._id as unknown as Document['_id'] },
+        { $set: { publishedAt: new Date() }, $unset: { pending: '' } },
+      );
       published += 1;
     }
     return published;

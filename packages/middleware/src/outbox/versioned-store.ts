@@ -91,9 +91,13 @@ export class VersionedStore<T extends Versioned> {
       }
     }
     if (failed.size > 0) {
-      await this.changes.deleteMany({ _id: { $in: records.filter((_, i) => failed.has(i)).map((r) => r._id) } } as Document);
+      await this.changes.deleteMany({
+        _id: { $in: records.filter((_, i) => failed.has(i)).map((r) => r._id) },
+      } as Document);
     }
-    return docs.map((doc, i) => (failed.has(i) ? { ok: false as const, duplicate: true as const } : { ok: true as const, doc }));
+    return docs.map((doc, i) =>
+      failed.has(i) ? { ok: false as const, duplicate: true as const } : { ok: true as const, doc },
+    );
   }
 
   async findById(id: string): Promise<T | null> {
@@ -163,9 +167,13 @@ export class VersionedStore<T extends Versioned> {
   /** Writes a claimed state that its writer never wrote. False if the document can never take it. */
   private async rollForward(record: ChangeRecord<T>): Promise<boolean> {
     try {
-      await this.docs.replaceOne({ _id: record.aggregateId, version: { $lt: record.version } } as Document, record.state as unknown as Document, {
-        upsert: record.version === 1,
-      });
+      await this.docs.replaceOne(
+        { _id: record.aggregateId, version: { $lt: record.version } } as Document,
+        record.state as unknown as Document,
+        {
+          upsert: record.version === 1,
+        },
+      );
       return true;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;

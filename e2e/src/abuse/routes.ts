@@ -176,6 +176,8 @@ export interface BodyRoute {
   required: string[];
   /** Largest body the service accepts (413 beyond). */
   limitBytes: number;
+  /** False for a route that ignores unknown fields instead of refusing them (say why at the row). */
+  strict?: boolean;
 }
 
 export const BODY_ROUTES: BodyRoute[] = [
@@ -233,5 +235,8 @@ export const BODY_ROUTES: BodyRoute[] = [
     valid: () => ({ paymentMethod: 'pm_card_visa' }),
     required: ['paymentMethod'],
     limitBytes: 256 * 1024,
+    // Test-mode helper (off in production) that reads only paymentMethod and stores nothing:
+    // unknown fields are ignored, not refused (reported to payments as a small inconsistency).
+    strict: false,
   },
 ];

@@ -1,0 +1,114 @@
+/**
+ * Session cookies are HttpOnly and SameSite=Lax everywhere, and Secure in production; sign-in is
+ * rate limited with 429 + Retry-After; every API answer (even a 404 for an unknown route) carries
+ * the security headers and no X-Powered-By.
+ */
+import { RunningService, startService } from '@bigtix/middleware';
+import { isolate } from '@bigtix/testkit';
+import { authService } from '../../../services/auth/src/service';
+import { securityHeaderProblems, send } from '../../src/abuse/http';
+import { Stack, startStack } from '../../src/stack';
+
+jest.setTimeout(60_000);
+
+const PRODUCTION_SECRET = 'p'.repeat(32);
+const prodIso = isolate('abuseprod');
+let stack: Stack;
+let production: RunningService;
+
+beforeAll(async () => {
+  stack = await startStack({ only: ['auth', 'tickets'] });
+  production = await startService(authService, prodIso.env('auth', { NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET }));
+}, 60_000);
+afterAll(async () => {
+  await production?.stop();
+  await prodIso.cleanup();
+  await stack?.stop();
+});
+
+let n = 0;
+const email = (label: string) => `${label}-${Date.now().toString(36)}-${++n}@example.test`;
+
+function sessionCookie(res: { headers: Headers }): string {
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('session='));
+  if (!cookie) throw new Error(`no session cookie in ${JSON.stringify(res.headers.getSetCookie())}`);
+  return cookie;
+}
+
+describe('session cookies', () => {
+  it('are HttpOnly and SameSite=Lax, and not Secure outside production (plain http on localhost)', async () => {
+    const res = await send(stack.url, { method: 'POST', path: '/api/users/signup', json: { email: email('dev'), password: 'password123' } });
+    expect(res.status).toBe(201);
+    const cookie = sessionCookie(res).toLowerCase();
+    expect(cookie).toContain('httponly');
+    expect(cookie).toContain('samesite=lax');
+    expect(cookie).not.toContain('secure');
+  });
+
+  it('are Secure, HttpOnly and SameSite=Lax in production behind the TLS ingress', async () => {
+    const res = await send(production.url, {
+      method: 'POST',
+      path: '/api/users/signup',
+      json: { email: email('prod'), password: 'password123' },
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(res.status).toBe(201);
+    const cookie = sessionCookie(res).toLowerCase();
+    expect(cookie).toContain('secure');
+    expect(cookie).toContain('httponly');
+    expect(cookie).toContain('samesite=lax');
+    expect(securityHeaderProblems(res)).toEqual([]);
+  });
+
+  it('are cleared on sign-out in production too', async () => {
+    const res = await send(production.url, { method: 'POST', path: '/api/users/signout', headers: { 'x-forwarded-proto': 'https' } });
+    expect(res.status).toBe(204);
+    const cookie = sessionCookie(res).toLowerCase();
+    expect(cookie).toMatch(/^session=;/);
+    expect(cookie).toContain('expires=thu, 01 jan 1970');
+  });
+
+  it('refuses to start in production with a JWT secret shorter than 32 characters', async () => {
+    const iso = isolate('abuseweak');
+    await expect(startService(authService, iso.env('auth', { NODE_ENV: 'production', JWT_SECRET: 'short' }))).rejects.toThrow(/JWT_SECRET/);
+    await iso.cleanup();
+  });
+});
+
+describe('rate limits', () => {
+  it('answers 429 with Retry-After after 10 failed sign-ins for one email, even for the right password', async () => {
+    const address = email('brute');
+    expect((await send(stack.url, { method: 'POST', path: '/api/users/signup', json: { email: address, password: 'password123' } })).status).toBe(201);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await send(stack.url, { method: 'POST', path: '/api/users/signin', json: { email: address, password: `wrong-${i}` } })).status);
+    expect(statuses).toEqual(Array(10).fill(401));
+
+    for (const path of ['/api/users/signin', '/api/users/tokens']) {
+      const limited = await send(stack.url, { method: 'POST', path, json: { email: address, password: 'password123' } });
+      expect(limited.status).toBe(429);
+      const retryAfter = Number(limited.headers.get('retry-after'));
+      expect(Number.isInteger(retryAfter)).toBe(true);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(limited.body.errors[0].message).toEqual(expect.any(String));
+      expect(limited.headers.getSetCookie()).toEqual([]);
+    }
+  });
+});
+
+describe('security headers', () => {
+  it.each([
+    ['GET', '/api/users/currentuser'],
+    ['GET', '/api/users/no-such-route'],
+    ['PATCH', '/api/users/signin'],
+    ['GET', '/api/tickets'],
+    ['GET', '/api/tickets/does-not-exist'],
+    ['GET', '/api/events/search?page=-1'],
+    ['POST', '/api/tickets/create'],
+  ])('are on %s %s', async (method, path) => {
+    const res = await send(stack.url, { method, path });
+    expect(res.status).toBeLessThan(500);
+    expect(securityHeaderProblems(res)).toEqual([]);
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+  });
+});

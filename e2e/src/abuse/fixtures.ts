@@ -37,18 +37,28 @@ let serial = 0;
 
 async function list(stack: Stack, seller: Person, label: string): Promise<Listing> {
   const serialNumber = `ABUSE-${stack.iso.id}-${label}-${++serial}`;
-  const res = await seller.call('POST', '/api/tickets/create', { title: `Abuse ${label}`, price: 4_200, description: 'x', serialNumber, eventId: FIXTURE_IDS.hamiltonNewYork });
+  const res = await seller.call('POST', '/api/tickets/create', {
+    title: `Abuse ${label}`,
+    price: 4_200,
+    description: 'x',
+    serialNumber,
+    eventId: FIXTURE_IDS.hamiltonNewYork,
+  });
   if (res.status !== 201) throw new Error(`listing failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: res.body.id, price: res.body.price, serialNumber };
 }
 
 async function hold(buyer: Person, t: Listing): Promise<Order> {
-  return waitFor(async () => {
-    const res = await buyer.call('POST', '/api/orders', { tickets: [{ ticketId: t.id, price: t.price }] });
-    if (res.status === 201) return { id: res.body.id, total: res.body.total };
-    if (res.status !== 404 && res.status !== 409) throw new Error(`hold failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return undefined;
-  }, { what: `a hold on ${t.id}`, timeoutMs: 20_000 });
+  return waitFor(
+    async () => {
+      const res = await buyer.call('POST', '/api/orders', { tickets: [{ ticketId: t.id, price: t.price }] });
+      if (res.status === 201) return { id: res.body.id, total: res.body.total };
+      if (res.status !== 404 && res.status !== 409)
+        throw new Error(`hold failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return undefined;
+    },
+    { what: `a hold on ${t.id}`, timeoutMs: 20_000 },
+  );
 }
 
 export async function confirmationToken(person: Person, card = 'pm_card_visa'): Promise<string> {
@@ -58,7 +68,11 @@ export async function confirmationToken(person: Person, card = 'pm_card_visa'): 
 }
 
 export async function buildWorld(stack: Stack): Promise<World> {
-  const [seller, buyer, stranger] = [await newPerson(stack.url, 'seller'), await newPerson(stack.url, 'buyer'), await newPerson(stack.url, 'stranger')];
+  const [seller, buyer, stranger] = [
+    await newPerson(stack.url, 'seller'),
+    await newPerson(stack.url, 'buyer'),
+    await newPerson(stack.url, 'stranger'),
+  ];
   const names = ['read', 'edit', 'delist', 'hold', 'spare', 'o-read', 'o-put', 'o-delete', 'o-pay', 'o-spare'] as const;
   const listed: Record<string, Listing> = {};
   for (const n of names) listed[n] = await list(stack, seller, n);
@@ -70,15 +84,28 @@ export async function buildWorld(stack: Stack): Promise<World> {
     spare: await hold(buyer, listed['o-spare']),
   };
   // The order to read is paid, so there is a payment to read too.
-  const payment = await waitFor(async () => {
-    const res = await buyer.call('POST', '/api/payments/new', { orderId: orders.read.id, amount: orders.read.total, confirmationTokenId: await confirmationToken(buyer) });
-    return res.status === 201 ? res.body : undefined;
-  }, { what: 'payments to know the order' });
-  await waitFor(async () => (await buyer.call('GET', `/api/orders/${orders.read.id}`)).body?.status === 'paid', { what: 'the read order paid' });
-  await waitFor(async () => (await buyer.call('GET', `/api/tickets/${listed['o-read'].id}`)).body?.status === 'sold', { what: 'its ticket sold' });
+  const payment = await waitFor(
+    async () => {
+      const res = await buyer.call('POST', '/api/payments/new', {
+        orderId: orders.read.id,
+        amount: orders.read.total,
+        confirmationTokenId: await confirmationToken(buyer),
+      });
+      return res.status === 201 ? res.body : undefined;
+    },
+    { what: 'payments to know the order' },
+  );
+  await waitFor(async () => (await buyer.call('GET', `/api/orders/${orders.read.id}`)).body?.status === 'paid', {
+    what: 'the read order paid',
+  });
+  await waitFor(async () => (await buyer.call('GET', `/api/tickets/${listed['o-read'].id}`)).body?.status === 'sold', {
+    what: 'its ticket sold',
+  });
   // Every other order reached payments (so paying one is not a "not known yet" race).
   for (const o of Object.values(orders)) {
-    await waitFor(async () => (await buyer.call('GET', `/api/payments/order/${o.id}`)).status === 200, { what: `payments to know ${o.id}` });
+    await waitFor(async () => (await buyer.call('GET', `/api/payments/order/${o.id}`)).status === 200, {
+      what: `payments to know ${o.id}`,
+    });
   }
   return {
     seller,

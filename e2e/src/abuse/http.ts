@@ -43,7 +43,8 @@ export async function send(baseUrl: string, req: RawRequest): Promise<RawRespons
 export function securityHeaderProblems(res: RawResponse): string[] {
   const problems: string[] = [];
   if (res.headers.has('x-powered-by')) problems.push(`X-Powered-By: ${res.headers.get('x-powered-by')}`);
-  if (res.headers.get('x-content-type-options') !== 'nosniff') problems.push(`X-Content-Type-Options: ${res.headers.get('x-content-type-options')}`);
+  if (res.headers.get('x-content-type-options') !== 'nosniff')
+    problems.push(`X-Content-Type-Options: ${res.headers.get('x-content-type-options')}`);
   return problems;
 }
 

@@ -24,15 +24,36 @@ function wrongType(value: unknown): unknown {
   return 'not-a-structure';
 }
 
-export function badBodies(valid: Record<string, unknown>, required: string[], limitBytes: number, strict = true): BadBody[] {
+export function badBodies(
+  valid: Record<string, unknown>,
+  required: string[],
+  limitBytes: number,
+  strict = true,
+): BadBody[] {
   const json = JSON.stringify(valid);
   const cases: BadBody[] = [
     { name: 'invalid JSON', request: { raw: json.slice(0, -1), contentType: 'application/json' }, status: 400 },
-    { name: 'JSON with a trailing comma', request: { raw: `${json.slice(0, -1)},}`, contentType: 'application/json' }, status: 400 },
+    {
+      name: 'JSON with a trailing comma',
+      request: { raw: `${json.slice(0, -1)},}`, contentType: 'application/json' },
+      status: 400,
+    },
     { name: 'text/plain content type', request: { raw: json, contentType: 'text/plain' }, status: 415 },
-    { name: 'form content type', request: { raw: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded' }, status: 415 },
+    {
+      name: 'form content type',
+      request: { raw: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded' },
+      status: 415,
+    },
     { name: 'XML content type', request: { raw: '<a>1</a>', contentType: 'application/xml' }, status: 415 },
-    { name: 'oversized body', request: { raw: JSON.stringify({ ...valid, padding: 'x'.repeat(limitBytes + 1024) }), contentType: 'application/json' }, status: 413, direct: true },
+    {
+      name: 'oversized body',
+      request: {
+        raw: JSON.stringify({ ...valid, padding: 'x'.repeat(limitBytes + 1024) }),
+        contentType: 'application/json',
+      },
+      status: 413,
+      direct: true,
+    },
     { name: 'an empty object', request: { json: {} }, status: 400 },
     { name: 'an array', request: { json: [] }, status: 400 },
     { name: 'the valid body inside an array', request: { json: [valid] }, status: 400 },
@@ -43,7 +64,11 @@ export function badBodies(valid: Record<string, unknown>, required: string[], li
   if (strict) {
     cases.push(
       { name: 'an unknown field', request: { json: { ...valid, isAdmin: true } }, status: 400 },
-      { name: 'a __proto__ key', request: { raw: `${json.slice(0, -1)},"__proto__":{"isAdmin":true}}`, contentType: 'application/json' }, status: 400 },
+      {
+        name: 'a __proto__ key',
+        request: { raw: `${json.slice(0, -1)},"__proto__":{"isAdmin":true}}`, contentType: 'application/json' },
+        status: 400,
+      },
       { name: 'a $where key', request: { json: { ...valid, $where: 'sleep(1000)' } }, status: 400 },
     );
   }
@@ -59,7 +84,12 @@ export function badBodies(valid: Record<string, unknown>, required: string[], li
     );
     // FerretDB on PostgreSQL cannot store or even compare a string with U+0000: it must be refused at the edge.
     // (Passwords are only hashed, never stored or compared as strings: a NUL in one is just a character.)
-    if (typeof value === 'string' && field !== 'password') cases.push({ name: `${field}: contains a NUL character`, request: { json: replace(`${value}\u0000x`) }, status: 400 });
+    if (typeof value === 'string' && field !== 'password')
+      cases.push({
+        name: `${field}: contains a NUL character`,
+        request: { json: replace(`${value}\u0000x`) },
+        status: 400,
+      });
     if (required.includes(field)) {
       const { [field]: _gone, ...rest } = valid;
       cases.push({ name: `${field}: missing`, request: { json: rest }, status: 400 });

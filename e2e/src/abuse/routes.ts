@@ -29,9 +29,31 @@ const credentials = (w: World) => ({ email: w.buyer.email, password: w.buyer.pas
 
 export const AUTH_ROWS: AuthRow[] = [
   // auth
-  { route: 'POST /api/users/signup', service: 'auth', owner: 'buyer', expect: all(201), request: (w) => ({ method: 'POST', path: '/api/users/signup', json: { email: `new-${fresh(w)}@example.test`.toLowerCase(), password: 'password123' } }) },
-  { route: 'POST /api/users/signin', service: 'auth', owner: 'buyer', expect: all(200), request: (w) => ({ method: 'POST', path: '/api/users/signin', json: credentials(w) }) },
-  { route: 'POST /api/users/signout', service: 'auth', owner: 'buyer', expect: all(204), request: () => ({ method: 'POST', path: '/api/users/signout' }) },
+  {
+    route: 'POST /api/users/signup',
+    service: 'auth',
+    owner: 'buyer',
+    expect: all(201),
+    request: (w) => ({
+      method: 'POST',
+      path: '/api/users/signup',
+      json: { email: `new-${fresh(w)}@example.test`.toLowerCase(), password: 'password123' },
+    }),
+  },
+  {
+    route: 'POST /api/users/signin',
+    service: 'auth',
+    owner: 'buyer',
+    expect: all(200),
+    request: (w) => ({ method: 'POST', path: '/api/users/signin', json: credentials(w) }),
+  },
+  {
+    route: 'POST /api/users/signout',
+    service: 'auth',
+    owner: 'buyer',
+    expect: all(204),
+    request: () => ({ method: 'POST', path: '/api/users/signout' }),
+  },
   {
     route: 'GET /api/users/currentuser',
     service: 'auth',
@@ -40,27 +62,55 @@ export const AUTH_ROWS: AuthRow[] = [
     request: () => ({ method: 'GET', path: '/api/users/currentuser' }),
     check: (res, _w, _a, who) => expect(res.body.currentUser?.id ?? null).toBe(who?.id ?? null),
   },
-  { route: 'POST /api/users/tokens', service: 'auth', owner: 'buyer', expect: all(201), request: (w) => ({ method: 'POST', path: '/api/users/tokens', json: credentials(w) }) },
+  {
+    route: 'POST /api/users/tokens',
+    service: 'auth',
+    owner: 'buyer',
+    expect: all(201),
+    request: (w) => ({ method: 'POST', path: '/api/users/tokens', json: credentials(w) }),
+  },
 
   // tickets
-  { route: 'GET /api/tickets', service: 'tickets', owner: 'seller', expect: all(200), request: () => ({ method: 'GET', path: '/api/tickets' }) },
+  {
+    route: 'GET /api/tickets',
+    service: 'tickets',
+    owner: 'seller',
+    expect: all(200),
+    request: () => ({ method: 'GET', path: '/api/tickets' }),
+  },
   {
     route: 'GET /api/tickets/:id',
     service: 'tickets',
     owner: 'seller',
     expect: all(200),
     request: (w) => ({ method: 'GET', path: `/api/tickets/${w.tickets.read.id}` }),
-    check: (res, w, actor) => expect(res.body.serialNumber).toBe(actor === 'owner' ? w.tickets.read.serialNumber : undefined),
+    check: (res, w, actor) =>
+      expect(res.body.serialNumber).toBe(actor === 'owner' ? w.tickets.read.serialNumber : undefined),
   },
   {
     route: 'GET /api/tickets/serial-number/:serialNumber',
     service: 'tickets',
     owner: 'seller',
     expect: ownerOnly(200),
-    request: (w) => ({ method: 'GET', path: `/api/tickets/serial-number/${encodeURIComponent(w.tickets.read.serialNumber)}` }),
+    request: (w) => ({
+      method: 'GET',
+      path: `/api/tickets/serial-number/${encodeURIComponent(w.tickets.read.serialNumber)}`,
+    }),
   },
-  { route: 'GET /api/tickets/event/:eventId', service: 'tickets', owner: 'seller', expect: all(200), request: (w) => ({ method: 'GET', path: `/api/tickets/event/${w.eventId}?sort=price` }) },
-  { route: 'GET /api/tickets/user/:userId', service: 'tickets', owner: 'seller', expect: all(200), request: (w) => ({ method: 'GET', path: `/api/tickets/user/${w.seller.id}` }) },
+  {
+    route: 'GET /api/tickets/event/:eventId',
+    service: 'tickets',
+    owner: 'seller',
+    expect: all(200),
+    request: (w) => ({ method: 'GET', path: `/api/tickets/event/${w.eventId}?sort=price` }),
+  },
+  {
+    route: 'GET /api/tickets/user/:userId',
+    service: 'tickets',
+    owner: 'seller',
+    expect: all(200),
+    request: (w) => ({ method: 'GET', path: `/api/tickets/user/${w.seller.id}` }),
+  },
   {
     route: 'GET /api/tickets/user/:userId?role=owner',
     service: 'tickets',
@@ -73,7 +123,11 @@ export const AUTH_ROWS: AuthRow[] = [
     service: 'tickets',
     owner: 'seller',
     expect: { anonymous: 401, stranger: 201, owner: 201 },
-    request: (w) => ({ method: 'POST', path: '/api/tickets/create', json: { title: 'Row', price: 1000, description: '', serialNumber: fresh(w), eventId: w.eventId } }),
+    request: (w) => ({
+      method: 'POST',
+      path: '/api/tickets/create',
+      json: { title: 'Row', price: 1000, description: '', serialNumber: fresh(w), eventId: w.eventId },
+    }),
     check: (res, _w, _a, who) => expect(res.body.userId).toBe(who!.id),
   },
   {
@@ -84,10 +138,22 @@ export const AUTH_ROWS: AuthRow[] = [
     request: (w, actor) => ({
       method: 'POST',
       path: '/api/tickets/create',
-      json: { title: 'Row', price: 1000, serialNumber: fresh(w), eventId: w.eventId, userId: actor === 'owner' ? w.stranger.id : w.seller.id },
+      json: {
+        title: 'Row',
+        price: 1000,
+        serialNumber: fresh(w),
+        eventId: w.eventId,
+        userId: actor === 'owner' ? w.stranger.id : w.seller.id,
+      },
     }),
   },
-  { route: 'PUT /api/tickets', service: 'tickets', owner: 'seller', expect: ownerOnly(200, 403), request: (w) => ({ method: 'PUT', path: '/api/tickets', json: { id: w.tickets.edit.id, price: 4_300 } }) },
+  {
+    route: 'PUT /api/tickets',
+    service: 'tickets',
+    owner: 'seller',
+    expect: ownerOnly(200, 403),
+    request: (w) => ({ method: 'PUT', path: '/api/tickets', json: { id: w.tickets.edit.id, price: 4_300 } }),
+  },
   {
     route: 'DELETE /api/tickets/:id',
     service: 'tickets',
@@ -98,9 +164,27 @@ export const AUTH_ROWS: AuthRow[] = [
   },
 
   // events (Ticketmaster, read-only)
-  { route: 'GET /api/events/search', service: 'tickets', owner: 'seller', expect: all(200), request: () => ({ method: 'GET', path: '/api/events/search?keyword=hamilton' }) },
-  { route: 'GET /api/events/upcoming-with-tickets', service: 'tickets', owner: 'seller', expect: all(200), request: () => ({ method: 'GET', path: '/api/events/upcoming-with-tickets' }) },
-  { route: 'GET /api/events/:eventId', service: 'tickets', owner: 'seller', expect: all(200), request: (w) => ({ method: 'GET', path: `/api/events/${w.eventId}` }) },
+  {
+    route: 'GET /api/events/search',
+    service: 'tickets',
+    owner: 'seller',
+    expect: all(200),
+    request: () => ({ method: 'GET', path: '/api/events/search?keyword=hamilton' }),
+  },
+  {
+    route: 'GET /api/events/upcoming-with-tickets',
+    service: 'tickets',
+    owner: 'seller',
+    expect: all(200),
+    request: () => ({ method: 'GET', path: '/api/events/upcoming-with-tickets' }),
+  },
+  {
+    route: 'GET /api/events/:eventId',
+    service: 'tickets',
+    owner: 'seller',
+    expect: all(200),
+    request: (w) => ({ method: 'GET', path: `/api/events/${w.eventId}` }),
+  },
 
   // orders
   {
@@ -115,7 +199,13 @@ export const AUTH_ROWS: AuthRow[] = [
       else expect(ids).not.toContain(w.orders.read.id);
     },
   },
-  { route: 'GET /api/orders/:id', service: 'orders', owner: 'buyer', expect: ownerOnly(200), request: (w) => ({ method: 'GET', path: `/api/orders/${w.orders.read.id}` }) },
+  {
+    route: 'GET /api/orders/:id',
+    service: 'orders',
+    owner: 'buyer',
+    expect: ownerOnly(200),
+    request: (w) => ({ method: 'GET', path: `/api/orders/${w.orders.read.id}` }),
+  },
   {
     // "owner" here is the seller trying to buy their own listing: 400, nothing held.
     route: 'POST /api/orders',
@@ -150,19 +240,53 @@ export const AUTH_ROWS: AuthRow[] = [
     service: 'payments',
     owner: 'buyer',
     expect: ownerOnly(201),
-    request: async (w) => ({ method: 'POST', path: '/api/payments/new', json: { orderId: w.orders.pay.id, amount: w.orders.pay.total, confirmationTokenId: await confirmationToken(w.buyer) } }),
+    request: async (w) => ({
+      method: 'POST',
+      path: '/api/payments/new',
+      json: {
+        orderId: w.orders.pay.id,
+        amount: w.orders.pay.total,
+        confirmationTokenId: await confirmationToken(w.buyer),
+      },
+    }),
   },
   {
     route: 'POST /api/payments/test/confirmation-tokens',
     service: 'payments',
     owner: 'buyer',
     expect: { anonymous: 401, stranger: 201, owner: 201 },
-    request: () => ({ method: 'POST', path: '/api/payments/test/confirmation-tokens', json: { paymentMethod: 'pm_card_visa' } }),
+    request: () => ({
+      method: 'POST',
+      path: '/api/payments/test/confirmation-tokens',
+      json: { paymentMethod: 'pm_card_visa' },
+    }),
   },
-  { route: 'GET /api/payments/order/:orderId', service: 'payments', owner: 'buyer', expect: ownerOnly(200), request: (w) => ({ method: 'GET', path: `/api/payments/order/${w.orders.read.id}` }) },
-  { route: 'GET /api/payments/:id', service: 'payments', owner: 'buyer', expect: ownerOnly(200), request: (w) => ({ method: 'GET', path: `/api/payments/${w.paymentId}` }) },
+  {
+    route: 'GET /api/payments/order/:orderId',
+    service: 'payments',
+    owner: 'buyer',
+    expect: ownerOnly(200),
+    request: (w) => ({ method: 'GET', path: `/api/payments/order/${w.orders.read.id}` }),
+  },
+  {
+    route: 'GET /api/payments/:id',
+    service: 'payments',
+    owner: 'buyer',
+    expect: ownerOnly(200),
+    request: (w) => ({ method: 'GET', path: `/api/payments/${w.paymentId}` }),
+  },
   // Stripe authenticates by signature, not by user: unsigned is 400 for everyone.
-  { route: 'POST /api/webhooks/stripe (unsigned)', service: 'payments', owner: 'buyer', expect: all(400), request: () => ({ method: 'POST', path: '/api/webhooks/stripe', json: { id: 'evt_1', type: 'payment_intent.succeeded' } }) },
+  {
+    route: 'POST /api/webhooks/stripe (unsigned)',
+    service: 'payments',
+    owner: 'buyer',
+    expect: all(400),
+    request: () => ({
+      method: 'POST',
+      path: '/api/webhooks/stripe',
+      json: { id: 'evt_1', type: 'payment_intent.succeeded' },
+    }),
+  },
 ];
 
 /** Routes that take a JSON body, with a valid body to mutate and who sends it. */
@@ -181,16 +305,49 @@ export interface BodyRoute {
 }
 
 export const BODY_ROUTES: BodyRoute[] = [
-  { route: 'POST /api/users/signup', service: 'auth', actor: 'stranger', method: 'POST', path: () => '/api/users/signup', valid: () => ({ email: 'someone-new@example.test', password: 'password123' }), required: ['email', 'password'], limitBytes: 16 * 1024 },
-  { route: 'POST /api/users/signin', service: 'auth', actor: 'stranger', method: 'POST', path: () => '/api/users/signin', valid: (w) => credentials(w), required: ['email', 'password'], limitBytes: 16 * 1024 },
-  { route: 'POST /api/users/tokens', service: 'auth', actor: 'stranger', method: 'POST', path: () => '/api/users/tokens', valid: (w) => credentials(w), required: ['email', 'password'], limitBytes: 16 * 1024 },
+  {
+    route: 'POST /api/users/signup',
+    service: 'auth',
+    actor: 'stranger',
+    method: 'POST',
+    path: () => '/api/users/signup',
+    valid: () => ({ email: 'someone-new@example.test', password: 'password123' }),
+    required: ['email', 'password'],
+    limitBytes: 16 * 1024,
+  },
+  {
+    route: 'POST /api/users/signin',
+    service: 'auth',
+    actor: 'stranger',
+    method: 'POST',
+    path: () => '/api/users/signin',
+    valid: (w) => credentials(w),
+    required: ['email', 'password'],
+    limitBytes: 16 * 1024,
+  },
+  {
+    route: 'POST /api/users/tokens',
+    service: 'auth',
+    actor: 'stranger',
+    method: 'POST',
+    path: () => '/api/users/tokens',
+    valid: (w) => credentials(w),
+    required: ['email', 'password'],
+    limitBytes: 16 * 1024,
+  },
   {
     route: 'POST /api/tickets/create',
     service: 'tickets',
     actor: 'seller',
     method: 'POST',
     path: () => '/api/tickets/create',
-    valid: (w) => ({ title: 'Row 1', price: 1500, description: 'd', serialNumber: 'ABUSE-NEVER-WRITTEN', eventId: w.eventId }),
+    valid: (w) => ({
+      title: 'Row 1',
+      price: 1500,
+      description: 'd',
+      serialNumber: 'ABUSE-NEVER-WRITTEN',
+      eventId: w.eventId,
+    }),
     required: ['title', 'price', 'serialNumber', 'eventId'],
     limitBytes: 2 * 1024 * 1024,
   },
@@ -200,11 +357,22 @@ export const BODY_ROUTES: BodyRoute[] = [
     actor: 'seller',
     method: 'POST',
     path: () => '/api/tickets/create',
-    valid: (w) => ({ tickets: [{ title: 'Row 1', price: 1500, serialNumber: 'ABUSE-BULK-NEVER', eventId: w.eventId }] }),
+    valid: (w) => ({
+      tickets: [{ title: 'Row 1', price: 1500, serialNumber: 'ABUSE-BULK-NEVER', eventId: w.eventId }],
+    }),
     required: ['tickets'],
     limitBytes: 2 * 1024 * 1024,
   },
-  { route: 'PUT /api/tickets', service: 'tickets', actor: 'seller', method: 'PUT', path: () => '/api/tickets', valid: (w) => ({ id: w.tickets.spare.id, price: 9_999 }), required: ['id'], limitBytes: 2 * 1024 * 1024 },
+  {
+    route: 'PUT /api/tickets',
+    service: 'tickets',
+    actor: 'seller',
+    method: 'PUT',
+    path: () => '/api/tickets',
+    valid: (w) => ({ id: w.tickets.spare.id, price: 9_999 }),
+    required: ['id'],
+    limitBytes: 2 * 1024 * 1024,
+  },
   {
     route: 'POST /api/orders',
     service: 'orders',
@@ -215,14 +383,27 @@ export const BODY_ROUTES: BodyRoute[] = [
     required: ['tickets'],
     limitBytes: 64 * 1024,
   },
-  { route: 'PUT /api/orders/:id', service: 'orders', actor: 'buyer', method: 'PUT', path: (w) => `/api/orders/${w.orders.spare.id}`, valid: () => ({ status: 'cancelled' }), required: ['status'], limitBytes: 64 * 1024 },
+  {
+    route: 'PUT /api/orders/:id',
+    service: 'orders',
+    actor: 'buyer',
+    method: 'PUT',
+    path: (w) => `/api/orders/${w.orders.spare.id}`,
+    valid: () => ({ status: 'cancelled' }),
+    required: ['status'],
+    limitBytes: 64 * 1024,
+  },
   {
     route: 'POST /api/payments/new',
     service: 'payments',
     actor: 'buyer',
     method: 'POST',
     path: () => '/api/payments/new',
-    valid: (w) => ({ orderId: w.orders.spare.id, amount: w.orders.spare.total, confirmationTokenId: 'ctoken_never_used' }),
+    valid: (w) => ({
+      orderId: w.orders.spare.id,
+      amount: w.orders.spare.total,
+      confirmationTokenId: 'ctoken_never_used',
+    }),
     required: ['orderId', 'amount', 'confirmationTokenId'],
     limitBytes: 256 * 1024,
   },

@@ -21,7 +21,11 @@ export function startBalancer(targets: string[]): Promise<RunningBalancer> {
       return;
     }
     response.writeHead(502, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ errors: [{ message: `replica not reachable (${(err as NodeJS.ErrnoException).code ?? err.message})` }] }));
+    response.end(
+      JSON.stringify({
+        errors: [{ message: `replica not reachable (${(err as NodeJS.ErrnoException).code ?? err.message})` }],
+      }),
+    );
   });
   let next = 0;
   const server = http.createServer((req, res) => {

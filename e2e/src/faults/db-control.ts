@@ -6,7 +6,9 @@ import path from 'node:path';
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 function pidFile(): string {
-  const cache = process.env.BIGTIX_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'bigtix');
+  const cache =
+    process.env.BIGTIX_CACHE_DIR ??
+    path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'bigtix');
   return path.join(cache, 'run', 'ferretdb.pid');
 }
 
@@ -27,7 +29,8 @@ export function devDatabasePid(): number | null {
 /** Crashes the dev database (SIGKILL: no goodbye to clients) and waits until the process is gone. */
 export async function killDevDatabase(): Promise<void> {
   const pid = devDatabasePid();
-  if (!pid) throw new Error(`no running FerretDB found through ${pidFile()}; was it started by tools/dev-db/ensure-dev-db.sh?`);
+  if (!pid)
+    throw new Error(`no running FerretDB found through ${pidFile()}; was it started by tools/dev-db/ensure-dev-db.sh?`);
   process.kill(pid, 'SIGKILL');
   const deadline = Date.now() + 10_000;
   for (;;) {
@@ -43,5 +46,8 @@ export async function killDevDatabase(): Promise<void> {
 
 /** Starts the dev database again (idempotent: does nothing if it already answers). */
 export function startDevDatabase(): void {
-  execFileSync('bash', [path.join(REPO_ROOT, 'tools', 'dev-db', 'ensure-dev-db.sh')], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync('bash', [path.join(REPO_ROOT, 'tools', 'dev-db', 'ensure-dev-db.sh')], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
 }

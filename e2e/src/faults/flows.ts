@@ -27,7 +27,9 @@ export async function listTicket(seller: Person, label: string, price = 10_000):
 
 /** One attempt to hold: the order on 201, null on 404/409 (not replicated yet, or taken). */
 export async function tryHold(buyer: Person, tickets: Listed[]): Promise<{ id: string; total: number } | null> {
-  const res = await buyer.call('POST', '/api/orders', { tickets: tickets.map((t) => ({ ticketId: t.id, price: t.price })) });
+  const res = await buyer.call('POST', '/api/orders', {
+    tickets: tickets.map((t) => ({ ticketId: t.id, price: t.price })),
+  });
   if (res.status === 201) return res.body;
   if (res.status === 404 || res.status === 409 || res.status === 502) return null;
   throw new Error(`hold answered ${res.status} ${JSON.stringify(res.body)}`);
@@ -35,7 +37,11 @@ export async function tryHold(buyer: Person, tickets: Listed[]): Promise<{ id: s
 
 /** Holding succeeds once the listing has reached the orders service's replica. */
 export function hold(buyer: Person, tickets: Listed[], timeoutMs = 30_000) {
-  return waitFor(() => tryHold(buyer, tickets).then((o) => o ?? undefined), { what: `a hold on ${tickets.map((t) => t.id)}`, timeoutMs, intervalMs: 200 });
+  return waitFor(() => tryHold(buyer, tickets).then((o) => o ?? undefined), {
+    what: `a hold on ${tickets.map((t) => t.id)}`,
+    timeoutMs,
+    intervalMs: 200,
+  });
 }
 
 export async function confirmationToken(stripe: Stripe, card = 'pm_card_visa'): Promise<string> {
@@ -43,7 +49,11 @@ export async function confirmationToken(stripe: Stripe, card = 'pm_card_visa'): 
 }
 
 export async function pay(buyer: Person, stripe: Stripe, order: { id: string; total: number }, card = 'pm_card_visa') {
-  return buyer.call('POST', '/api/payments/new', { orderId: order.id, amount: order.total, confirmationTokenId: await confirmationToken(stripe, card) });
+  return buyer.call('POST', '/api/payments/new', {
+    orderId: order.id,
+    amount: order.total,
+    confirmationTokenId: await confirmationToken(stripe, card),
+  });
 }
 
 export async function orderStatus(buyer: Person, orderId: string): Promise<string | undefined> {
@@ -51,7 +61,10 @@ export async function orderStatus(buyer: Person, orderId: string): Promise<strin
   return res?.status === 200 ? res.body.status : undefined;
 }
 
-export async function ticket(person: Person, id: string): Promise<{ status: string; userId: string; version: number } | undefined> {
+export async function ticket(
+  person: Person,
+  id: string,
+): Promise<{ status: string; userId: string; version: number } | undefined> {
   const res = await person.call('GET', `/api/tickets/${id}`).catch(() => null);
   return res?.status === 200 ? res.body : undefined;
 }
@@ -65,7 +78,13 @@ const FINAL = new Set(['paid', 'cancelled', 'expired']);
  * become `paid` when money arrives late (ARCHITECTURE.md "Late payment"), so with `stripe` the
  * wait is for the money to agree too. Returns the final status.
  */
-export async function expectOrderSettled(buyer: Person, orderId: string, tickets: Listed[], stripe?: Stripe, timeoutMs = 60_000): Promise<string> {
+export async function expectOrderSettled(
+  buyer: Person,
+  orderId: string,
+  tickets: Listed[],
+  stripe?: Stripe,
+  timeoutMs = 60_000,
+): Promise<string> {
   const status = await waitFor(
     async () => {
       const s = await orderStatus(buyer, orderId);
@@ -95,7 +114,9 @@ export async function keptCharges(stripe: Stripe, orderId: string): Promise<numb
   let kept = 0;
   for (const pi of intents.data.filter((p) => p.metadata.orderId === orderId && p.status === 'succeeded')) {
     const refunds = await stripe.refunds.list({ payment_intent: pi.id, limit: 10 });
-    const refunded = refunds.data.filter((r) => r.status === 'succeeded' || r.status === 'pending').reduce((n, r) => n + r.amount, 0);
+    const refunded = refunds.data
+      .filter((r) => r.status === 'succeeded' || r.status === 'pending')
+      .reduce((n, r) => n + r.amount, 0);
     if (refunded < pi.amount) kept++;
   }
   return kept;

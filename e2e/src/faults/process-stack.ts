@@ -76,7 +76,8 @@ export async function httpStatus(url: string, timeoutMs = 3000): Promise<number>
 
 function ensureBuilt(info: ServiceInfo): string {
   const entry = path.join(info.dir, 'dist', 'index.js');
-  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first (make test-faults does)`);
+  if (!fs.existsSync(entry))
+    throw new Error(`${entry} is missing: run \`npm run build\` first (make test-faults does)`);
   return entry;
 }
 
@@ -84,7 +85,12 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   const replicasPerService = options.replicas ?? 1;
   const iso = isolate(options.label ?? 'faults');
   const ticketmaster = await startFakeTicketmaster({ port: 0, rateLimitPerSecond: 0 });
-  const stripe = await startFakeStripe({ port: 0, webhookSecret: FAULT_WEBHOOK_SECRET, webhookRetryBaseMs: 200, webhookRetryMaxMs: 1000 });
+  const stripe = await startFakeStripe({
+    port: 0,
+    webhookSecret: FAULT_WEBHOOK_SECRET,
+    webhookRetryBaseMs: 200,
+    webhookRetryMaxMs: 1000,
+  });
   const infos = discoverServices(REPO_ROOT);
   const replicas: Record<string, Replica[]> = {};
   const balancers: RunningBalancer[] = [];
@@ -108,7 +114,11 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   };
 
   const spawnReplica = async (info: ServiceInfo, replica: Replica): Promise<void> => {
-    const child = spawn(process.execPath, [ensureBuilt(info)], { cwd: REPO_ROOT, env: envFor(info.name, replica.port), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [ensureBuilt(info)], {
+      cwd: REPO_ROOT,
+      env: envFor(info.name, replica.port),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     replica.child = child;
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) replica.output.push(line.slice(0, 500));
@@ -165,7 +175,14 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       replicas[info.name] = [];
       for (let index = 0; index < replicasPerService; index++) {
         const port = await freePort();
-        const replica: Replica = { service: info.name, index, port, url: `http://127.0.0.1:${port}`, child: null, output: [] };
+        const replica: Replica = {
+          service: info.name,
+          index,
+          port,
+          url: `http://127.0.0.1:${port}`,
+          child: null,
+          output: [],
+        };
         replicas[info.name].push(replica);
         await spawnReplica(info, replica);
       }
@@ -214,7 +231,10 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     async restart(service, index = 0) {
       const r = replicaOf(service, index);
       if (r.child) throw new Error(`${service}#${index} is still running`);
-      await spawnReplica(infos.find((i) => i.name === service)!, r);
+      await spawnReplica(
+        infos.find((i) => i.name === service)!,
+        r,
+      );
     },
     logs() {
       return Object.values(replicas)

@@ -29,26 +29,48 @@ function person(actor: Actor, owner: 'seller' | 'buyer'): Person | null {
   return actor === 'stranger' ? world.stranger : world[owner];
 }
 
-it.each(cases.map((c) => [c.row.route, c.actor, c.status, c] as const))('%s as %s answers %i', async (_route, actor, status, { row }) => {
-  const who = person(actor, row.owner);
-  const request = await row.request(world, actor, who);
-  const res = await send(stack.url, { ...request, cookie: who?.cookie });
-  expect({ status: res.status, body: res.status === status ? undefined : describeResponse(res) }).toEqual({ status, body: undefined });
-  expect(securityHeaderProblems(res)).toEqual([]);
-  if (res.status < 300) row.check?.(res, world, actor, who);
-});
+it.each(cases.map((c) => [c.row.route, c.actor, c.status, c] as const))(
+  '%s as %s answers %i',
+  async (_route, actor, status, { row }) => {
+    const who = person(actor, row.owner);
+    const request = await row.request(world, actor, who);
+    const res = await send(stack.url, { ...request, cookie: who?.cookie });
+    expect({ status: res.status, body: res.status === status ? undefined : describeResponse(res) }).toEqual({
+      status,
+      body: undefined,
+    });
+    expect(securityHeaderProblems(res)).toEqual([]);
+    if (res.status < 300) row.check?.(res, world, actor, who);
+  },
+);
 
 it('accepts a CLI bearer token wherever a session cookie works', async () => {
-  const token = await send(stack.url, { method: 'POST', path: '/api/users/tokens', json: { email: world.buyer.email, password: world.buyer.password } });
+  const token = await send(stack.url, {
+    method: 'POST',
+    path: '/api/users/tokens',
+    json: { email: world.buyer.email, password: world.buyer.password },
+  });
   expect(token.status).toBe(201);
-  const res = await send(stack.url, { method: 'GET', path: `/api/orders/${world.orders.read.id}`, headers: { authorization: `Bearer ${token.body.token}` } });
+  const res = await send(stack.url, {
+    method: 'GET',
+    path: `/api/orders/${world.orders.read.id}`,
+    headers: { authorization: `Bearer ${token.body.token}` },
+  });
   expect(res.status).toBe(200);
-  const forged = await send(stack.url, { method: 'GET', path: `/api/orders/${world.orders.read.id}`, headers: { authorization: `Bearer ${token.body.token.slice(0, -2)}xx` } });
+  const forged = await send(stack.url, {
+    method: 'GET',
+    path: `/api/orders/${world.orders.read.id}`,
+    headers: { authorization: `Bearer ${token.body.token.slice(0, -2)}xx` },
+  });
   expect(forged.status).toBe(401);
 });
 
 it('refuses a session cookie signed with another secret', async () => {
   const [header, payload] = world.buyer.cookie.split('=')[1].split('.');
-  const res = await send(stack.url, { method: 'GET', path: '/api/orders', cookie: `session=${header}.${payload}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA` });
+  const res = await send(stack.url, {
+    method: 'GET',
+    path: '/api/orders',
+    cookie: `session=${header}.${payload}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`,
+  });
   expect(res.status).toBe(401);
 });

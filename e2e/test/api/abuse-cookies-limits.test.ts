@@ -18,7 +18,10 @@ let production: RunningService;
 
 beforeAll(async () => {
   stack = await startStack({ only: ['auth', 'tickets'] });
-  production = await startService(authService, prodIso.env('auth', { NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET }));
+  production = await startService(
+    authService,
+    prodIso.env('auth', { NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET }),
+  );
 }, 60_000);
 afterAll(async () => {
   await production?.stop();
@@ -37,7 +40,11 @@ function sessionCookie(res: { headers: Headers }): string {
 
 describe('session cookies', () => {
   it('are HttpOnly and SameSite=Lax, and not Secure outside production (plain http on localhost)', async () => {
-    const res = await send(stack.url, { method: 'POST', path: '/api/users/signup', json: { email: email('dev'), password: 'password123' } });
+    const res = await send(stack.url, {
+      method: 'POST',
+      path: '/api/users/signup',
+      json: { email: email('dev'), password: 'password123' },
+    });
     expect(res.status).toBe(201);
     const cookie = sessionCookie(res).toLowerCase();
     expect(cookie).toContain('httponly');
@@ -61,7 +68,11 @@ describe('session cookies', () => {
   });
 
   it('are cleared on sign-out in production too', async () => {
-    const res = await send(production.url, { method: 'POST', path: '/api/users/signout', headers: { 'x-forwarded-proto': 'https' } });
+    const res = await send(production.url, {
+      method: 'POST',
+      path: '/api/users/signout',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(res.status).toBe(204);
     const cookie = sessionCookie(res).toLowerCase();
     expect(cookie).toMatch(/^session=;/);
@@ -70,7 +81,9 @@ describe('session cookies', () => {
 
   it('refuses to start in production with a JWT secret shorter than 32 characters', async () => {
     const iso = isolate('abuseweak');
-    await expect(startService(authService, iso.env('auth', { NODE_ENV: 'production', JWT_SECRET: 'short' }))).rejects.toThrow(/JWT_SECRET/);
+    await expect(
+      startService(authService, iso.env('auth', { NODE_ENV: 'production', JWT_SECRET: 'short' })),
+    ).rejects.toThrow(/JWT_SECRET/);
     await iso.cleanup();
   });
 });
@@ -78,13 +91,34 @@ describe('session cookies', () => {
 describe('rate limits', () => {
   it('answers 429 with Retry-After after 10 failed sign-ins for one email, even for the right password', async () => {
     const address = email('brute');
-    expect((await send(stack.url, { method: 'POST', path: '/api/users/signup', json: { email: address, password: 'password123' } })).status).toBe(201);
+    expect(
+      (
+        await send(stack.url, {
+          method: 'POST',
+          path: '/api/users/signup',
+          json: { email: address, password: 'password123' },
+        })
+      ).status,
+    ).toBe(201);
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push((await send(stack.url, { method: 'POST', path: '/api/users/signin', json: { email: address, password: `wrong-${i}` } })).status);
+    for (let i = 0; i < 10; i++)
+      statuses.push(
+        (
+          await send(stack.url, {
+            method: 'POST',
+            path: '/api/users/signin',
+            json: { email: address, password: `wrong-${i}` },
+          })
+        ).status,
+      );
     expect(statuses).toEqual(Array(10).fill(401));
 
     for (const path of ['/api/users/signin', '/api/users/tokens']) {
-      const limited = await send(stack.url, { method: 'POST', path, json: { email: address, password: 'password123' } });
+      const limited = await send(stack.url, {
+        method: 'POST',
+        path,
+        json: { email: address, password: 'password123' },
+      });
       expect(limited.status).toBe(429);
       const retryAfter = Number(limited.headers.get('retry-after'));
       expect(Number.isInteger(retryAfter)).toBe(true);

@@ -40,7 +40,10 @@ it('delivers every event and converges every replica after a 10-second broker ou
 
   const before: Listed[] = [];
   for (let i = 0; i < 5; i++) before.push(await listTicket(seller, `before${i}`));
-  await waitFor(() => replicated(before.map((t) => t.id)), { what: 'listings to reach orders before the outage', timeoutMs: 30_000 });
+  await waitFor(() => replicated(before.map((t) => t.id)), {
+    what: 'listings to reach orders before the outage',
+    timeoutMs: 30_000,
+  });
 
   const during: Listed[] = [];
   const heldDuring: { id: string; total: number; ticket: Listed }[] = [];
@@ -48,7 +51,10 @@ it('delivers every event and converges every replica after a 10-second broker ou
   stopBroker();
   try {
     // The services notice (readyz reports the broker) before anything is written "during".
-    await waitFor(async () => (await httpStatus(`${stack.replicas.tickets[0].url}/readyz`)) === 503, { what: 'tickets to see the broker gone', timeoutMs: 20_000 });
+    await waitFor(async () => (await httpStatus(`${stack.replicas.tickets[0].url}/readyz`)) === 503, {
+      what: 'tickets to see the broker gone',
+      timeoutMs: 20_000,
+    });
     for (let i = 0; i < 5; i++) during.push(await listTicket(seller, `during${i}`));
     for (const t of before) {
       const res = await buyer.call('POST', '/api/orders', { tickets: [{ ticketId: t.id, price: t.price }] });
@@ -56,36 +62,54 @@ it('delivers every event and converges every replica after a 10-second broker ou
       heldDuring.push({ id: res.body.id, total: res.body.total, ticket: t });
     }
     // The outage lasts its full length even if the writes were quick.
-    await waitFor(() => Date.now() - started >= OUTAGE_MS, { what: 'the outage to last 10 s', timeoutMs: OUTAGE_MS + 5_000, intervalMs: 200 });
+    await waitFor(() => Date.now() - started >= OUTAGE_MS, {
+      what: 'the outage to last 10 s',
+      timeoutMs: OUTAGE_MS + 5_000,
+      intervalMs: 200,
+    });
   } finally {
     startBroker();
   }
 
   try {
     for (const service of Object.keys(stack.replicas)) {
-      await waitFor(async () => (await httpStatus(`${stack.replicas[service][0].url}/readyz`)) === 200, { what: `${service} ready again`, timeoutMs: 60_000, intervalMs: 250 });
+      await waitFor(async () => (await httpStatus(`${stack.replicas[service][0].url}/readyz`)) === 200, {
+        what: `${service} ready again`,
+        timeoutMs: 60_000,
+        intervalMs: 250,
+      });
     }
     // ticket.created published after the outage: the listings become holdable.
     for (const t of during) await hold(lateBuyer, [t], 60_000);
     // order.created published after the outage: tickets shows each ticket held.
     for (const { ticket: t } of heldDuring) {
-      await waitFor(async () => (await ticket(buyer, t.id))?.status === 'held', { what: `ticket ${t.id} held`, timeoutMs: 60_000, intervalMs: 250 });
+      await waitFor(async () => (await ticket(buyer, t.id))?.status === 'held', {
+        what: `ticket ${t.id} held`,
+        timeoutMs: 60_000,
+        intervalMs: 250,
+      });
     }
     // ...and payments knows each order: one is paid end to end.
     const first = heldDuring[0];
-    const payment = await waitFor(async () => {
-      const res = await pay(buyer, stripe, first);
-      return res.status === 201 ? res : undefined;
-    }, { what: 'an order placed during the outage to be payable', timeoutMs: 30_000, intervalMs: 500 });
+    const payment = await waitFor(
+      async () => {
+        const res = await pay(buyer, stripe, first);
+        return res.status === 201 ? res : undefined;
+      },
+      { what: 'an order placed during the outage to be payable', timeoutMs: 30_000, intervalMs: 500 },
+    );
     expect(payment.body.status).toMatch(/succeeded|processing/);
     expect(await expectOrderSettled(buyer, first.id, [first.ticket])).toBe('paid');
 
     for (const service of Object.keys(stack.replicas)) {
       const db = await stack.db(service);
-      await waitFor(async () => Object.keys(await pendingOutbox(db)).length === 0, { what: `${service}'s outbox to drain`, timeoutMs: 30_000, intervalMs: 250 });
+      await waitFor(async () => Object.keys(await pendingOutbox(db)).length === 0, {
+        what: `${service}'s outbox to drain`,
+        timeoutMs: 30_000,
+        intervalMs: 250,
+      });
     }
   } catch (err) {
     throw new Error(`${(err as Error).message}\n${stack.logs()}`);
   }
 });
-

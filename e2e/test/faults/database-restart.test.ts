@@ -31,7 +31,15 @@ it('answers readyz 503 while the database is down and serves requests again once
 
   await killDevDatabase();
   try {
-    await Promise.all(services.map((s) => waitFor(async () => (await readiness(s)) === 503, { what: `${s} readyz 503 without a database`, timeoutMs: 60_000, intervalMs: 200 })));
+    await Promise.all(
+      services.map((s) =>
+        waitFor(async () => (await readiness(s)) === 503, {
+          what: `${s} readyz 503 without a database`,
+          timeoutMs: 60_000,
+          intervalMs: 200,
+        }),
+      ),
+    );
     // Health is about the process, not its dependencies: the process is still up.
     for (const s of services) expect(await httpStatus(`${stack.replicas[s][0].url}/healthz`)).toBe(200);
   } finally {
@@ -39,7 +47,15 @@ it('answers readyz 503 while the database is down and serves requests again once
   }
 
   try {
-    await Promise.all(services.map((s) => waitFor(async () => (await readiness(s)) === 200, { what: `${s} ready again`, timeoutMs: 60_000, intervalMs: 250 })));
+    await Promise.all(
+      services.map((s) =>
+        waitFor(async () => (await readiness(s)) === 200, {
+          what: `${s} ready again`,
+          timeoutMs: 60_000,
+          intervalMs: 250,
+        }),
+      ),
+    );
     expect(services.map((s) => stack.replicas[s][0].child?.pid)).toEqual(pids);
 
     // Every service reads and writes again: sign-up (auth), listing (tickets), its event reaching
@@ -49,7 +65,11 @@ it('answers readyz 503 while the database is down and serves requests again once
     const order = await hold(buyer, [listed], 60_000);
     expect(await orderStatus(buyer, order.id)).toBe('created');
     // ...and its order.created reaching payments.
-    await waitFor(async () => (await buyer.call('GET', `/api/payments/order/${order.id}`)).status === 200, { what: 'payments to know the order', timeoutMs: 30_000, intervalMs: 250 });
+    await waitFor(async () => (await buyer.call('GET', `/api/payments/order/${order.id}`)).status === 200, {
+      what: 'payments to know the order',
+      timeoutMs: 30_000,
+      intervalMs: 250,
+    });
   } catch (err) {
     throw new Error(`${(err as Error).message}\n${stack.logs()}`);
   }

@@ -5,7 +5,7 @@
  */
 import Stripe from 'stripe';
 import { Person, newPerson } from '../../src/api-client';
-import { Listed, expectOrderSettled, hold, keptCharges, listTicket, pay, tryHold } from '../../src/faults/flows';
+import { Listed, expectOrderSettled, hold, listTicket, pay, tryHold } from '../../src/faults/flows';
 import { ProcessStack, startProcessStack } from '../../src/faults/process-stack';
 import { waitFor } from '@bigtix/testkit';
 
@@ -67,13 +67,20 @@ describe.each(['auth', 'tickets', 'orders', 'payments'])('after kill -9 of %s', 
 
     const retried = !payAnswer || payAnswer.status >= 500 ? await payUntilAnswered(buyer, toPay) : null;
     const story = async () => {
-      const intents = (await stripe.paymentIntents.list({ limit: 100 })).data.filter((pi) => pi.metadata.orderId === toPay.id);
+      const intents = (await stripe.paymentIntents.list({ limit: 100 })).data.filter(
+        (pi) => pi.metadata.orderId === toPay.id,
+      );
       const refunds = await Promise.all(intents.map((pi) => stripe.refunds.list({ payment_intent: pi.id })));
       return JSON.stringify({
         payAnswer: payAnswer && { status: payAnswer.status, body: payAnswer.body },
         retried: retried && { status: retried.status, body: retried.body },
         heldLate: heldLate?.id ?? null,
-        intents: intents.map((pi, i) => ({ id: pi.id, status: pi.status, created: pi.created, refunds: refunds[i].data.map((r) => r.status) })),
+        intents: intents.map((pi, i) => ({
+          id: pi.id,
+          status: pi.status,
+          created: pi.created,
+          refunds: refunds[i].data.map((r) => r.status),
+        })),
         order: (await buyer.call('GET', `/api/orders/${toPay.id}`)).body,
       });
     };

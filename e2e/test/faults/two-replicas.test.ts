@@ -18,7 +18,11 @@ let stack: ProcessStack;
 let stripe: Stripe;
 
 beforeAll(async () => {
-  stack = await startProcessStack({ label: 'replicas', replicas: 2, env: { ORDER_HOLD_SECONDS: '15', ORDER_SWEEP_MS: '500' } });
+  stack = await startProcessStack({
+    label: 'replicas',
+    replicas: 2,
+    env: { ORDER_HOLD_SECONDS: '15', ORDER_SWEEP_MS: '500' },
+  });
   stripe = new Stripe('sk_test_faults', stack.stripe.stripeClientOptions);
 }, 240_000);
 afterAll(() => stack?.stop());
@@ -32,7 +36,9 @@ function buyers(n: number): Person[] {
 }
 
 async function race(t: Listed, contenders: Person[]) {
-  const answers = await Promise.all(contenders.map((b) => b.call('POST', '/api/orders', { tickets: [{ ticketId: t.id, price: t.price }] })));
+  const answers = await Promise.all(
+    contenders.map((b) => b.call('POST', '/api/orders', { tickets: [{ ticketId: t.id, price: t.price }] })),
+  );
   return { answers, winners: answers.map((a, i) => ({ a, buyer: contenders[i] })).filter(({ a }) => a.status === 201) };
 }
 
@@ -47,10 +53,15 @@ it('lets exactly one of 50 racing buyers hold each ticket, sells it once and exp
   const seller = await newPerson(stack.url, 'seller');
   const listed = [await listTicket(seller, 'race-pay'), await listTicket(seller, 'race-expire')];
   const orders = await stack.db('orders');
-  await waitFor(async () => (await orders.db!.collection('tickets').countDocuments({ _id: { $in: listed.map((t) => t.id) as never[] } })) === 2, {
-    what: 'both listings to reach orders',
-    timeoutMs: 30_000,
-  });
+  await waitFor(
+    async () =>
+      (await orders.db!.collection('tickets').countDocuments({ _id: { $in: listed.map((t) => t.id) as never[] } })) ===
+      2,
+    {
+      what: 'both listings to reach orders',
+      timeoutMs: 30_000,
+    },
+  );
 
   const results = [];
   for (const t of listed) {
@@ -63,14 +74,21 @@ it('lets exactly one of 50 racing buyers hold each ticket, sells it once and exp
   // The database agrees: one hold and one live order per ticket.
   for (const t of listed) {
     expect(await orders.db!.collection('holds').countDocuments({ _id: t.id as never })).toBe(1);
-    expect(await orders.db!.collection('orders').countDocuments({ 'tickets.ticketId': t.id, status: { $in: ['created', 'awaiting:payment'] } })).toBe(1);
+    expect(
+      await orders
+        .db!.collection('orders')
+        .countDocuments({ 'tickets.ticketId': t.id, status: { $in: ['created', 'awaiting:payment'] } }),
+    ).toBe(1);
   }
 
   const [toPay, toExpire] = results;
-  const payment = await waitFor(async () => {
-    const res = await pay(toPay.buyer, stripe, toPay.a.body);
-    return res.status === 201 ? res : undefined;
-  }, { what: 'payments (either replica) to accept the payment', timeoutMs: 30_000, intervalMs: 300 });
+  const payment = await waitFor(
+    async () => {
+      const res = await pay(toPay.buyer, stripe, toPay.a.body);
+      return res.status === 201 ? res : undefined;
+    },
+    { what: 'payments (either replica) to accept the payment', timeoutMs: 30_000, intervalMs: 300 },
+  );
   expect(payment.body.status).toBe('succeeded');
 
   expect(await expectOrderSettled(toPay.buyer, toPay.a.body.id, [listed[0]], stripe)).toBe('paid');
@@ -82,19 +100,27 @@ it('lets exactly one of 50 racing buyers hold each ticket, sells it once and exp
   const payments = await stack.db('payments');
   for (const t of listed) {
     const source = await ticket(seller, t.id);
-    await waitFor(async () => (await orders.db!.collection('tickets').findOne({ _id: t.id as never }))?.version === source!.version, {
-      what: `orders' replica of ${t.id} at version ${source!.version}`,
-    });
+    await waitFor(
+      async () => (await orders.db!.collection('tickets').findOne({ _id: t.id as never }))?.version === source!.version,
+      {
+        what: `orders' replica of ${t.id} at version ${source!.version}`,
+      },
+    );
   }
   for (const { a } of results) {
     const order = await orders.db!.collection('orders').findOne({ _id: a.body.id });
-    await waitFor(async () => (await payments.db!.collection('orders').findOne({ _id: a.body.id }))?.version === order!.version, {
-      what: `payments' replica of ${a.body.id} at version ${order!.version}`,
-    });
+    await waitFor(
+      async () => (await payments.db!.collection('orders').findOne({ _id: a.body.id }))?.version === order!.version,
+      {
+        what: `payments' replica of ${a.body.id} at version ${order!.version}`,
+      },
+    );
     // Exactly one outcome per order, whatever both sweepers and both consumers tried.
     expect(await orders.db!.collection('order_outcomes').countDocuments({ _id: a.body.id })).toBe(1);
   }
-  expect(await tickets.db!.collection('tickets').countDocuments({ _id: { $in: listed.map((t) => t.id) as never[] } })).toBe(2);
+  expect(
+    await tickets.db!.collection('tickets').countDocuments({ _id: { $in: listed.map((t) => t.id) as never[] } }),
+  ).toBe(2);
   for (const db of [tickets, orders, payments]) {
     await waitFor(async () => Object.keys(await pendingOutbox(db)).length === 0, { what: 'outboxes to drain' });
   }

@@ -30,6 +30,8 @@ export function splitPrevious(previous: string): { marked: Map<string, string>; 
     marked.set(name, block);
     return '\n';
   });
+  // run-all's own carry-over notes are regenerated, never carried.
+  rest = rest.replace(/^> \*\*[^\n]*(carried over|Carried over)[^\n]*\n?/gm, '');
   // Top-level prose before the first heading belonged to the old generated header or is empty.
   const unmarked = rest
     .split(/^(?=## )/m)
@@ -126,7 +128,7 @@ export function renderDoc(opts: {
   }
   // Marked sections of scripts that no longer exist, and hand-written sections, stay.
   const known = new Set(opts.outcomes.map((o) => o.name));
-  for (const [name, block] of marked) if (!known.has(name)) lines.push(`> **Carried over unchanged** (no \`bench/${name}.ts\` to run now).`, '', block, '');
+  for (const [name, block] of marked) if (!known.has(name)) lines.push(`> **Carried over unchanged**: this run of run-all did not run \`bench/${name}.ts\`.`, '', block, '');
   for (const section of unmarked) {
     lines.push('> **Carried over unchanged** from the previous file: written by hand, not by a script run-all can run (see its command).', '', section, '');
   }

@@ -1,4 +1,4 @@
-import { withServiceDb, waitForReplica } from './db';
+import { replicaCount, withServiceDb, waitForReplica } from './db';
 import { seedTickets } from './seed';
 import type { StackInfo } from './stack-info';
 import { signUpSeller } from './users';
@@ -31,13 +31,14 @@ export async function ensureReadFixture(stack: StackInfo, log: (line: string) =>
 
   const seller = await signUpSeller(stack, 'read-seller');
   log(`seeding ${READ_FIXTURE_TICKETS} tickets (10 × 1000 bulk rows) for event ${eventId}`);
+  const replicaBefore = await replicaCount(stack);
   const started = performance.now();
   const seeded = await seedTickets(stack, seller, READ_FIXTURE_TICKETS - existing.length, eventId, `read${Date.now()}`);
   const seedSeconds = (performance.now() - started) / 1000;
   const phantom = seeded.phantomDuplicates.length;
   log(`seeded in ${seedSeconds.toFixed(1)} s${phantom ? ` (${phantom} rows answered already_listed)` : ''}; waiting for the orders replica`);
   // Only rows answered `created` have a ticket.created to wait for.
-  const caught = await waitForReplica(stack, seeded.tickets.map((t) => t.id));
+  const caught = await waitForReplica(stack, seeded.tickets.map((t) => t.id), 600_000, replicaBefore + seeded.tickets.length);
   const phantomIds = seeded.phantomDuplicates.map((t) => t.id);
   const phantomsInReplica = await withServiceDb(stack, 'orders', (db) => db.collection('tickets').countDocuments({ _id: { $in: phantomIds } } as never));
   const all = [...existing, ...seeded.tickets.map((t) => t.id), ...seeded.phantomDuplicates.map((t) => t.id)];

@@ -27,6 +27,8 @@ const SCRIPTS: { name: string; args: string[]; env?: Record<string, string>; tim
   { name: 'lighthouse-web', args: [], timeoutMinutes: 0 },
 ];
 
+let current: ReturnType<typeof spawn> | null = null;
+
 const DOC = path.join(REPO_ROOT, 'docs', 'BENCHMARKS.md');
 const log = (line: string) => process.stderr.write(`[run-all] ${line}\n`);
 
@@ -46,7 +48,9 @@ function runChild(name: string, args: string[], env: NodeJS.ProcessEnv, timeoutM
       proc.kill('SIGTERM');
       setTimeout(() => proc.kill('SIGKILL'), 15_000).unref();
     }, timeoutMinutes * 60_000);
+    current = proc;
     proc.on('exit', (code) => {
+      current = null;
       clearTimeout(timer);
       resolve({ code, stdout, stderrTail: stderr.trim().split('\n').slice(-5).join(' / '), timedOut });
     });
@@ -57,9 +61,24 @@ export async function main(): Promise<void> {
   const started = Date.now();
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const stack = await startBenchStack(log);
+  // Ctrl-C or a kill still stops the stack and drops its databases and queues.
+  const abort = (signal: NodeJS.Signals) => {
+    log(`${signal}: stopping the bench stack`);
+    current?.kill('SIGTERM');
+    stack.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
   const machine = await machineFacts(stack.info.mongoBase);
   log(`machine: ${JSON.stringify(machine)}`);
   const outcomes: SectionOutcome[] = [];
+  const when = new Date(started).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  // Written after every script, so an interrupted run still leaves the numbers it has.
+  // Re-read each time: other engineers may update their own sections while this runs.
+  const writeDoc = () => {
+    const previous = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '';
+    fs.writeFileSync(DOC, renderDoc({ machine, when, wallSeconds: (Date.now() - started) / 1000, outcomes, previous, loadDuring: os.loadavg().map((l) => l.toFixed(2)).join(' ') }));
+  };
   try {
     for (const s of SCRIPTS) {
       if (only.length && !only.includes(s.name)) continue;
@@ -92,13 +111,12 @@ export async function main(): Promise<void> {
         outcomes.push({ name: s.name, failure: why });
         log(`${s.name} gave no result: ${why}`);
       }
+      writeDoc();
     }
   } finally {
     await stack.stop();
   }
-  const previous = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '';
-  const when = new Date(started).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-  fs.writeFileSync(DOC, renderDoc({ machine, when, wallSeconds: (Date.now() - started) / 1000, outcomes, previous, loadDuring: os.loadavg().map((l) => l.toFixed(2)).join(' ') }));
+  writeDoc();
   log(`wrote ${path.relative(REPO_ROOT, DOC)}`);
   const failedChecks = outcomes.flatMap((o) => (o.result?.checks ?? []).filter((c) => !c.pass).map((c) => `${o.name}: ${c.name}`));
   for (const f of failedChecks) log(`FAILED CHECK ${f}`);

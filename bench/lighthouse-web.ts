@@ -16,7 +16,6 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 // Lighthouse and chrome-launcher are ESM-only; a real dynamic import survives the commonjs build.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped ESM-only modules loaded from a commonjs build
 const esm = new Function('s', 'return import(s)') as (s: string) => Promise<any>;
 
 const args = process.argv.slice(2);
@@ -59,7 +58,8 @@ async function pickEventPath(): Promise<string> {
   for (;;) {
     const found = await tryPickEventPath().catch(() => null);
     if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no event found at ${BASE}/api/events within 60 s (is the stack running?)`);
+    if (Date.now() > deadline)
+      throw new Error(`no event found at ${BASE}/api/events within 60 s (is the stack running?)`);
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
@@ -82,7 +82,12 @@ async function runLighthouse(urls: { page: string; url: string }[]): Promise<LhR
     for (const { page, url } of urls) {
       // A warm-up load fills the server's caches, as a real visitor after the first would find them.
       await fetch(url);
-      const result = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error' });
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        onlyCategories: ['performance'],
+        output: 'json',
+        logLevel: 'error',
+      });
       const lhr = result.lhr;
       out.push({
         page,
@@ -131,12 +136,21 @@ function summarize(runs: LhResult[]): PageSummary {
 const spread = (xs: number[], unit = '') => (xs.length > 1 ? ` (${Math.min(...xs)}–${Math.max(...xs)}${unit})` : '');
 
 /** First-load JS of a route: every script its HTML references, gzip size as a browser downloads it. */
-async function firstLoadJs(pathName: string): Promise<{ route: string; scripts: number; gzipKb: number; note: string }> {
+async function firstLoadJs(
+  pathName: string,
+): Promise<{ route: string; scripts: number; gzipKb: number; note: string }> {
   const res = await fetch(`${BASE}${pathName}`, { redirect: 'manual' });
   const note = res.status >= 300 && res.status < 400 ? `redirects to ${res.headers.get('location')} (signed out)` : '';
-  const html = res.status >= 300 && res.status < 400 ? await (await fetch(`${BASE}${pathName}`)).text() : await res.text();
+  const html =
+    res.status >= 300 && res.status < 400 ? await (await fetch(`${BASE}${pathName}`)).text() : await res.text();
   // nomodule polyfills are never fetched by the browsers that run modules, so they are not counted.
-  const srcs = [...new Set([...html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js)"[^>]*>/g)].filter((m) => !/nomodule/i.test(m[0])).map((m) => m[2]))];
+  const srcs = [
+    ...new Set(
+      [...html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js)"[^>]*>/g)]
+        .filter((m) => !/nomodule/i.test(m[0]))
+        .map((m) => m[2]),
+    ),
+  ];
   let total = 0;
   for (const src of srcs) {
     const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
@@ -210,11 +224,23 @@ async function main() {
   const all: LhResult[] = [];
   for (let i = 0; i < RUNS; i++) {
     const run = await runLighthouse(pages);
-    console.error(`run ${i + 1}/${RUNS}: ${run.map((r) => `${r.page} ${r.score} (TBT ${r.tbtMs} ms, LCP ${r.lcpMs} ms)`).join('; ')}`);
+    console.error(
+      `run ${i + 1}/${RUNS}: ${run.map((r) => `${r.page} ${r.score} (TBT ${r.tbtMs} ms, LCP ${r.lcpMs} ms)`).join('; ')}`,
+    );
     all.push(...run);
   }
   const results = pages.map((p) => summarize(all.filter((r) => r.page === p.page)));
-  const routes = ['/', eventPath, '/auth/signin', '/auth/signup', '/offline', '/sell', '/orders', '/my/tickets', '/my/listings'];
+  const routes = [
+    '/',
+    eventPath,
+    '/auth/signin',
+    '/auth/signup',
+    '/offline',
+    '/sell',
+    '/orders',
+    '/my/tickets',
+    '/my/listings',
+  ];
   const js = [];
   for (const r of routes) js.push(await firstLoadJs(r));
   const text = section(results, js, eventPath);

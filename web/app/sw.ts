@@ -32,12 +32,28 @@ const serwist = new Serwist({
   navigationPreload: true,
   // Routes match GET only: anything else (sign-in, holds, payments, listing, server actions) never touches a cache.
   runtimeCaching: [
-    { matcher: (o) => sameOrigin(o) && publicApi(o), handler: new StaleWhileRevalidate({ cacheName: 'public-api', plugins: [new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 24 * 3600 })] }) },
+    {
+      matcher: (o) => sameOrigin(o) && publicApi(o),
+      handler: new StaleWhileRevalidate({
+        cacheName: 'public-api',
+        plugins: [new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 24 * 3600 })],
+      }),
+    },
     // Other users' data and private API data: always from the network.
     { matcher: (o) => sameOrigin(o) && o.url.pathname.startsWith('/api/'), handler: new NetworkOnly() },
-    { matcher: (o) => sameOrigin(o) && isPage(o) && publicPage(o), handler: new NetworkFirst({ cacheName: 'pages-public', networkTimeoutSeconds: 4, plugins: [new ExpirationPlugin({ maxEntries: 100, maxAgeSeconds: 7 * 24 * 3600 })] }) },
+    {
+      matcher: (o) => sameOrigin(o) && isPage(o) && publicPage(o),
+      handler: new NetworkFirst({
+        cacheName: 'pages-public',
+        networkTimeoutSeconds: 4,
+        plugins: [new ExpirationPlugin({ maxEntries: 100, maxAgeSeconds: 7 * 24 * 3600 })],
+      }),
+    },
     // My tickets must open offline: this device keeps its own copy (cleared on sign-out).
-    { matcher: (o) => sameOrigin(o) && isPage(o) && o.url.pathname === '/my/tickets', handler: new NetworkFirst({ cacheName: 'pages-private', networkTimeoutSeconds: 4 }) },
+    {
+      matcher: (o) => sameOrigin(o) && isPage(o) && o.url.pathname === '/my/tickets',
+      handler: new NetworkFirst({ cacheName: 'pages-private', networkTimeoutSeconds: 4 }),
+    },
     // Orders, selling, auth pages: live only; offline they get the fallback page.
     { matcher: (o) => sameOrigin(o) && isPage(o), handler: new NetworkOnly() },
     ...defaultCache,

@@ -15,7 +15,9 @@ export function eventDate(iso: string | null, timeZone?: string | null): string 
     month: 'short',
     day: 'numeric',
     year: 'numeric',
-    ...(dateOnly ? { timeZone: 'UTC' } : { hour: 'numeric', minute: '2-digit', timeZone: timeZone ?? 'UTC', timeZoneName: 'short' }),
+    ...(dateOnly
+      ? { timeZone: 'UTC' }
+      : { hour: 'numeric', minute: '2-digit', timeZone: timeZone ?? 'UTC', timeZoneName: 'short' }),
   }).format(d);
 }
 

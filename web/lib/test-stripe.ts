@@ -38,6 +38,8 @@ export async function createTestConfirmationToken(card: TestCard): Promise<strin
 }
 
 export async function completeTestAuthentication(paymentIntentId: string): Promise<string> {
-  const pi = await post(`/v1/test_helpers/payment_intents/${encodeURIComponent(paymentIntentId)}/authenticate`, { outcome: 'succeed' });
+  const pi = await post(`/v1/test_helpers/payment_intents/${encodeURIComponent(paymentIntentId)}/authenticate`, {
+    outcome: 'succeed',
+  });
   return pi.status ?? 'unknown';
 }

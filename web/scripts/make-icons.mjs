@@ -35,13 +35,20 @@ function png(size, pixel) {
     for (let x = 0; x < size; x++) {
       const [r, g, b, a] = pixel(x / size, y / size);
       const i = y * (size * 4 + 1) + 1 + x * 4;
-      raw[i] = r; raw[i + 1] = g; raw[i + 2] = b; raw[i + 3] = a;
+      raw[i] = r;
+      raw[i + 1] = g;
+      raw[i + 2] = b;
+      raw[i + 3] = a;
     }
   }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
@@ -53,7 +60,8 @@ function png(size, pixel) {
 /** A ticket: a white rounded card with two side notches and a perforation, inside `scale` of the icon. */
 function ticket(u, v, scale) {
   const s = (1 - scale) / 2;
-  const x = (u - s) / scale, y = (v - s) / scale;
+  const x = (u - s) / scale,
+    y = (v - s) / scale;
   if (x < 0.08 || x > 0.92 || y < 0.26 || y > 0.74) return null;
   const corner = 0.06;
   const cx = Math.min(Math.max(x, 0.08 + corner), 0.92 - corner);
@@ -71,7 +79,9 @@ function icon(size, { maskable }) {
     // Maskable icons are cropped to a circle of 80%: keep the ticket inside it and paint edge to edge.
     const scale = maskable ? 0.62 : 0.86;
     if (!maskable) {
-      const r = 0.18, cx = Math.min(Math.max(u, r), 1 - r), cy = Math.min(Math.max(v, r), 1 - r);
+      const r = 0.18,
+        cx = Math.min(Math.max(u, r), 1 - r),
+        cy = Math.min(Math.max(v, r), 1 - r);
       if ((u - cx) ** 2 + (v - cy) ** 2 > r * r) return [0, 0, 0, 0];
     }
     const c = ticket(u, v, scale) ?? BG;

@@ -7,7 +7,10 @@ import { useActionState } from 'react';
 import { signIn, signUp, type AuthFormState } from './actions';
 
 export function AuthForm({ kind, next }: { kind: 'signin' | 'signup'; next: string }) {
-  const [state, action, pending] = useActionState<AuthFormState, FormData>(kind === 'signup' ? signUp : signIn, { error: null, email: '' });
+  const [state, action, pending] = useActionState<AuthFormState, FormData>(kind === 'signup' ? signUp : signIn, {
+    error: null,
+    email: '',
+  });
   return (
     <Box component="form" action={action} sx={{ display: 'grid', gap: 2, maxWidth: 420 }} noValidate={false}>
       <input type="hidden" name="next" value={next} />

@@ -5,7 +5,10 @@ import { TestCardCheckout } from './test-card-checkout';
 import { useSecondsLeft } from '../orders/hold-countdown';
 
 // Stripe.js is loaded only when a real key is configured, keeping it out of every other bundle.
-const StripeCheckout = dynamic(() => import('./stripe-checkout'), { ssr: false, loading: () => <PageLoading label="Loading payment form" /> });
+const StripeCheckout = dynamic(() => import('./stripe-checkout'), {
+  ssr: false,
+  loading: () => <PageLoading label="Loading payment form" />,
+});
 
 interface Props {
   orderId: string;

@@ -20,7 +20,9 @@ export function FlowMessages({ state }: { state: FlowState }) {
     return (
       <Stack direction="row" spacing={1} alignItems="center" role="status">
         <CircularProgress size={20} aria-hidden />
-        <Typography>{state.step === 'done' ? 'Paid! Loading your confirmation…' : 'Confirming your payment…'}</Typography>
+        <Typography>
+          {state.step === 'done' ? 'Paid! Loading your confirmation…' : 'Confirming your payment…'}
+        </Typography>
       </Stack>
     );
   }

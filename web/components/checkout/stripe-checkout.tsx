@@ -20,7 +20,10 @@ interface Props {
 export default function StripeCheckout(props: Props) {
   const stripePromise = useMemo(() => loadStripe(props.publishableKey), [props.publishableKey]);
   return (
-    <Elements stripe={stripePromise} options={{ mode: 'payment', amount: props.amount, currency: props.currency, paymentMethodCreation: 'manual' }}>
+    <Elements
+      stripe={stripePromise}
+      options={{ mode: 'payment', amount: props.amount, currency: props.currency, paymentMethodCreation: 'manual' }}
+    >
       <StripeForm {...props} />
     </Elements>
   );

@@ -18,14 +18,28 @@ const cards = [
 ];
 
 async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const data = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(data?.errors?.[0]?.message ?? `request failed (${res.status})`);
   return data as T;
 }
 
 /** Dev checkout against the fake Stripe: no real card data exists anywhere in this flow. */
-export function TestCardCheckout({ orderId, amount, totalLabel, disabled }: { orderId: string; amount: number; totalLabel: string; disabled: boolean }) {
+export function TestCardCheckout({
+  orderId,
+  amount,
+  totalLabel,
+  disabled,
+}: {
+  orderId: string;
+  amount: number;
+  totalLabel: string;
+  disabled: boolean;
+}) {
   const [card, setCard] = useState('succeeds');
   const { state, setState, pay, waitUntilPaid } = usePaymentFlow(orderId, amount);
   const busy = state.step === 'paying' || state.step === 'confirming' || state.step === 'done';
@@ -35,7 +49,12 @@ export function TestCardCheckout({ orderId, amount, totalLabel, disabled }: { or
       <Alert severity="info">Test mode: no real payment is made. Choose how the test card behaves.</Alert>
       <FormControl disabled={busy || disabled}>
         <FormLabel id="test-card-label">Test card</FormLabel>
-        <RadioGroup aria-labelledby="test-card-label" name="test-card" value={card} onChange={(e) => setCard(e.target.value)}>
+        <RadioGroup
+          aria-labelledby="test-card-label"
+          name="test-card"
+          value={card}
+          onChange={(e) => setCard(e.target.value)}
+        >
           {cards.map((c) => (
             <FormControlLabel key={c.value} value={c.value} control={<Radio />} label={c.label} />
           ))}

@@ -36,13 +36,21 @@ export function usePaymentFlow(orderId: string, amount: number) {
           return;
         }
         if (o && (o.status === 'expired' || o.status === 'cancelled')) {
-          setState({ step: 'error', retry: false, message: `This order is ${o.statusLabel.toLowerCase()}: the hold ended before the payment completed. Any charge is refunded automatically.` });
+          setState({
+            step: 'error',
+            retry: false,
+            message: `This order is ${o.statusLabel.toLowerCase()}: the hold ended before the payment completed. Any charge is refunded automatically.`,
+          });
           router.refresh();
           return;
         }
         await new Promise((r) => setTimeout(r, POLL_MS));
       }
-      setState({ step: 'error', retry: false, message: 'Your payment is still being confirmed. Check "My orders" in a minute.' });
+      setState({
+        step: 'error',
+        retry: false,
+        message: 'Your payment is still being confirmed. Check "My orders" in a minute.',
+      });
     } finally {
       polling.current = false;
     }
@@ -50,9 +58,14 @@ export function usePaymentFlow(orderId: string, amount: number) {
 
   const handlePayment = useCallback(
     async (p: PaymentDto) => {
-      if (p.status === 'requires_action' && p.clientSecret) return setState({ step: 'action', clientSecret: p.clientSecret });
+      if (p.status === 'requires_action' && p.clientSecret)
+        return setState({ step: 'action', clientSecret: p.clientSecret });
       if (p.status === 'failed' || p.status === 'canceled') {
-        return setState({ step: 'error', retry: true, message: p.failureMessage ?? 'The payment did not go through. Try another card.' });
+        return setState({
+          step: 'error',
+          retry: true,
+          message: p.failureMessage ?? 'The payment did not go through. Try another card.',
+        });
       }
       return waitUntilPaid();
     },
@@ -71,7 +84,10 @@ export function usePaymentFlow(orderId: string, amount: number) {
       const res = await payOrder(orderId, amount, token);
       if (!res.ok) {
         const retry = res.status === 402 || res.status >= 500;
-        const message = res.status === 402 ? `Payment declined: ${res.message}. Try another card while your tickets are held.` : res.message;
+        const message =
+          res.status === 402
+            ? `Payment declined: ${res.message}. Try another card while your tickets are held.`
+            : res.message;
         if (res.status === 409) router.refresh();
         return setState({ step: 'error', retry, message });
       }

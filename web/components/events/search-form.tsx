@@ -4,7 +4,19 @@ import { Icon } from '../icons/icons';
  * A plain GET form: results are a shareable URL and work without JavaScript. Plain inputs (not MUI
  * TextField) so the home page hydrates nothing here.
  */
-export function SearchForm({ keyword = '', city = '', date = '', action = '/', extra }: { keyword?: string; city?: string; date?: string; action?: string; extra?: React.ReactNode }) {
+export function SearchForm({
+  keyword = '',
+  city = '',
+  date = '',
+  action = '/',
+  extra,
+}: {
+  keyword?: string;
+  city?: string;
+  date?: string;
+  action?: string;
+  extra?: React.ReactNode;
+}) {
   const id = action === '/' ? 'search' : `search-${action.replace(/\W/g, '')}`;
   return (
     <form role="search" aria-label="Search events" action={action} method="get" className="bt-search">

@@ -18,9 +18,20 @@ export interface PickableTicket {
  * Native checkboxes and plain CSS rather than MUI: this is the only part of the event page that
  * hydrates, so it stays small (Lighthouse TBT on a phone).
  */
-export function TicketPicker({ eventId, tickets, signedIn }: { eventId: string; tickets: PickableTicket[]; signedIn: boolean }) {
+export function TicketPicker({
+  eventId,
+  tickets,
+  signedIn,
+}: {
+  eventId: string;
+  tickets: PickableTicket[];
+  signedIn: boolean;
+}) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [state, action, pending] = useActionState<HoldState, FormData>(holdTickets.bind(null, eventId), { error: null, unavailable: [] });
+  const [state, action, pending] = useActionState<HoldState, FormData>(holdTickets.bind(null, eventId), {
+    error: null,
+    unavailable: [],
+  });
   const total = tickets.filter((t) => chosen.has(t.id)).reduce((s, t) => s + t.price, 0);
   const toggle = (id: string) =>
     setChosen((prev) => {
@@ -52,9 +63,21 @@ export function TicketPicker({ eventId, tickets, signedIn }: { eventId: string; 
                 <span className="bt-strong" style={{ display: 'block', fontWeight: 600 }}>
                   {t.title}
                 </span>
-                {t.description && <span className="bt-small bt-muted" style={{ display: 'block' }}>{t.description}</span>}
-                {t.mine && <span className="bt-small bt-muted" style={{ display: 'block' }}>Your listing</span>}
-                {gone && <span className="bt-small bt-error-text" style={{ display: 'block' }}>No longer available at this price</span>}
+                {t.description && (
+                  <span className="bt-small bt-muted" style={{ display: 'block' }}>
+                    {t.description}
+                  </span>
+                )}
+                {t.mine && (
+                  <span className="bt-small bt-muted" style={{ display: 'block' }}>
+                    Your listing
+                  </span>
+                )}
+                {gone && (
+                  <span className="bt-small bt-error-text" style={{ display: 'block' }}>
+                    No longer available at this price
+                  </span>
+                )}
               </label>
               <div className="bt-ticket-price">
                 <span id={`${inputId}-price`} className="bt-strong" style={{ display: 'block' }}>
@@ -75,7 +98,9 @@ export function TicketPicker({ eventId, tickets, signedIn }: { eventId: string; 
       )}
       <div className="bt-checkout-bar">
         <p className="bt-p" style={{ flex: 1 }} aria-live="polite">
-          {chosen.size === 0 ? 'Choose tickets' : `${chosen.size} ticket${chosen.size > 1 ? 's' : ''} · ${money(total)} all-in`}
+          {chosen.size === 0
+            ? 'Choose tickets'
+            : `${chosen.size} ticket${chosen.size > 1 ? 's' : ''} · ${money(total)} all-in`}
         </p>
         <button type="submit" className="bt-btn bt-btn-contained bt-btn-lg" disabled={chosen.size === 0 || pending}>
           {pending ? 'Holding…' : signedIn ? 'Hold & check out' : 'Sign in to buy'}

@@ -6,15 +6,15 @@ import { InstallPrompt } from '../pwa/install-prompt';
 
 // Server markup with plain CSS (app/globals.css): the header is on every page, so it must not pull
 // MUI and Emotion into pages that otherwise do not need them. Only the three buttons hydrate.
-// Links to the MUI pages are not prefetched when they scroll into view: prefetching would download
-// and evaluate MUI while the visitor is still reading the home or event page (they still prefetch
-// on hover, and navigate client side).
+// Header links are not prefetched (they still navigate client side): prefetching the MUI pages would
+// download and run MUI, and every prefetch is server rendering plus main-thread work, while the
+// visitor's phone is still making the page interactive (Lighthouse TBT).
 const nav = [
-  { href: '/', label: 'Events', prefetch: undefined },
-  { href: '/my/tickets', label: 'My tickets', prefetch: false },
-  { href: '/orders', label: 'Orders', prefetch: false },
-  { href: '/sell', label: 'Sell', prefetch: false },
-  { href: '/my/listings', label: 'My listings', prefetch: false },
+  { href: '/', label: 'Events' },
+  { href: '/my/tickets', label: 'My tickets' },
+  { href: '/orders', label: 'Orders' },
+  { href: '/sell', label: 'Sell' },
+  { href: '/my/listings', label: 'My listings' },
 ];
 
 export async function Header() {
@@ -22,7 +22,7 @@ export async function Header() {
   return (
     <header className="bt-header">
       <div className="bt-toolbar">
-        <Link href="/" className="bt-brand">
+        <Link href="/" prefetch={false} className="bt-brand">
           BigTix
         </Link>
         <div className="bt-grow" />
@@ -44,7 +44,7 @@ export async function Header() {
       </div>
       <nav aria-label="Main" className="bt-nav">
         {nav.map((n) => (
-          <Link key={n.href} href={n.href} prefetch={n.prefetch} className="bt-btn bt-btn-sm">
+          <Link key={n.href} href={n.href} prefetch={false} className="bt-btn bt-btn-sm">
             {n.label}
           </Link>
         ))}

@@ -2,7 +2,15 @@
 import { useEffect } from 'react';
 
 /** Plain markup so the error boundary works (and looks right) inside and outside the MUI pages. */
-export function RouteError({ error, reset, what }: { error: Error & { digest?: string }; reset: () => void; what: string }) {
+export function RouteError({
+  error,
+  reset,
+  what,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+  what: string;
+}) {
   useEffect(() => {
     console.error(error);
   }, [error]);

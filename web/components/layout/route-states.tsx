@@ -14,7 +14,15 @@ export function PageLoading({ label = 'Loading' }: { label?: string }) {
   );
 }
 
-export function NotFoundMessage({ what, back = '/', backLabel = 'Browse events' }: { what: string; back?: string; backLabel?: string }) {
+export function NotFoundMessage({
+  what,
+  back = '/',
+  backLabel = 'Browse events',
+}: {
+  what: string;
+  back?: string;
+  backLabel?: string;
+}) {
   return (
     <div className="bt-stack bt-page-msg">
       <h1 className="bt-h1" style={{ fontWeight: 400 }}>

@@ -46,7 +46,13 @@ function applyMode(mode: Mode) {
 export function ThemeToggle() {
   const current = useSyncExternalStore(subscribe, readMode, () => 'system' as Mode);
   return (
-    <button type="button" className="bt-icon-btn" title={`${labels[current]} (change)`} aria-label={`${labels[current]}. Change theme`} onClick={() => applyMode(next[current])}>
+    <button
+      type="button"
+      className="bt-icon-btn"
+      title={`${labels[current]} (change)`}
+      aria-label={`${labels[current]}. Change theme`}
+      onClick={() => applyMode(next[current])}
+    >
       <Icon name={icons[current]} />
     </button>
   );

@@ -9,7 +9,8 @@ export interface ListingActionResult {
 }
 
 function explain(err: unknown): string {
-  if (err instanceof ApiError && err.status === 409) return 'This ticket is held by a buyer or already sold, so it cannot change now.';
+  if (err instanceof ApiError && err.status === 409)
+    return 'This ticket is held by a buyer or already sold, so it cannot change now.';
   if (err instanceof ApiError && err.status < 500) return err.messages.join('. ');
   return 'The tickets service is not answering; nothing changed.';
 }

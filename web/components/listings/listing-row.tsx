@@ -49,13 +49,22 @@ export function ListingRow(p: ListingRowProps) {
           <Chip size="small" label={statusText[p.status]} color={statusColor[p.status]} />
         </Stack>
         {editing ? (
-          <Stack direction="row" spacing={1} sx={{ mt: 1 }} component="form" onSubmit={(e) => (e.preventDefault(), run(() => changePrice(p.id, price)))}>
+          <Stack
+            direction="row"
+            spacing={1}
+            sx={{ mt: 1 }}
+            component="form"
+            onSubmit={(e) => (e.preventDefault(), run(() => changePrice(p.id, price)))}
+          >
             <TextField
               size="small"
               label={`New price for ${p.title}`}
               value={price}
               onChange={(e) => setPrice(e.target.value)}
-              slotProps={{ input: { startAdornment: <InputAdornment position="start">$</InputAdornment> }, htmlInput: { inputMode: 'decimal' } }}
+              slotProps={{
+                input: { startAdornment: <InputAdornment position="start">$</InputAdornment> },
+                htmlInput: { inputMode: 'decimal' },
+              }}
             />
             <Button type="submit" variant="contained" disabled={pending}>
               Save
@@ -70,7 +79,13 @@ export function ListingRow(p: ListingRowProps) {
                 <Button size="small" onClick={() => setEditing(true)} aria-label={`Edit price of ${p.title}`}>
                   Edit price
                 </Button>
-                <Button size="small" color="error" disabled={pending} onClick={() => run(() => delist(p.id))} aria-label={`Delist ${p.title}`}>
+                <Button
+                  size="small"
+                  color="error"
+                  disabled={pending}
+                  onClick={() => run(() => delist(p.id))}
+                  aria-label={`Delist ${p.title}`}
+                >
                   Delist
                 </Button>
               </>

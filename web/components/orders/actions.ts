@@ -32,11 +32,17 @@ export async function holdTickets(eventId: string, _prev: HoldState, form: FormD
       // The service spreads the conflict details next to `errors` (see @bigtix/middleware error handler).
       const d = (err.body ?? {}) as Partial<OrderConflictDetails>;
       const unavailable = [...(d?.unavailable ?? []), ...(d?.priceChanged ?? []).map((p) => p.ticketId)];
-      return { error: `${err.messages.join('. ')}. Someone else got there first or the price changed; refresh and choose again.`, unavailable };
+      return {
+        error: `${err.messages.join('. ')}. Someone else got there first or the price changed; refresh and choose again.`,
+        unavailable,
+      };
     }
     if (err instanceof ApiError && err.status === 404) {
       // Orders learns about listings from events: a ticket listed a moment ago may not be there yet.
-      return { error: 'These tickets are not ready for sale yet (just listed). Try again in a few seconds.', unavailable: [] };
+      return {
+        error: 'These tickets are not ready for sale yet (just listed). Try again in a few seconds.',
+        unavailable: [],
+      };
     }
     if (err instanceof ApiError && err.status < 500) return { error: err.messages.join('. '), unavailable: [] };
     return { error: 'We could not hold these tickets right now. Please try again.', unavailable: [] };

@@ -24,7 +24,13 @@ export async function listTickets(eventId: string, _prev: SellState, form: FormD
       rowErrors[i] = 'Price must be an amount like 45 or 45.50';
       return;
     }
-    const parsed = ticketInputSchema.safeParse({ title, price, serialNumber: serials[i] ?? '', description: descriptions[i] ?? '', eventId });
+    const parsed = ticketInputSchema.safeParse({
+      title,
+      price,
+      serialNumber: serials[i] ?? '',
+      description: descriptions[i] ?? '',
+      eventId,
+    });
     if (!parsed.success) rowErrors[i] = parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ');
     else rows.push(parsed.data);
   });
@@ -38,11 +44,15 @@ export async function listTickets(eventId: string, _prev: SellState, form: FormD
       const res = await createTickets(rows);
       const failed = res.results.filter((r) => r.status === 'failed');
       if (failed.length) {
-        return { error: `${res.created} listed, ${failed.length} not listed.`, rowErrors: Object.fromEntries(failed.map((r) => [r.index, r.status === 'failed' ? r.message : ''])) };
+        return {
+          error: `${res.created} listed, ${failed.length} not listed.`,
+          rowErrors: Object.fromEntries(failed.map((r) => [r.index, r.status === 'failed' ? r.message : ''])),
+        };
       }
     }
   } catch (err) {
-    if (err instanceof ApiError && err.status === 401) redirect(`/auth/signin?next=${encodeURIComponent(`/sell?eventId=${eventId}`)}`);
+    if (err instanceof ApiError && err.status === 401)
+      redirect(`/auth/signin?next=${encodeURIComponent(`/sell?eventId=${eventId}`)}`);
     if (err instanceof ApiError && err.status < 500) return { error: err.messages.join('. '), rowErrors };
     return { error: 'Listing failed: the tickets service is not answering. Nothing was listed; try again.', rowErrors };
   }

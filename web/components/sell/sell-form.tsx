@@ -17,33 +17,63 @@ let nextKey = 1;
 
 export function SellForm({ eventId }: { eventId: string }) {
   const [rows, setRows] = useState<number[]>([0]);
-  const [state, action, pending] = useActionState<SellState, FormData>(listTickets.bind(null, eventId), { error: null, rowErrors: {} });
+  const [state, action, pending] = useActionState<SellState, FormData>(listTickets.bind(null, eventId), {
+    error: null,
+    rowErrors: {},
+  });
   return (
     <Box component="form" action={action} sx={{ display: 'grid', gap: 2 }}>
       {rows.map((key, i) => (
-        <Paper key={key} variant="outlined" sx={{ p: 2 }} component="fieldset" aria-describedby={state.rowErrors[i] ? `row-${key}-error` : undefined}>
+        <Paper
+          key={key}
+          variant="outlined"
+          sx={{ p: 2 }}
+          component="fieldset"
+          aria-describedby={state.rowErrors[i] ? `row-${key}-error` : undefined}
+        >
           <Stack direction="row" alignItems="center" justifyContent="space-between">
             <Typography component="legend" sx={{ fontWeight: 700 }}>
               Ticket {i + 1}
             </Typography>
             {rows.length > 1 && (
-              <IconButton aria-label={`Remove ticket ${i + 1}`} onClick={() => setRows((r) => r.filter((k) => k !== key))}>
+              <IconButton
+                aria-label={`Remove ticket ${i + 1}`}
+                onClick={() => setRows((r) => r.filter((k) => k !== key))}
+              >
                 <Delete />
               </IconButton>
             )}
           </Stack>
           <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', sm: '2fr 1fr' }, mt: 1 }}>
-            <TextField name="title" label="Title (e.g. Section 112, Row F, Seat 7)" required slotProps={{ htmlInput: { maxLength: 200 } }} />
+            <TextField
+              name="title"
+              label="Title (e.g. Section 112, Row F, Seat 7)"
+              required
+              slotProps={{ htmlInput: { maxLength: 200 } }}
+            />
             <TextField
               name="price"
               label="Price"
               required
               inputMode="decimal"
-              slotProps={{ input: { startAdornment: <InputAdornment position="start">$</InputAdornment> }, htmlInput: { inputMode: 'decimal', pattern: '\\$?[0-9,]+(\\.[0-9]{1,2})?' } }}
+              slotProps={{
+                input: { startAdornment: <InputAdornment position="start">$</InputAdornment> },
+                htmlInput: { inputMode: 'decimal', pattern: '\\$?[0-9,]+(\\.[0-9]{1,2})?' },
+              }}
               helperText="All-in price the buyer pays"
             />
-            <TextField name="serialNumber" label="Serial number" required helperText="Only the buyer will see it" slotProps={{ htmlInput: { maxLength: 100 } }} />
-            <TextField name="description" label="Description (optional)" slotProps={{ htmlInput: { maxLength: 2000 } }} />
+            <TextField
+              name="serialNumber"
+              label="Serial number"
+              required
+              helperText="Only the buyer will see it"
+              slotProps={{ htmlInput: { maxLength: 100 } }}
+            />
+            <TextField
+              name="description"
+              label="Description (optional)"
+              slotProps={{ htmlInput: { maxLength: 2000 } }}
+            />
           </Box>
           {state.rowErrors[i] && (
             <Alert id={`row-${key}-error`} severity="error" sx={{ mt: 1 }}>
@@ -52,7 +82,12 @@ export function SellForm({ eventId }: { eventId: string }) {
           )}
         </Paper>
       ))}
-      <Button startIcon={<Add />} onClick={() => setRows((r) => [...r, nextKey++])} sx={{ justifySelf: 'start' }} disabled={rows.length >= 50}>
+      <Button
+        startIcon={<Add />}
+        onClick={() => setRows((r) => [...r, nextKey++])}
+        sx={{ justifySelf: 'start' }}
+        disabled={rows.length >= 50}
+      >
         Add another ticket
       </Button>
       {state.error && (

@@ -29,12 +29,23 @@ export function MyTicketsList({ fresh, userId }: { fresh: StoredTickets | null; 
   }, [fresh, userId]);
 
   if (!shown) {
-    return <Alert severity="info">{online ? 'You have not bought any tickets yet.' : 'No tickets are saved on this device yet. Open My tickets once while online.'}</Alert>;
+    return (
+      <Alert severity="info">
+        {online
+          ? 'You have not bought any tickets yet.'
+          : 'No tickets are saved on this device yet. Open My tickets once while online.'}
+      </Alert>
+    );
   }
   const stale = !online || !fresh;
   return (
     <Stack spacing={1.5}>
-      <Typography variant="body2" color={stale ? 'text.primary' : 'text.secondary'} sx={{ fontWeight: stale ? 600 : 400 }} data-testid="last-updated">
+      <Typography
+        variant="body2"
+        color={stale ? 'text.primary' : 'text.secondary'}
+        sx={{ fontWeight: stale ? 600 : 400 }}
+        data-testid="last-updated"
+      >
         {stale ? 'Saved on this device. ' : ''}Last updated {when(shown.savedAt)}
       </Typography>
       {shown.tickets.length === 0 && <Alert severity="info">You have not bought any tickets yet.</Alert>}

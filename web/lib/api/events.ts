@@ -35,7 +35,10 @@ export async function fetchEvent(eventId: string): Promise<(EventView & { info: 
     revalidate: EVENT_TTL,
   });
   if (!dto) return null;
-  const best = [...dto.images].filter((i) => i.ratio === '16_9').sort((a, b) => a.width - b.width).find((i) => i.width >= 640);
+  const best = [...dto.images]
+    .filter((i) => i.ratio === '16_9')
+    .sort((a, b) => a.width - b.width)
+    .find((i) => i.width >= 640);
   return { ...toEventView(dto), image: best?.url ?? dto.image, info: dto.info };
 }
 

@@ -37,7 +37,11 @@ async function cookieHeader(): Promise<string | undefined> {
 }
 
 /** Calls one service directly (server side), forwarding the incoming cookies so the service sees the user. */
-export async function callService<T>(service: Service, path: string, opts: CallOptions = {}): Promise<{ status: number; data: T; headers: Headers }> {
+export async function callService<T>(
+  service: Service,
+  path: string,
+  opts: CallOptions = {},
+): Promise<{ status: number; data: T; headers: Headers }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.withSession !== false) {

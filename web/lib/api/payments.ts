@@ -2,7 +2,11 @@ import 'server-only';
 import type { PaymentDto } from '@bigtix/common';
 import { callService, getJson } from './http';
 
-export async function createPayment(input: { amount: number; orderId: string; confirmationTokenId: string }): Promise<PaymentDto> {
+export async function createPayment(input: {
+  amount: number;
+  orderId: string;
+  confirmationTokenId: string;
+}): Promise<PaymentDto> {
   const { data } = await callService<PaymentDto>('payments', '/api/payments/new', { method: 'POST', body: input });
   return data;
 }

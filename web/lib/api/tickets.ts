@@ -62,7 +62,10 @@ export async function withdrawTicket(ticketId: string) {
 
 /** Tickets this user owns after buying them (the owner view includes serial numbers). */
 export async function fetchBoughtTickets(userId: string): Promise<TicketView[]> {
-  const page = await getJson<Page<TicketDto>>('tickets', `/api/tickets/user/${id(userId)}?role=owner&status=sold&limit=200`);
+  const page = await getJson<Page<TicketDto>>(
+    'tickets',
+    `/api/tickets/user/${id(userId)}?role=owner&status=sold&limit=200`,
+  );
   // role=owner also matches a seller's own unsold listings; a bought ticket is sold and owned by the buyer.
   return page.items.map(toTicketView).filter((t) => t.status === 'sold' && t.ownerId === userId);
 }

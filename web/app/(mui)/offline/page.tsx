@@ -14,7 +14,9 @@ export default function OfflinePage() {
       <Typography variant="h4" component="h1" sx={{ fontWeight: 800 }}>
         You are offline
       </Typography>
-      <Typography>This page is not saved on your device. Reconnect to continue; your saved tickets are below.</Typography>
+      <Typography>
+        This page is not saved on your device. Reconnect to continue; your saved tickets are below.
+      </Typography>
       <LinkButton href="/my/tickets" variant="contained" sx={{ alignSelf: 'start' }}>
         Open My tickets
       </LinkButton>

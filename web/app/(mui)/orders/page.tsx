@@ -12,7 +12,13 @@ import { LinkCardAction } from '@/components/layout/links';
 
 export const metadata: Metadata = { title: 'My orders', robots: { index: false } };
 
-const colors = { paid: 'success', created: 'info', 'awaiting:payment': 'info', cancelled: 'default', expired: 'default' } as const;
+const colors = {
+  paid: 'success',
+  created: 'info',
+  'awaiting:payment': 'info',
+  cancelled: 'default',
+  expired: 'default',
+} as const;
 
 export default async function OrdersPage() {
   await requireUser('/orders');

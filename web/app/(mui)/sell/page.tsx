@@ -22,14 +22,21 @@ export default async function SellPage({ searchParams }: { searchParams: Promise
 
   if (sp.eventId) {
     const event = await fetchEvent(sp.eventId);
-    if (!event) return <Alert severity="error">That event was not found on Ticketmaster. <Link href="/sell">Search again</Link></Alert>;
+    if (!event)
+      return (
+        <Alert severity="error">
+          That event was not found on Ticketmaster. <Link href="/sell">Search again</Link>
+        </Alert>
+      );
     return (
       <Stack spacing={2}>
         <Typography variant="h4" component="h1" sx={{ fontWeight: 800 }}>
           Sell tickets
         </Typography>
         <Paper variant="outlined" sx={{ p: 2 }}>
-          <Typography sx={{ fontWeight: 700 }} data-testid="sell-event-name">{event.name}</Typography>
+          <Typography sx={{ fontWeight: 700 }} data-testid="sell-event-name">
+            {event.name}
+          </Typography>
           <Typography variant="body2" color="text.secondary">
             {event.dateLabel} · {event.venueLabel}
           </Typography>
@@ -44,7 +51,13 @@ export default async function SellPage({ searchParams }: { searchParams: Promise
   }
 
   const searching = Boolean(sp.keyword || sp.city || sp.date);
-  const events = searching ? await searchEvents({ keyword: sp.keyword?.slice(0, 200), city: sp.city?.slice(0, 100), date: /^\d{4}-\d{2}-\d{2}$/.test(sp.date ?? '') ? sp.date : undefined }) : [];
+  const events = searching
+    ? await searchEvents({
+        keyword: sp.keyword?.slice(0, 200),
+        city: sp.city?.slice(0, 100),
+        date: /^\d{4}-\d{2}-\d{2}$/.test(sp.date ?? '') ? sp.date : undefined,
+      })
+    : [];
   return (
     <Stack spacing={2}>
       <Typography variant="h4" component="h1" sx={{ fontWeight: 800 }}>

@@ -7,11 +7,17 @@ export async function POST(req: Request) {
   const body = (await req.json().catch(() => null)) as { card?: string } | null;
   const card = body?.card;
   if (!card || !(card in TEST_CARDS)) {
-    return NextResponse.json({ errors: [{ message: `card must be one of ${Object.keys(TEST_CARDS).join(', ')}`, field: 'card' }] }, { status: 400 });
+    return NextResponse.json(
+      { errors: [{ message: `card must be one of ${Object.keys(TEST_CARDS).join(', ')}`, field: 'card' }] },
+      { status: 400 },
+    );
   }
   try {
     return NextResponse.json({ id: await createTestConfirmationToken(card as TestCard) }, { status: 201 });
   } catch (err) {
-    return NextResponse.json({ errors: [{ message: `The test payment server is unavailable: ${(err as Error).message}` }] }, { status: 502 });
+    return NextResponse.json(
+      { errors: [{ message: `The test payment server is unavailable: ${(err as Error).message}` }] },
+      { status: 502 },
+    );
   }
 }

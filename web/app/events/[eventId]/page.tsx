@@ -19,28 +19,50 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
     title: event.name,
     description,
     alternates: { canonical: `/events/${event.id}` },
-    openGraph: { title: `${event.name} tickets`, description, type: 'website', url: `/events/${event.id}`, images: event.image ? [event.image] : [] },
+    openGraph: {
+      title: `${event.name} tickets`,
+      description,
+      type: 'website',
+      url: `/events/${event.id}`,
+      images: event.image ? [event.image] : [],
+    },
     twitter: { card: event.image ? 'summary_large_image' : 'summary', title: `${event.name} tickets`, description },
   };
 }
 
 export default async function EventPage({ params }: Params) {
   const { eventId } = await params;
-  const [event, tickets, user] = await Promise.all([loadEvent(eventId), fetchEventTickets(eventId).catch(() => null), fetchCurrentUser()]);
+  const [event, tickets, user] = await Promise.all([
+    loadEvent(eventId),
+    fetchEventTickets(eventId).catch(() => null),
+    fetchCurrentUser(),
+  ]);
   if (!event) notFound();
   const cheapest = tickets?.[0];
 
   return (
     <div className="bt-stack">
       {event.statusNotice && (
-        <div role="alert" className={event.status === 'cancelled' ? 'bt-alert bt-alert-error' : 'bt-alert bt-alert-warning'} data-testid="event-status-banner">
+        <div
+          role="alert"
+          className={event.status === 'cancelled' ? 'bt-alert bt-alert-error' : 'bt-alert bt-alert-warning'}
+          data-testid="event-status-banner"
+        >
           {event.statusNotice}
         </div>
       )}
       {event.image && (
         // The LCP element: sized up front (no layout shift) and fetched first. A plain <img> because
         // images are unoptimized (no image server) and the source is Ticketmaster's CDN.
-        <img className="bt-hero" src={event.image} alt="" width={640} height={360} fetchPriority="high" decoding="async" />
+        <img
+          className="bt-hero"
+          src={event.image}
+          alt=""
+          width={640}
+          height={360}
+          fetchPriority="high"
+          decoding="async"
+        />
       )}
       <div>
         <h1 className="bt-h1">{event.name}</h1>
@@ -69,7 +91,14 @@ export default async function EventPage({ params }: Params) {
           <TicketPicker
             eventId={event.id}
             signedIn={!!user}
-            tickets={tickets.map((t) => ({ id: t.id, title: t.title, description: t.description, price: t.price, priceLabel: t.priceLabel, mine: t.sellerId === user?.id }))}
+            tickets={tickets.map((t) => ({
+              id: t.id,
+              title: t.title,
+              description: t.description,
+              price: t.price,
+              priceLabel: t.priceLabel,
+              mine: t.sellerId === user?.id,
+            }))}
           />
         )}
       </section>

@@ -15,7 +15,11 @@ export default async function MyListingsPage({ searchParams }: { searchParams: P
   const { listed } = await searchParams;
   const listings = await fetchUserListings(user.id);
   const eventIds = [...new Set(listings.map((l) => l.eventId))].slice(0, 50);
-  const events = new Map((await Promise.all(eventIds.map((id) => fetchEvent(id).catch(() => null)))).filter((e) => !!e).map((e) => [e!.id, e!]));
+  const events = new Map(
+    (await Promise.all(eventIds.map((id) => fetchEvent(id).catch(() => null))))
+      .filter((e) => !!e)
+      .map((e) => [e!.id, e!]),
+  );
   return (
     <Stack spacing={2}>
       <Typography variant="h4" component="h1" sx={{ fontWeight: 800 }}>

@@ -13,7 +13,11 @@ async function load(userId: string): Promise<StoredTickets | null> {
   try {
     const tickets = await fetchBoughtTickets(userId);
     const eventIds = [...new Set(tickets.map((t) => t.eventId))];
-    const events = new Map((await Promise.all(eventIds.map((id) => fetchEvent(id).catch(() => null)))).filter((e) => !!e).map((e) => [e!.id, e!]));
+    const events = new Map(
+      (await Promise.all(eventIds.map((id) => fetchEvent(id).catch(() => null))))
+        .filter((e) => !!e)
+        .map((e) => [e!.id, e!]),
+    );
     return {
       userId,
       savedAt: new Date().toISOString(),
@@ -41,7 +45,9 @@ export default async function MyTicketsPage() {
       <Typography variant="h4" component="h1" sx={{ fontWeight: 800 }}>
         My tickets
       </Typography>
-      <Typography color="text.secondary">Tickets you bought, with their serial numbers. They stay available on this device without a connection.</Typography>
+      <Typography color="text.secondary">
+        Tickets you bought, with their serial numbers. They stay available on this device without a connection.
+      </Typography>
       <MyTicketsList fresh={fresh} userId={user.id} />
     </Stack>
   );

@@ -37,8 +37,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           Payment received. Your tickets and their serial numbers are in My tickets.
         </Alert>
       )}
-      {order.status === 'expired' && <Alert severity="error">The hold expired before payment completed, so the tickets were released. You were not charged.</Alert>}
-      {order.status === 'cancelled' && <Alert severity="info">This order was cancelled and the tickets released.</Alert>}
+      {order.status === 'expired' && (
+        <Alert severity="error">
+          The hold expired before payment completed, so the tickets were released. You were not charged.
+        </Alert>
+      )}
+      {order.status === 'cancelled' && (
+        <Alert severity="info">This order was cancelled and the tickets released.</Alert>
+      )}
       {order.active && <HoldCountdown expiresAt={order.expiresAt} />}
 
       <Paper variant="outlined" sx={{ p: 2 }}>
@@ -63,7 +69,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
 
       {order.active && (
         <>
-          {lastFailure?.failureMessage && <Alert severity="warning">Last attempt failed: {lastFailure.failureMessage}</Alert>}
+          {lastFailure?.failureMessage && (
+            <Alert severity="warning">Last attempt failed: {lastFailure.failureMessage}</Alert>
+          )}
           <Checkout
             orderId={order.id}
             amount={order.total}

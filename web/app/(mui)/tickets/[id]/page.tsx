@@ -18,7 +18,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   if (!ticket) return { title: 'Listing not found' };
   const event = await fetchEvent(ticket.eventId).catch(() => null);
   const title = `${ticket.title} · ${ticket.priceLabel}`;
-  const description = event ? `${ticket.title} for ${event.name}, ${event.dateLabel}: ${ticket.priceLabel} all-in.` : ticket.description;
+  const description = event
+    ? `${ticket.title} for ${event.name}, ${event.dateLabel}: ${ticket.priceLabel} all-in.`
+    : ticket.description;
   return { title, description, openGraph: { title, description, url: `/tickets/${ticket.id}` } };
 }
 
@@ -34,9 +36,16 @@ export default async function TicketPage({ params }: Params) {
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack spacing={1}>
           <Typography variant="h5" component="p">
-            {ticket.priceLabel} <Typography component="span" variant="body2" color="text.secondary">all-in</Typography>
+            {ticket.priceLabel}{' '}
+            <Typography component="span" variant="body2" color="text.secondary">
+              all-in
+            </Typography>
           </Typography>
-          <Chip label={ticket.status} color={ticket.status === 'available' ? 'success' : 'default'} sx={{ alignSelf: 'start' }} />
+          <Chip
+            label={ticket.status}
+            color={ticket.status === 'available' ? 'success' : 'default'}
+            sx={{ alignSelf: 'start' }}
+          />
           {ticket.description && <Typography>{ticket.description}</Typography>}
           {event && (
             <Typography color="text.secondary">

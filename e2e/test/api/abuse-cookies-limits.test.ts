@@ -6,7 +6,7 @@
 import { RunningService, startService } from '@bigtix/middleware';
 import { isolate } from '@bigtix/testkit';
 import { authService } from '../../../services/auth/src/service';
-import { securityHeaderProblems, send } from '../../src/abuse/http';
+import { describeResponse, securityHeaderProblems, send } from '../../src/abuse/http';
 import { Stack, startStack } from '../../src/stack';
 
 jest.setTimeout(60_000);
@@ -65,6 +65,24 @@ describe('session cookies', () => {
     expect(cookie).toContain('httponly');
     expect(cookie).toContain('samesite=lax');
     expect(securityHeaderProblems(res)).toEqual([]);
+  });
+
+  // A request that reached the service without the ingress's X-Forwarded-Proto (a plain-HTTP
+  // port-forward, a misrouted probe) may be refused, or answered with a Secure cookie the browser
+  // only returns over HTTPS; it must not be a 500 that creates the account anyway.
+  it('never answers 5xx to a plain-HTTP sign-up in production, nor creates an account it does not sign in', async () => {
+    const address = email('plain');
+    const res = await send(production.url, {
+      method: 'POST',
+      path: '/api/users/signup',
+      json: { email: address, password: 'password123' },
+    });
+    const written = await production.ctx.db.db!.collection('users').countDocuments({ email: address });
+    expect({
+      status: res.status < 500 ? 'not 5xx' : describeResponse(res),
+      written: res.status === 201 ? 1 : written,
+    }).toEqual({ status: 'not 5xx', written: res.status === 201 ? 1 : 0 });
+    if (res.status === 201) expect(sessionCookie(res).toLowerCase()).toContain('secure');
   });
 
   it('are cleared on sign-out in production too', async () => {

@@ -76,6 +76,19 @@ describe('request bodies', () => {
   });
 });
 
+describe('NUL characters, which FerretDB cannot store or compare', () => {
+  it('refuses a body string containing NUL with a 400 naming the field', async () => {
+    const res = await request(server).post('/api/things').send({ name: 'a\u0000b', count: 1 });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toEqual({ message: 'name must not contain NUL characters', field: 'name' });
+  });
+
+  it('answers 404 for a path and 400 for a query string containing NUL', async () => {
+    expect((await request(server).get('/api/things/%00')).status).toBe(404);
+    expect((await request(server).get('/api/things/mine?x=%00')).status).toBe(400);
+  });
+});
+
 describe('errors', () => {
   it('maps typed errors to their status and contract body with details', async () => {
     const res = await request(server).get('/api/things/conflict');

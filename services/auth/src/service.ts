@@ -14,6 +14,7 @@ export const authService: ServiceSpec = {
       jwtSecret: ctx.config.jwtSecret,
       readiness: ctx.readiness,
       bodyLimitBytes: 16 * 1024,
+      secureCookies: ctx.config.production,
       routers: [
         usersRouter({
           users,

@@ -70,6 +70,24 @@ describe('the one-origin router', () => {
   });
 });
 
+it('passes a service’s 413 for an oversized body back to the client instead of a 502', async () => {
+  const { authService } = await import('../../../services/auth/src/service');
+  const { startService } = await import('@bigtix/middleware');
+  const { isolate } = await import('@bigtix/testkit');
+  const iso = isolate('router413');
+  const auth = await startService(authService, iso.env('auth'));
+  const router = await startRouter({ routes: [{ prefix: '/api/users', target: auth.url }], port: 0 });
+  try {
+    const body = JSON.stringify({ email: 'a@example.test', password: 'x'.repeat(2_000_000) });
+    const res = await fetch(`${router.url}/api/users/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(res.status).toBe(413);
+  } finally {
+    await router.close();
+    await auth.stop();
+    await iso.cleanup();
+  }
+});
+
 it('discovers services with their ports and routes from package.json', () => {
   const auth = discoverServices().find((s) => s.name === 'auth');
   expect(auth).toMatchObject({ port: 4001, routes: ['/api/users'] });

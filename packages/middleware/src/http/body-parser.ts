@@ -1,6 +1,8 @@
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '@bigtix/common';
 import type { Middleware } from 'koa';
+import type { IncomingMessage } from 'node:http';
 import getRawBody from 'raw-body';
+import { findNulString } from './reject-nul';
 
 export interface BodyParserOptions {
   /** Largest accepted body in bytes; beyond it the answer is 413. */
@@ -13,6 +15,36 @@ declare module 'koa' {
     rawBody?: Buffer;
     body?: unknown;
   }
+}
+
+/**
+ * How much of a refused body is read and thrown away before answering 413. Answering while the
+ * client (or a proxy in front of us) is still sending makes it see a reset instead of the 413;
+ * beyond this much, closing the connection is the lesser evil.
+ */
+const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
+
+function discard(req: IncomingMessage, maxBytes: number): Promise<void> {
+  if (req.readableEnded || req.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const done = () => {
+      req.off('data', onData);
+      req.off('end', done);
+      req.off('error', done);
+      req.off('close', done);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) done();
+    };
+    req.on('data', onData);
+    req.once('end', done);
+    req.once('error', done);
+    req.once('close', done);
+    req.resume();
+  });
 }
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -28,23 +60,35 @@ export function jsonBodyParser({ limitBytes }: BodyParserOptions): Middleware {
       return next();
     }
     if (!ctx.request.is('application/json')) throw new UnsupportedMediaTypeError();
-    if (length !== undefined && length > limitBytes)
+    if (length !== undefined && length > limitBytes) {
+      await discard(ctx.req, DRAIN_LIMIT_BYTES);
       throw new PayloadTooLargeError(`Request body is larger than ${limitBytes} bytes`);
+    }
     let raw: Buffer;
     try {
       raw = await getRawBody(ctx.req, { limit: limitBytes, length });
     } catch (err) {
       const type = (err as { type?: string }).type;
-      if (type === 'entity.too.large')
+      if (type === 'entity.too.large') {
+        await discard(ctx.req, DRAIN_LIMIT_BYTES);
         throw new PayloadTooLargeError(`Request body is larger than ${limitBytes} bytes`);
+      }
       throw new BadRequestError('Could not read the request body');
     }
     ctx.request.rawBody = raw;
+    let body: unknown;
     try {
-      ctx.request.body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
+      body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
     } catch {
       throw new BadRequestError('Request body is not valid JSON');
     }
+    const nulField = findNulString(body);
+    if (nulField !== null) {
+      throw new BadRequestError('Invalid request body', [
+        { message: `${nulField} must not contain NUL characters`, field: nulField },
+      ]);
+    }
+    ctx.request.body = body;
     return next();
   };
 }

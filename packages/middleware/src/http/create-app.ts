@@ -5,6 +5,7 @@ import { currentUser } from '../auth/current-user';
 import { jsonBodyParser } from './body-parser';
 import { errorHandler } from './error-handler';
 import { createHttpMetrics } from './metrics';
+import { rejectNulInUrl } from './reject-nul';
 import { requestContext } from './request-context';
 
 export type ReadinessCheck = () => Promise<Record<string, boolean>>;
@@ -19,6 +20,12 @@ export interface ServiceAppOptions {
   bodyLimitBytes?: number;
   /** Trust X-Forwarded-* from the ingress (secure cookies behind TLS termination). */
   proxy?: boolean;
+  /**
+   * Production: TLS ends at the ingress, so cookies are always marked Secure even when a request
+   * reaches the pod over plain HTTP without X-Forwarded-Proto (Koa would otherwise refuse to set
+   * a Secure cookie and fail the request after its work was done).
+   */
+  secureCookies?: boolean;
 }
 
 /** The one Koa app shape every BigTix service uses. Routers carry the service's own routes. */
@@ -41,9 +48,16 @@ export function createServiceApp(options: ServiceAppOptions): Koa {
   });
 
   app.use(requestContext(options.logger));
+  if (options.secureCookies) {
+    app.use((ctx, next) => {
+      ctx.cookies.secure = true;
+      return next();
+    });
+  }
   // Outside the error handler, so metrics see the status an error was answered with.
   app.use(metrics.middleware);
   app.use(errorHandler(options.logger));
+  app.use(rejectNulInUrl());
   app.use(jsonBodyParser({ limitBytes: options.bodyLimitBytes ?? 1024 * 1024 }));
   app.use(currentUser(options.jwtSecret));
   app.use(health.routes());

@@ -6,8 +6,9 @@ import type { StackInfo } from './stack-info';
  * (has the orders replica caught up, how many holds exist). Benchmarks never write here.
  */
 export async function withServiceDb<T>(stack: StackInfo, service: string, fn: (db: Db) => Promise<T>): Promise<T> {
-  const client = new MongoClient(stack.mongoBase, { serverSelectionTimeoutMS: 10_000 });
-  await client.connect();
+  const client = new MongoClient(stack.mongoBase, { serverSelectionTimeoutMS: 30_000 });
+  // No explicit connect: the driver connects on first use and reconnects after a database
+  // restart, so a long wait survives one.
   try {
     return await fn(client.db(`${stack.dbPrefix}${service}`));
   } finally {
@@ -18,11 +19,17 @@ export async function withServiceDb<T>(stack: StackInfo, service: string, fn: (d
 /** Polls until `probe` is true, with a deadline; never a fixed sleep. */
 export async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs: number, intervalMs = 250): Promise<number> {
   const started = Date.now();
+  let lastError = '';
   while (Date.now() - started < timeoutMs) {
-    if (await probe()) return Date.now() - started;
+    try {
+      if (await probe()) return Date.now() - started;
+    } catch (err) {
+      // The shared dev database gets restarted by other people's fault tests; keep waiting.
+      lastError = (err as Error).message;
+    }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${lastError})` : ''}`);
 }
 
 /**

@@ -52,7 +52,7 @@ function runChild(name: string, args: string[], env: NodeJS.ProcessEnv, timeoutM
     proc.on('exit', (code) => {
       current = null;
       clearTimeout(timer);
-      resolve({ code, stdout, stderrTail: stderr.trim().split('\n').slice(-5).join(' / '), timedOut });
+      resolve({ code, stdout, stderrTail: stderr.trim().split('\n').filter((l) => !/^\s+at /.test(l)).slice(-3).join(' / '), timedOut });
     });
   });
 }
@@ -62,7 +62,9 @@ export async function main(): Promise<void> {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const stack = await startBenchStack(log);
   // Ctrl-C or a kill still stops the stack and drops its databases and queues.
+  let aborted = false;
   const abort = (signal: NodeJS.Signals) => {
+    aborted = true;
     log(`${signal}: stopping the bench stack`);
     current?.kill('SIGTERM');
     stack.stop().finally(() => process.exit(130));
@@ -81,6 +83,7 @@ export async function main(): Promise<void> {
   };
   try {
     for (const s of SCRIPTS) {
+      if (aborted) break;
       if (only.length && !only.includes(s.name)) continue;
       if (!fs.existsSync(path.join(REPO_ROOT, 'bench', `${s.name}.ts`))) continue;
       if (s.timeoutMinutes === 0) {
@@ -95,6 +98,7 @@ export async function main(): Promise<void> {
       const t0 = Date.now();
       const env = { ...process.env, ...(s.env ?? {}), [STACK_ENV]: JSON.stringify(stack.info) };
       const res = await runChild(s.name, s.args, env, s.timeoutMinutes);
+      if (aborted) break;
       const last = res.stdout.trim().split('\n').pop() ?? '';
       let parsed: unknown = null;
       try {

@@ -41,7 +41,8 @@ export async function waitForServiceWorker(page: Page, timeoutMs = 60_000): Prom
   // A page loaded while the worker was still installing may miss clients.claim(); a reload is
   // what a real visit would do next, and a page loaded after activation is always controlled.
   if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
-  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) throw new Error('the page is not controlled by the service worker');
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller)))
+    throw new Error('the page is not controlled by the service worker');
   return state;
 }
 

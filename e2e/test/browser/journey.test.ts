@@ -16,7 +16,10 @@ const SEARCH = 'Eras Tour';
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!(await stackIsUp())) throw new Error(`No BigTix stack answers at ${BASE_URL}; start it (WEB_MODE=production make dev) or set BIGTIX_URL`);
+  if (!(await stackIsUp()))
+    throw new Error(
+      `No BigTix stack answers at ${BASE_URL}; start it (WEB_MODE=production make dev) or set BIGTIX_URL`,
+    );
   browser = await launch();
 });
 
@@ -37,7 +40,13 @@ async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 describe('PWA basics', () => {
@@ -53,7 +62,13 @@ describe('PWA basics', () => {
     const res = await page.request.get(new URL(href!, BASE_URL).toString());
     expect(res.ok()).toBe(true);
     const manifest = await res.json();
-    expect(manifest).toMatchObject({ name: expect.any(String), short_name: 'BigTix', display: 'standalone', start_url: '/', theme_color: expect.stringMatching(/^#/) });
+    expect(manifest).toMatchObject({
+      name: expect.any(String),
+      short_name: 'BigTix',
+      display: 'standalone',
+      start_url: '/',
+      theme_color: expect.stringMatching(/^#/),
+    });
     const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
     expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
     expect(manifest.icons.some((i: { purpose?: string }) => i.purpose?.includes('maskable'))).toBe(true);
@@ -132,7 +147,10 @@ describe('buyer and seller journey on a phone', () => {
     await page.waitForURL((u) => u.pathname === eventPath);
     // Listings reach the event page once tickets has them: poll with a deadline by reloading.
     const deadline = Date.now() + 20_000;
-    while (!(await page.getByText(title, { exact: true }).filter({ visible: true }).first().isVisible()) && Date.now() < deadline) {
+    while (
+      !(await page.getByText(title, { exact: true }).filter({ visible: true }).first().isVisible()) &&
+      Date.now() < deadline
+    ) {
       await page.waitForTimeout(500);
       await page.reload();
     }
@@ -147,7 +165,10 @@ describe('buyer and seller journey on a phone', () => {
       await page.getByRole('button', { name: 'Hold & check out' }).click();
       const outcome = await Promise.race([
         page.waitForURL(/\/orders\/[0-9a-f]{24}$/, { timeout: 20_000 }).then(() => 'held'),
-        page.getByText('not ready for sale yet').waitFor({ timeout: 20_000 }).then(() => 'retry'),
+        page
+          .getByText('not ready for sale yet')
+          .waitFor({ timeout: 20_000 })
+          .then(() => 'retry'),
       ]);
       if (outcome === 'held') break;
       if (Date.now() > holdDeadline) throw new Error('orders never saw the new listing');
@@ -166,7 +187,10 @@ describe('buyer and seller journey on a phone', () => {
     // Sold to the buyer once tickets has applied order.paid: poll My tickets with a deadline.
     const until = Date.now() + 30_000;
     await page.goto('/my/tickets');
-    while (!(await page.getByTestId('serial-number').filter({ hasText: serial, visible: true }).first().isVisible()) && Date.now() < until) {
+    while (
+      !(await page.getByTestId('serial-number').filter({ hasText: serial, visible: true }).first().isVisible()) &&
+      Date.now() < until
+    ) {
       await page.waitForTimeout(500);
       await page.reload();
     }

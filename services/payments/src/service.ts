@@ -28,7 +28,15 @@ export const paymentsService: ServiceSpec = {
       ctx.logger.error({ err }, 'Stripe request failed'),
     );
     ctx.logger.info({ stripeApi: config.stripeApiBase ?? 'https://api.stripe.com' }, 'payments: Stripe endpoint');
-    const deps: PaymentsDeps = { orders, payments, gateway, config, logger: ctx.logger, nudge: ctx.nudgeOutbox, now: Date.now };
+    const deps: PaymentsDeps = {
+      orders,
+      payments,
+      gateway,
+      config,
+      logger: ctx.logger,
+      nudge: ctx.nudgeOutbox,
+      now: Date.now,
+    };
 
     const app = createServiceApp({
       name: 'payments',

@@ -79,7 +79,11 @@ it('passes a service’s 413 for an oversized body back to the client instead of
   const router = await startRouter({ routes: [{ prefix: '/api/users', target: auth.url }], port: 0 });
   try {
     const body = JSON.stringify({ email: 'a@example.test', password: 'x'.repeat(2_000_000) });
-    const res = await fetch(`${router.url}/api/users/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await fetch(`${router.url}/api/users/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(res.status).toBe(413);
   } finally {
     await router.close();

@@ -9,8 +9,10 @@ const NUL_IN_URL = /%00|\u0000/i;
 /** A path with NUL names nothing (404); a query string with NUL is bad input (400). */
 export function rejectNulInUrl(): Middleware {
   return async (ctx, next) => {
-    if (NUL_IN_URL.test(ctx.path)) throw new NotFoundError(`No route for ${ctx.method} ${ctx.path.replace(/%00|\u0000/gi, '')}`);
-    if (NUL_IN_URL.test(ctx.querystring)) throw new BadRequestError('Invalid query', [{ message: 'query must not contain NUL characters' }]);
+    if (NUL_IN_URL.test(ctx.path))
+      throw new NotFoundError(`No route for ${ctx.method} ${ctx.path.replace(/%00|\u0000/gi, '')}`);
+    if (NUL_IN_URL.test(ctx.querystring))
+      throw new BadRequestError('Invalid query', [{ message: 'query must not contain NUL characters' }]);
     return next();
   };
 }

@@ -18,10 +18,16 @@ const SOURCE = 'payments';
  * create response, webhooks, their retries), each event is published once. Returns the stored
  * payment, changed or not; null if it does not exist.
  */
-export async function advancePayment(payments: PaymentStore, id: string, update: PaymentUpdate, now = () => new Date()): Promise<Payment | null> {
+export async function advancePayment(
+  payments: PaymentStore,
+  id: string,
+  update: PaymentUpdate,
+  now = () => new Date(),
+): Promise<Payment | null> {
   return payments.change(id, (current) => {
     // An outcome for another PaymentIntent than the one this attempt made is not ours to apply.
-    if (update.paymentIntentId && current.paymentIntentId && update.paymentIntentId !== current.paymentIntentId) return null;
+    if (update.paymentIntentId && current.paymentIntentId && update.paymentIntentId !== current.paymentIntentId)
+      return null;
     const moves = update.status !== current.status;
     if (moves && !canMove(current.status, update.status)) return null;
     const attachesIntent = !current.paymentIntentId && !!update.paymentIntentId;
@@ -34,7 +40,9 @@ export async function advancePayment(payments: PaymentStore, id: string, update:
       status: update.status,
       paymentIntentId: current.paymentIntentId ?? update.paymentIntentId ?? null,
       clientSecret: update.clientSecret ?? current.clientSecret,
-      failureMessage: update.failureMessage ?? (update.status === 'failed' ? current.failureMessage ?? 'The payment failed' : current.failureMessage),
+      failureMessage:
+        update.failureMessage ??
+        (update.status === 'failed' ? (current.failureMessage ?? 'The payment failed') : current.failureMessage),
       refundId: update.refundId ?? current.refundId,
       updatedAt: now().toISOString(),
     };
@@ -47,14 +55,37 @@ export function eventsFor(prev: Payment, next: Payment): Envelope[] {
   const events: Envelope[] = [];
   const pi = next.paymentIntentId ?? '';
   if (!prev.paymentIntentId && next.paymentIntentId && next.status !== 'failed' && next.status !== 'canceled') {
-    events.push(makeEnvelope('payment.created', next.version, SOURCE, { id: next._id, orderId: next.orderId, paymentIntentId: pi, amount: next.amount, currency: next.currency }));
+    events.push(
+      makeEnvelope('payment.created', next.version, SOURCE, {
+        id: next._id,
+        orderId: next.orderId,
+        paymentIntentId: pi,
+        amount: next.amount,
+        currency: next.currency,
+      }),
+    );
   }
   if (next.status === 'succeeded' && prev.status !== 'succeeded') {
-    events.push(makeEnvelope('payment.succeeded', next.version, SOURCE, { id: next._id, orderId: next.orderId, paymentIntentId: pi, amount: next.amount, currency: next.currency }));
+    events.push(
+      makeEnvelope('payment.succeeded', next.version, SOURCE, {
+        id: next._id,
+        orderId: next.orderId,
+        paymentIntentId: pi,
+        amount: next.amount,
+        currency: next.currency,
+      }),
+    );
   }
   // A request Stripe refused before any PaymentIntent existed took no money and told orders nothing.
   if (next.status === 'failed' && prev.status !== 'failed' && next.paymentIntentId) {
-    events.push(makeEnvelope('payment.failed', next.version, SOURCE, { id: next._id, orderId: next.orderId, paymentIntentId: pi, message: next.failureMessage ?? 'The payment failed' }));
+    events.push(
+      makeEnvelope('payment.failed', next.version, SOURCE, {
+        id: next._id,
+        orderId: next.orderId,
+        paymentIntentId: pi,
+        message: next.failureMessage ?? 'The payment failed',
+      }),
+    );
   }
   return events;
 }

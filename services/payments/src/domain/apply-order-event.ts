@@ -5,7 +5,10 @@ import type { OrderReplica, OrderReplicaStore } from '../models/order-replica';
 export type ReplicaOutcome = 'applied' | 'duplicate';
 
 /** order.created is version 1 of an order: it creates the replica, once. */
-export async function applyOrderCreated(store: OrderReplicaStore, event: Envelope<EventData<'order.created'>>): Promise<ReplicaOutcome> {
+export async function applyOrderCreated(
+  store: OrderReplicaStore,
+  event: Envelope<EventData<'order.created'>>,
+): Promise<ReplicaOutcome> {
   const d = event.data;
   if (await store.findById(d.id)) return 'duplicate';
   const doc: OrderReplica = {
@@ -31,9 +34,7 @@ export async function applyOrderCreated(store: OrderReplicaStore, event: Envelop
 }
 
 type LaterOrderEvent =
-  | Envelope<EventData<'order.updated'>>
-  | Envelope<EventData<'order.cancelled'>>
-  | Envelope<EventData<'order.paid'>>;
+  Envelope<EventData<'order.updated'>> | Envelope<EventData<'order.cancelled'>> | Envelope<EventData<'order.paid'>>;
 
 /**
  * Applies a later order event under the version rule: exactly the next version applies; an older
@@ -50,7 +51,12 @@ export async function applyOrderChange(store: OrderReplicaStore, event: LaterOrd
       throw new RetryLaterError(`order ${d.id}: have v${current.version}, got v${event.version}`);
     }
     applied = true;
-    const next: Omit<OrderReplica, 'version'> = { ...current, status: d.status, tickets: d.tickets, updatedAt: event.occurredAt };
+    const next: Omit<OrderReplica, 'version'> = {
+      ...current,
+      status: d.status,
+      tickets: d.tickets,
+      updatedAt: event.occurredAt,
+    };
     if ('expiresAt' in d) next.expiresAt = d.expiresAt;
     if ('total' in d) {
       next.total = d.total;

@@ -8,6 +8,8 @@ export function assertPayable(order: OrderReplica, now: number): void {
     throw new ConflictError(`This order is ${order.status} and can no longer be paid`, { orderStatus: order.status });
   }
   if (Date.parse(order.expiresAt) <= now) {
-    throw new ConflictError('The hold on these tickets has expired; the order can no longer be paid', { orderStatus: 'expired' });
+    throw new ConflictError('The hold on these tickets has expired; the order can no longer be paid', {
+      orderStatus: 'expired',
+    });
   }
 }

@@ -26,6 +26,9 @@ export async function cancelPayment(deps: PaymentsDeps, payment: Payment): Promi
     paymentIntentId: result.intent.id,
     failureMessage: result.kind === 'canceled' ? 'Canceled: the order is no longer held' : result.intent.failureMessage,
   });
-  deps.logger.info({ orderId: payment.orderId, paymentIntentId: payment.paymentIntentId, outcome: result.kind, status }, 'payment cancel requested');
+  deps.logger.info(
+    { orderId: payment.orderId, paymentIntentId: payment.paymentIntentId, outcome: result.kind, status },
+    'payment cancel requested',
+  );
   deps.nudge();
 }

@@ -48,7 +48,8 @@ export async function confirmAttempt(deps: PaymentsDeps, payment: Payment): Prom
   deps.nudge();
   const dto = toPaymentDto(failed ?? payment);
   if (result.kind === 'declined') throw new PaymentDeclinedError(result.message, { payment: dto });
-  const field = result.param === 'confirmation_token' ? 'confirmationTokenId' : result.param === 'amount' ? 'amount' : undefined;
+  const field =
+    result.param === 'confirmation_token' ? 'confirmationTokenId' : result.param === 'amount' ? 'amount' : undefined;
   throw new BadRequestError(result.message, [{ message: result.message, ...(field ? { field } : {}) }]);
 }
 

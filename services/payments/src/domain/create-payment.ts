@@ -20,7 +20,11 @@ const SETTLE_WAIT_MS = 5_000;
  * attempt n is the unique key `<orderId>#<n>`, so concurrent requests create one attempt, and
  * a call while an attempt is in flight returns that attempt instead of charging again.
  */
-export async function createPayment(deps: PaymentsDeps, user: UserDto, input: CreatePaymentInput): Promise<CreatePaymentResult> {
+export async function createPayment(
+  deps: PaymentsDeps,
+  user: UserDto,
+  input: CreatePaymentInput,
+): Promise<CreatePaymentResult> {
   const order = await findOwnedOrder(deps.orders, user.id, input.orderId, deps.config.replicaWaitMs);
   if (input.amount !== order.total) {
     const message = `amount must equal the order total (${order.total} cents)`;

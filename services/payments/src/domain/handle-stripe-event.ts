@@ -24,7 +24,11 @@ export const HANDLED_STRIPE_EVENTS = Object.keys(INTENT_STATUS);
  * claim that carries the events it publishes, and statuses only move forward, so events that
  * arrive twice, late or out of order change nothing twice.
  */
-export async function handleStripeEvent(deps: PaymentsDeps, events: Collection<Document>, event: Stripe.Event): Promise<StripeEventOutcome> {
+export async function handleStripeEvent(
+  deps: PaymentsDeps,
+  events: Collection<Document>,
+  event: Stripe.Event,
+): Promise<StripeEventOutcome> {
   const status = INTENT_STATUS[event.type];
   const intent = status ? (event.data.object as Stripe.PaymentIntent) : null;
   const won = await claim(events, event.id, {
@@ -48,12 +52,16 @@ export async function handleStripeEvent(deps: PaymentsDeps, events: Collection<D
         status,
         paymentIntentId: intent.id,
         clientSecret: intent.client_secret ?? null,
-        failureMessage: intent.last_payment_error?.message ?? (status === 'canceled' ? 'The payment was canceled' : null),
+        failureMessage:
+          intent.last_payment_error?.message ?? (status === 'canceled' ? 'The payment was canceled' : null),
       });
       deps.nudge();
       outcome = 'applied';
     } else {
-      deps.logger.warn({ eventId: event.id, paymentIntentId: intent.id }, 'Stripe event for a PaymentIntent this service did not create');
+      deps.logger.warn(
+        { eventId: event.id, paymentIntentId: intent.id },
+        'Stripe event for a PaymentIntent this service did not create',
+      );
     }
   }
   await events.updateOne({ _id: event.id as unknown as Document['_id'] }, { $set: { appliedAt: new Date(), outcome } });

@@ -11,7 +11,10 @@ export async function refundPayment(deps: PaymentsDeps, paymentIntentId: string,
   const payment = await findPaymentByIntent(deps.payments.docs, paymentIntentId);
   if (payment?.status === 'refunded') return;
   const refund = await deps.gateway.refund(paymentIntentId, reason);
-  deps.logger.info({ paymentIntentId, orderId: payment?.orderId, refundId: refund.refundId, reason }, 'payment refunded');
+  deps.logger.info(
+    { paymentIntentId, orderId: payment?.orderId, refundId: refund.refundId, reason },
+    'payment refunded',
+  );
   if (!payment) {
     deps.logger.warn({ paymentIntentId }, 'refunded a PaymentIntent with no payment record');
     return;

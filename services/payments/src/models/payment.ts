@@ -98,7 +98,8 @@ export function toPaymentDto(p: Payment): PaymentDto {
   };
   // Only while the browser has something to finish (3-D Secure); it is a credential for the intent.
   if (p.status === 'requires_action' && p.clientSecret) dto.clientSecret = p.clientSecret;
-  if (p.failureMessage && (p.status === 'failed' || p.status === 'canceled' || p.status === 'refunded')) dto.failureMessage = p.failureMessage;
+  if (p.failureMessage && (p.status === 'failed' || p.status === 'canceled' || p.status === 'refunded'))
+    dto.failureMessage = p.failureMessage;
   return dto;
 }
 
@@ -107,6 +108,9 @@ export async function listOrderPayments(docs: Collection<Document>, orderId: str
   return rows.sort((a, b) => a.attempt - b.attempt);
 }
 
-export async function findPaymentByIntent(docs: Collection<Document>, paymentIntentId: string): Promise<Payment | null> {
+export async function findPaymentByIntent(
+  docs: Collection<Document>,
+  paymentIntentId: string,
+): Promise<Payment | null> {
   return (await docs.findOne({ paymentIntentId })) as unknown as Payment | null;
 }

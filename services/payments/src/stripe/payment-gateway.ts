@@ -31,7 +31,8 @@ export type CreateIntentResult =
   /** Stripe refused the request itself (expired or used confirmation token, bad amount...). */
   | { kind: 'rejected'; message: string; param: string | null; intent: IntentSnapshot | null };
 
-export type CancelResult = { kind: 'canceled'; intent: IntentSnapshot } | { kind: 'not-cancelable'; intent: IntentSnapshot };
+export type CancelResult =
+  { kind: 'canceled'; intent: IntentSnapshot } | { kind: 'not-cancelable'; intent: IntentSnapshot };
 
 /**
  * Everything the service asks of Stripe, in one module, so it can be checked against Stripe's own
@@ -63,10 +64,19 @@ export class PaymentGateway {
       return { kind: 'created', intent: snapshot(intent) };
     } catch (err) {
       if (err instanceof Stripe.errors.StripeCardError) {
-        return { kind: 'declined', message: err.message, intent: err.payment_intent ? snapshot(err.payment_intent) : null };
+        return {
+          kind: 'declined',
+          message: err.message,
+          intent: err.payment_intent ? snapshot(err.payment_intent) : null,
+        };
       }
       if (err instanceof Stripe.errors.StripeInvalidRequestError) {
-        return { kind: 'rejected', message: err.message, param: err.param ?? null, intent: err.payment_intent ? snapshot(err.payment_intent) : null };
+        return {
+          kind: 'rejected',
+          message: err.message,
+          param: err.param ?? null,
+          intent: err.payment_intent ? snapshot(err.payment_intent) : null,
+        };
       }
       throw this.upstream(err);
     }
@@ -97,7 +107,11 @@ export class PaymentGateway {
   async refund(paymentIntentId: string, reason: string): Promise<{ refundId: string | null; status: string }> {
     try {
       const refund = await this.stripe.refunds.create(
-        { payment_intent: paymentIntentId, reason: 'requested_by_customer', metadata: { reason: reason.slice(0, 500) } },
+        {
+          payment_intent: paymentIntentId,
+          reason: 'requested_by_customer',
+          metadata: { reason: reason.slice(0, 500) },
+        },
         { idempotencyKey: `bigtix-refund-${paymentIntentId}` },
       );
       return { refundId: refund.id, status: refund.status ?? 'pending' };
@@ -128,7 +142,8 @@ export class PaymentGateway {
       const token = await this.stripe.testHelpers.confirmationTokens.create({ payment_method: paymentMethod });
       return token.id;
     } catch (err) {
-      if (err instanceof Stripe.errors.StripeInvalidRequestError) throw new BadRequestError(err.message, [{ message: err.message, field: 'paymentMethod' }]);
+      if (err instanceof Stripe.errors.StripeInvalidRequestError)
+        throw new BadRequestError(err.message, [{ message: err.message, field: 'paymentMethod' }]);
       throw this.upstream(err);
     }
   }
@@ -147,8 +162,10 @@ export function snapshot(intent: Stripe.PaymentIntent): IntentSnapshot {
 }
 
 function toUpstreamError(err: unknown): UpstreamError {
-  if (err instanceof Stripe.errors.StripeRateLimitError) return new UpstreamError('The payment provider is busy; try again shortly', 503);
-  if (err instanceof Stripe.errors.StripeConnectionError) return new UpstreamError('Could not reach the payment provider; try again', 503);
+  if (err instanceof Stripe.errors.StripeRateLimitError)
+    return new UpstreamError('The payment provider is busy; try again shortly', 503);
+  if (err instanceof Stripe.errors.StripeConnectionError)
+    return new UpstreamError('Could not reach the payment provider; try again', 503);
   // Stripe's own message stays in the logs (via cause): it may name account details.
   const error = new UpstreamError('The payment provider failed; try again', 502);
   (error as Error & { cause?: unknown }).cause = err;

@@ -5,7 +5,9 @@ import type { PaymentsConfig } from '../config';
  * The official client, pointed at api.stripe.com, the fake Stripe or stripe-mock. The API
  * version is the one this client release pins, so request and event shapes match its types.
  */
-export function createStripeClient(config: Pick<PaymentsConfig, 'stripeSecretKey' | 'stripeApiBase' | 'stripeTimeoutMs' | 'stripeMaxNetworkRetries'>): Stripe {
+export function createStripeClient(
+  config: Pick<PaymentsConfig, 'stripeSecretKey' | 'stripeApiBase' | 'stripeTimeoutMs' | 'stripeMaxNetworkRetries'>,
+): Stripe {
   const options: ConstructorParameters<typeof Stripe>[1] = {
     timeout: config.stripeTimeoutMs,
     // Retries reuse the request's idempotency key, so a retried create never charges twice.

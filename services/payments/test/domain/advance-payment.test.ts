@@ -55,7 +55,11 @@ describe('advancePayment', () => {
   it('keeps the client secret when the webhook recorded requires_action before the create answer', async () => {
     const p = await pendingPayment();
     await advancePayment(payments.store, p._id, { status: 'requires_action', paymentIntentId: 'pi_1' });
-    const stored = await advancePayment(payments.store, p._id, { status: 'requires_action', paymentIntentId: 'pi_1', clientSecret: 'pi_1_secret_x' });
+    const stored = await advancePayment(payments.store, p._id, {
+      status: 'requires_action',
+      paymentIntentId: 'pi_1',
+      clientSecret: 'pi_1_secret_x',
+    });
     expect(stored).toMatchObject({ status: 'requires_action', clientSecret: 'pi_1_secret_x' });
     expect(await eventTypes(p._id)).toEqual(['payment.created']);
   });
@@ -77,7 +81,11 @@ describe('advancePayment', () => {
 
   it('lets a failed payment succeed later (Stripe allows it), but never the reverse', async () => {
     const p = await pendingPayment();
-    await advancePayment(payments.store, p._id, { status: 'failed', paymentIntentId: 'pi_3', failureMessage: 'Your card was declined.' });
+    await advancePayment(payments.store, p._id, {
+      status: 'failed',
+      paymentIntentId: 'pi_3',
+      failureMessage: 'Your card was declined.',
+    });
     await advancePayment(payments.store, p._id, { status: 'succeeded', paymentIntentId: 'pi_3' });
     await advancePayment(payments.store, p._id, { status: 'failed', paymentIntentId: 'pi_3' });
     expect(await payments.store.findById(p._id)).toMatchObject({ status: 'succeeded' });
@@ -94,7 +102,10 @@ describe('advancePayment', () => {
   it('publishes no payment.failed for a request Stripe refused before any PaymentIntent existed', async () => {
     const p = await pendingPayment();
     await advancePayment(payments.store, p._id, { status: 'failed', failureMessage: 'No such confirmation token' });
-    expect(await payments.store.findById(p._id)).toMatchObject({ status: 'failed', failureMessage: 'No such confirmation token' });
+    expect(await payments.store.findById(p._id)).toMatchObject({
+      status: 'failed',
+      failureMessage: 'No such confirmation token',
+    });
     expect(await eventTypes(p._id)).toEqual([]);
   });
 });

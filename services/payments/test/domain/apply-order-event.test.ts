@@ -23,16 +23,31 @@ describe('order replica: the version rule', () => {
   });
 
   const created = (order = newOrder(fakeUser())) => makeEnvelope('order.created', 1, 'orders', order);
-  const updated = (order: EventData<'order.created'>, version: number, status: 'created' | 'awaiting:payment' = 'awaiting:payment') =>
-    makeEnvelope('order.updated', version, 'orders', { ...order, status, version });
+  const updated = (
+    order: EventData<'order.created'>,
+    version: number,
+    status: 'created' | 'awaiting:payment' = 'awaiting:payment',
+  ) => makeEnvelope('order.updated', version, 'orders', { ...order, status, version });
   const cancelled = (order: EventData<'order.created'>, version: number): Envelope<EventData<'order.cancelled'>> =>
-    makeEnvelope('order.cancelled', version, 'orders', { id: order.id, userId: order.userId, status: 'expired', reason: 'expired', tickets: order.tickets, version });
+    makeEnvelope('order.cancelled', version, 'orders', {
+      id: order.id,
+      userId: order.userId,
+      status: 'expired',
+      reason: 'expired',
+      tickets: order.tickets,
+      version,
+    });
 
   it('creates the replica from order.created (v1) once; a redelivery is a duplicate', async () => {
     const event = created();
     await expect(applyOrderCreated(store, event)).resolves.toBe('applied');
     await expect(applyOrderCreated(store, { ...event, id: 'redelivered' })).resolves.toBe('duplicate');
-    expect(await store.findById(event.data.id)).toMatchObject({ version: 1, status: 'created', total: event.data.total, userId: event.data.userId });
+    expect(await store.findById(event.data.id)).toMatchObject({
+      version: 1,
+      status: 'created',
+      total: event.data.total,
+      userId: event.data.userId,
+    });
   });
 
   it('applies exactly the next version, and treats older or equal versions as duplicates', async () => {
@@ -52,7 +67,12 @@ describe('order replica: the version rule', () => {
     await applyOrderChange(store, updated(event.data, 2));
     await expect(applyOrderChange(store, cancelled(event.data, 3))).resolves.toBe('applied');
     // order.cancelled carries no expiresAt/total: the replica keeps what it knew.
-    expect(await store.findById(event.data.id)).toMatchObject({ version: 3, status: 'expired', total: event.data.total, expiresAt: event.data.expiresAt });
+    expect(await store.findById(event.data.id)).toMatchObject({
+      version: 3,
+      status: 'expired',
+      total: event.data.total,
+      expiresAt: event.data.expiresAt,
+    });
   });
 
   it('retries an update for an order it has not seen yet', async () => {
@@ -76,6 +96,10 @@ describe('order replica: the version rule', () => {
     });
     const outcomes = await Promise.all(Array.from({ length: 10 }, () => applyOrderChange(store, paid)));
     expect(outcomes.filter((o) => o === 'applied')).toHaveLength(1);
-    expect(await store.findById(event.data.id)).toMatchObject({ version: 2, status: 'paid', paymentIntentId: 'pi_123' });
+    expect(await store.findById(event.data.id)).toMatchObject({
+      version: 2,
+      status: 'paid',
+      paymentIntentId: 'pi_123',
+    });
   });
 });

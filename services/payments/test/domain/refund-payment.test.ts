@@ -62,7 +62,10 @@ describe('refundPayment', () => {
 
     const refunds = await stripe.refunds.list({ payment_intent: intent.id });
     expect(refunds.data).toHaveLength(1);
-    expect(await deps.payments.store.findById(payment._id)).toMatchObject({ status: 'refunded', refundId: refunds.data[0].id });
+    expect(await deps.payments.store.findById(payment._id)).toMatchObject({
+      status: 'refunded',
+      refundId: refunds.data[0].id,
+    });
     await refundPayment(deps, intent.id, 'again');
     expect((await stripe.refunds.list({ payment_intent: intent.id })).data).toHaveLength(1);
   });

@@ -1,6 +1,15 @@
 import Stripe from 'stripe';
 import request from 'supertest';
-import { Harness, WEBHOOK_SECRET, confirmationToken, eventsOf, fakeUser, placeOrder, startHarness, waitFor } from '../support/harness';
+import {
+  Harness,
+  WEBHOOK_SECRET,
+  confirmationToken,
+  eventsOf,
+  fakeUser,
+  placeOrder,
+  startHarness,
+  waitFor,
+} from '../support/harness';
 
 const signer = new Stripe('sk_test_signer');
 
@@ -55,7 +64,12 @@ describe('POST /api/webhooks/stripe', () => {
   });
 
   it('answers 200 to a signed event about a PaymentIntent it does not know, and changes nothing', async () => {
-    const body = intentEvent('payment_intent.succeeded', { id: 'pi_someone_elses', amount: 100, currency: 'usd', metadata: {} });
+    const body = intentEvent('payment_intent.succeeded', {
+      id: 'pi_someone_elses',
+      amount: 100,
+      currency: 'usd',
+      metadata: {},
+    });
     const res = await post(body, signedEvent(body));
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ received: true, outcome: 'ignored' });
@@ -67,13 +81,19 @@ describe('POST /api/webhooks/stripe', () => {
     const res = await request(h.url)
       .post('/api/payments/new')
       .set('Authorization', buyer.bearer)
-      .send({ orderId: order.id, amount: order.total, confirmationTokenId: await confirmationToken(h, 'pm_card_threeDSecure2Required') });
+      .send({
+        orderId: order.id,
+        amount: order.total,
+        confirmationTokenId: await confirmationToken(h, 'pm_card_threeDSecure2Required'),
+      });
     expect(res.status).toBe(201);
     const intentId = (res.body.clientSecret as string).split('_secret_')[0];
 
     h.fake.controls.pauseWebhooks();
     h.fake.controls.authenticatePaymentIntent(intentId, 'succeed');
-    const [succeeded] = h.fake.controls.events({ type: 'payment_intent.succeeded' }).filter((e) => (e.data.object as { id: string }).id === intentId);
+    const [succeeded] = h.fake.controls
+      .events({ type: 'payment_intent.succeeded' })
+      .filter((e) => (e.data.object as { id: string }).id === intentId);
     for (let i = 0; i < 9; i++) h.fake.controls.redeliver(succeeded.id);
     h.fake.controls.resumeWebhooks();
     await h.fake.controls.waitForIdle(15_000);
@@ -83,7 +103,9 @@ describe('POST /api/webhooks/stripe', () => {
     expect(deliveries.every((d) => d.status === 'succeeded' && d.attempts[0].statusCode === 200)).toBe(true);
     await waitFor(() => eventsOf(h, 'payment.succeeded', order.id).length >= 1, { what: 'payment.succeeded' });
     // Let the relay run several more passes: a duplicate would show up by now.
-    await waitFor(async () => (await h.service.relay.runOnce()) === 0 && (await h.service.relay.runOnce()) === 0, { what: 'relay drained' });
+    await waitFor(async () => (await h.service.relay.runOnce()) === 0 && (await h.service.relay.runOnce()) === 0, {
+      what: 'relay drained',
+    });
     expect(eventsOf(h, 'payment.succeeded', order.id)).toHaveLength(1);
   });
 
@@ -93,10 +115,17 @@ describe('POST /api/webhooks/stripe', () => {
     const res = await request(h.url)
       .post('/api/payments/new')
       .set('Authorization', buyer.bearer)
-      .send({ orderId: order.id, amount: order.total, confirmationTokenId: await confirmationToken(h, 'pm_card_visa') });
+      .send({
+        orderId: order.id,
+        amount: order.total,
+        confirmationTokenId: await confirmationToken(h, 'pm_card_visa'),
+      });
     expect(res.body.status).toBe('succeeded');
     const intent = h.fake.controls.paymentIntent(
-      h.fake.controls.events({ type: 'payment_intent.created' }).map((e) => e.data.object as { id: string; metadata: Record<string, string> }).find((pi) => pi.metadata.orderId === order.id)!.id,
+      h.fake.controls
+        .events({ type: 'payment_intent.created' })
+        .map((e) => e.data.object as { id: string; metadata: Record<string, string> })
+        .find((pi) => pi.metadata.orderId === order.id)!.id,
     )!;
 
     const late = intentEvent('payment_intent.payment_failed', {

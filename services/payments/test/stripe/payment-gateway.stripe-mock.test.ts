@@ -15,7 +15,12 @@ describe('PaymentGateway against stripe-mock (Stripe OpenAPI)', () => {
 
   beforeAll(async () => {
     mock = await startStripeMock();
-    stripe = createStripeClient({ stripeSecretKey: 'sk_test_123', stripeApiBase: mock.url, stripeTimeoutMs: 10_000, stripeMaxNetworkRetries: 0 });
+    stripe = createStripeClient({
+      stripeSecretKey: 'sk_test_123',
+      stripeApiBase: mock.url,
+      stripeTimeoutMs: 10_000,
+      stripeMaxNetworkRetries: 0,
+    });
     gateway = new PaymentGateway(stripe, 'whsec_test');
   }, 30_000);
 
@@ -24,7 +29,11 @@ describe('PaymentGateway against stripe-mock (Stripe OpenAPI)', () => {
   });
 
   it('rejects a request with a parameter Stripe does not have (the check is real)', async () => {
-    const bad = stripe.paymentIntents.create({ amount: 1000, currency: 'usd', confirmation_tokn: 'ctoken_x' } as unknown as Stripe.PaymentIntentCreateParams);
+    const bad = stripe.paymentIntents.create({
+      amount: 1000,
+      currency: 'usd',
+      confirmation_tokn: 'ctoken_x',
+    } as unknown as Stripe.PaymentIntentCreateParams);
     await expect(bad).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
     await expect(bad).rejects.toThrow(/additional properties are not allowed/);
     const badValue = stripe.paymentIntents.create({

@@ -9,7 +9,11 @@ import { PaymentGateway } from '../../src/stripe/payment-gateway';
 
 /** The service's use-case dependencies on a real database, for calling domain functions directly. */
 export async function domainDeps(db: Connection, stripeApiBase: string): Promise<PaymentsDeps> {
-  const config = readPaymentsConfig({ STRIPE_API_BASE: stripeApiBase, STRIPE_SECRET_KEY: 'sk_test_domain', STRIPE_MAX_NETWORK_RETRIES: '0' } as unknown as NodeJS.ProcessEnv);
+  const config = readPaymentsConfig({
+    STRIPE_API_BASE: stripeApiBase,
+    STRIPE_SECRET_KEY: 'sk_test_domain',
+    STRIPE_MAX_NETWORK_RETRIES: '0',
+  } as unknown as NodeJS.ProcessEnv);
   const payments = paymentCollections(db);
   await ensurePaymentIndexes(payments);
   const orders = orderReplicaStore(db);

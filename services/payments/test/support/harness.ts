@@ -31,10 +31,20 @@ export interface Harness {
 
 export async function startHarness(label: string, extraEnv: Record<string, string> = {}): Promise<Harness> {
   const iso = isolate(label);
-  const fake = await startFakeStripe({ webhookUrl: null, webhookSecret: WEBHOOK_SECRET, webhookRetryBaseMs: 50, webhookMaxAttempts: 5 });
+  const fake = await startFakeStripe({
+    webhookUrl: null,
+    webhookSecret: WEBHOOK_SECRET,
+    webhookRetryBaseMs: 50,
+    webhookMaxAttempts: 5,
+  });
   const service = await startService(
     paymentsService,
-    iso.env('payments', { STRIPE_API_BASE: fake.url, STRIPE_SECRET_KEY: TEST_STRIPE_KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, ...extraEnv }),
+    iso.env('payments', {
+      STRIPE_API_BASE: fake.url,
+      STRIPE_SECRET_KEY: TEST_STRIPE_KEY,
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      ...extraEnv,
+    }),
   );
   fake.controls.setWebhook({ url: `${service.url}/api/webhooks/stripe` });
 
@@ -60,8 +70,12 @@ export async function startHarness(label: string, extraEnv: Record<string, strin
     async publish(type, version, data) {
       const envelope = makeEnvelope(type, version, 'orders', data);
       await new Promise<void>((resolve, reject) =>
-        channel.publish(iso.exchange, type, Buffer.from(JSON.stringify(envelope)), { persistent: true, contentType: 'application/json' }, (err) =>
-          err ? reject(err) : resolve(),
+        channel.publish(
+          iso.exchange,
+          type,
+          Buffer.from(JSON.stringify(envelope)),
+          { persistent: true, contentType: 'application/json' },
+          (err) => (err ? reject(err) : resolve()),
         ),
       );
     },
@@ -100,11 +114,17 @@ export async function replicaVersion(h: Harness, orderId: string): Promise<numbe
 }
 
 export async function waitForReplica(h: Harness, orderId: string, version: number): Promise<void> {
-  await waitFor(async () => ((await replicaVersion(h, orderId)) ?? 0) >= version, { what: `replica of ${orderId} at v${version}` });
+  await waitFor(async () => ((await replicaVersion(h, orderId)) ?? 0) >= version, {
+    what: `replica of ${orderId} at v${version}`,
+  });
 }
 
 /** Publishes order.created and waits until the service has it. */
-export async function placeOrder(h: Harness, user: { id: string }, overrides: Partial<OrderCreatedData> = {}): Promise<OrderCreatedData> {
+export async function placeOrder(
+  h: Harness,
+  user: { id: string },
+  overrides: Partial<OrderCreatedData> = {},
+): Promise<OrderCreatedData> {
   const order = newOrder(user, overrides);
   await h.publish('order.created', 1, order);
   await waitForReplica(h, order.id, 1);

@@ -15,7 +15,9 @@ export function pinnedStripeMockVersion(): string {
 
 export function stripeMockBinary(): string {
   if (process.env.STRIPE_MOCK_BIN) return process.env.STRIPE_MOCK_BIN;
-  const cacheRoot = process.env.BIGTIX_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'bigtix');
+  const cacheRoot =
+    process.env.BIGTIX_CACHE_DIR ??
+    path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'bigtix');
   return path.join(cacheRoot, 'tools', `stripe-mock-${pinnedStripeMockVersion()}`, 'stripe-mock');
 }
 
@@ -41,7 +43,10 @@ export async function startStripeMock(): Promise<RunningStripeMock> {
   const child: ChildProcess = spawn(bin, ['-http-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`stripe-mock did not start within 15 s; output:\n${output}`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`stripe-mock did not start within 15 s; output:\n${output}`)),
+      15_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = /Listening for HTTP at address: \S*?:(\d+)/.exec(output);

@@ -113,3 +113,29 @@ it('returns the document unchanged when the decision is to do nothing', async ()
   expect(same).toMatchObject({ version: 1, count: 5 });
   expect(await store.change('missing', () => null)).toBeNull();
 });
+
+it('keeps rows the database stored but reported as duplicates (a FerretDB quirk under load)', async () => {
+  const real = connections[0].db!.collection('phantom_docs');
+  // Stores every row, then reports row 1 as a duplicate, as FerretDB sometimes does.
+  const quirky = new Proxy(real, {
+    get(target, prop, receiver) {
+      if (prop === 'insertMany') {
+        return async (docs: never[], options: never) => {
+          await target.insertMany(docs, options);
+          throw Object.assign(new Error('E11000 duplicate key'), { code: 11000, writeErrors: [{ index: 1, code: 11000 }] });
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+  const store = new VersionedStore<Counter>(quirky, connections[0].db!.collection('phantom_changes'));
+  const results = await store.createMany(
+    [
+      { _id: 'p1', version: 1, count: 0, touchedBy: [] },
+      { _id: 'p2', version: 1, count: 0, touchedBy: [] },
+    ],
+    eventsFor,
+  );
+  expect(results.map((r) => r.ok)).toEqual([true, true]);
+  expect(await connections[0].db!.collection('phantom_changes').countDocuments({ pending: 1 })).toBe(2);
+});

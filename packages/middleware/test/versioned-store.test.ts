@@ -122,7 +122,10 @@ it('keeps rows the database stored but reported as duplicates (a FerretDB quirk 
       if (prop === 'insertMany') {
         return async (docs: never[], options: never) => {
           await target.insertMany(docs, options);
-          throw Object.assign(new Error('E11000 duplicate key'), { code: 11000, writeErrors: [{ index: 1, code: 11000 }] });
+          throw Object.assign(new Error('E11000 duplicate key'), {
+            code: 11000,
+            writeErrors: [{ index: 1, code: 11000 }],
+          });
         };
       }
       return Reflect.get(target, prop, receiver);
@@ -138,4 +141,15 @@ it('keeps rows the database stored but reported as duplicates (a FerretDB quirk 
   );
   expect(results.map((r) => r.ok)).toEqual([true, true]);
   expect(await connections[0].db!.collection('phantom_changes').countDocuments({ pending: 1 })).toBe(2);
+});
+
+it('creates a document once when the same creation runs five times at once (a redelivered event)', async () => {
+  const results = await Promise.all(
+    Array.from({ length: 5 }, (_, i) =>
+      storeOn(i).createMany([{ _id: 'same', version: 1, count: 0, touchedBy: [] }], eventsFor),
+    ),
+  );
+  expect(results.flat().filter((r) => r.ok)).toHaveLength(1);
+  expect(await connections[0].db!.collection('counter_changes').countDocuments({ aggregateId: 'same' })).toBe(1);
+  expect(await connections[0].db!.collection('counters').countDocuments({ _id: 'same' as never })).toBe(1);
 });

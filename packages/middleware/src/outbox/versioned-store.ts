@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Envelope } from '@bigtix/common';
 import type { Collection, Document } from 'mongodb';
 import { isDuplicateKeyError } from '../db/claims';
@@ -34,9 +35,14 @@ export interface VersionedStoreOptions {
  * Inserts documents with fresh `_id`s unordered and returns the indexes refused by a unique
  * index. FerretDB (PostgreSQL backend) sometimes reports 11000 for a row of an unordered
  * insertMany that it did store (seen in bulk listing: 2–10 of 10,000 fresh rows), so a reported
- * duplicate whose `_id` is in the collection is our own insert and counts as stored.
+ * duplicate is looked up by `_id` and counts as stored when `isOurs` recognises what is there.
  */
-async function insertManyUnordered(collection: Collection<Document>, docs: Document[]): Promise<Set<number>> {
+async function insertManyUnordered(
+  collection: Collection<Document>,
+  docs: Document[],
+  isOurs: (found: Document) => boolean,
+): Promise<Set<number>> {
+  if (docs.length === 0) return new Set();
   const refused = new Set<number>();
   try {
     await collection.insertMany(docs, { ordered: false });
@@ -58,11 +64,9 @@ async function insertManyUnordered(collection: Collection<Document>, docs: Docum
   const indexes = [...refused];
   for (let i = 0; i < indexes.length; i += 32) {
     const batch = indexes.slice(i, i + 32);
-    const found = await Promise.all(
-      batch.map((index) => collection.findOne({ _id: docs[index]._id }, { projection: { _id: 1 } })),
-    );
+    const found = await Promise.all(batch.map((index) => collection.findOne({ _id: docs[index]._id })));
     batch.forEach((index, j) => {
-      if (found[j]) refused.delete(index);
+      if (found[j] && isOurs(found[j])) refused.delete(index);
     });
   }
   return refused;
@@ -112,13 +116,27 @@ export class VersionedStore<T extends Versioned> {
       publishedAt: null,
       pending: 1,
     }));
-    const unsavedRecords = await insertManyUnordered(this.changes, records as unknown as Document[]);
-    if (unsavedRecords.size > 0) throw new Error('could not store change records for new documents');
-    const failed = await insertManyUnordered(this.docs, docs as unknown as Document[]);
-    if (failed.size > 0) {
-      await this.changes.deleteMany({
-        _id: { $in: records.filter((_, i) => failed.has(i)).map((r) => r._id) },
-      } as Document);
+    // Change records first: their key `<id>@<version>` decides who creates a document (two
+    // consumers applying one event at once race here), and the writer token tells our own
+    // insert from a concurrent one when the database's answer is unclear.
+    const writer = randomUUID();
+    const withWriter = records.map((r) => ({ ...r, writer }));
+    const refusedRecords = await insertManyUnordered(
+      this.changes,
+      withWriter as unknown as Document[],
+      (found) => found.writer === writer,
+    );
+    const toInsert = docs.map((doc, i) => ({ doc, i })).filter(({ i }) => !refusedRecords.has(i));
+    const refusedDocs = await insertManyUnordered(
+      this.docs,
+      toInsert.map(({ doc }) => doc) as unknown as Document[],
+      // We own the change record, so a document with our _id is ours (or our roll-forward).
+      () => true,
+    );
+    const failed = new Set<number>([...refusedRecords, ...[...refusedDocs].map((j) => toInsert[j].i)]);
+    const ownRecordsToDrop = [...refusedDocs].map((j) => records[toInsert[j].i]._id);
+    if (ownRecordsToDrop.length > 0) {
+      await this.changes.deleteMany({ _id: { $in: ownRecordsToDrop }, writer } as Document);
     }
     return docs.map((doc, i) =>
       failed.has(i) ? { ok: false as const, duplicate: true as const } : { ok: true as const, doc },

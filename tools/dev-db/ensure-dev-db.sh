@@ -47,7 +47,8 @@ else
 fi
 
 echo "ensure-dev-db: starting FerretDB ($handler) on 127.0.0.1:$FERRETDB_PORT" >&2
-nohup "$bin" "${args[@]}" >>"$RUN_DIR/ferretdb.log" 2>&1 &
+# setsid: its own session, so it outlives the shell or job that happened to start it.
+setsid nohup "$bin" "${args[@]}" >>"$RUN_DIR/ferretdb.log" 2>&1 < /dev/null &
 echo $! > "$RUN_DIR/ferretdb.pid"
 for _ in $(seq 1 100); do
   port_open "$FERRETDB_PORT" && exit 0

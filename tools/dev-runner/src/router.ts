@@ -41,7 +41,10 @@ export function resolveTarget(path: string, routes: Route[], fallback?: string):
  * their services and everything else to the web app, as ARCHITECTURE.md routes them.
  */
 export function startRouter(options: RouterOptions): Promise<RunningRouter> {
-  const proxy = httpProxy.createProxyServer({ xfwd: true, proxyTimeout: 60_000 });
+  // Keep-alive to the services, as an ingress does: a new upstream connection per request made
+  // the router itself the bottleneck under load (and its sockets piled up in TIME_WAIT).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 10_000 });
+  const proxy = httpProxy.createProxyServer({ xfwd: true, proxyTimeout: 60_000, agent });
   proxy.on('error', (err, req, res) => {
     const response = res as http.ServerResponse;
     if (!('writeHead' in response) || response.headersSent) {
@@ -92,6 +95,7 @@ export function startRouter(options: RouterOptions): Promise<RunningRouter> {
             server.close(() => r());
             server.closeAllConnections();
             proxy.close();
+            agent.destroy();
           }),
       });
     });

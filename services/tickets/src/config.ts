@@ -22,6 +22,8 @@ export interface TicketmasterConfig {
 
 export interface TicketsConfig {
   ticketmaster: TicketmasterConfig;
+  /** How long readers of one event listing page share one query (0 turns it off). */
+  listingCacheMs: number;
 }
 
 export function readTicketsConfig(env: NodeJS.ProcessEnv): TicketsConfig {
@@ -40,5 +42,6 @@ export function readTicketsConfig(env: NodeJS.ProcessEnv): TicketsConfig {
       maxRetryWaitMs: intFromEnv(env.TICKETMASTER_MAX_RETRY_WAIT_MS, 2_000),
       eventCacheTtlMs: intFromEnv(env.EVENT_CACHE_TTL_SECONDS, 15 * 60) * 1000,
     },
+    listingCacheMs: intFromEnv(env.LISTING_CACHE_MS, 1000),
   };
 }

@@ -9,6 +9,7 @@ import { onOrderPaid } from './events/consumers/on-order-paid';
 import { TicketDoc, ticketModel } from './models/ticket';
 import { eventsRouter } from './routes/events';
 import { ticketsRouter } from './routes/tickets';
+import { ListingCache } from './domain/listing-cache';
 import { EventCache } from './ticketmaster/event-cache';
 import { TicketmasterClient } from './ticketmaster/ticketmaster-client';
 
@@ -16,7 +17,7 @@ import { TicketmasterClient } from './ticketmaster/ticketmaster-client';
 export async function createTicketsContext(
   connection: Connection,
   client: TicketmasterClient,
-  options: { eventCacheTtlMs: number; nudge?: () => void },
+  options: { eventCacheTtlMs: number; listingCacheMs?: number; nudge?: () => void },
 ): Promise<TicketsContext> {
   const db = connection.db!;
   const tickets = ticketModel(connection);
@@ -25,12 +26,18 @@ export async function createTicketsContext(
     db.collection('ticket_changes'),
   );
   await store.ensureIndexes();
+  const listings = new ListingCache<TicketDoc[]>(options.listingCacheMs ?? 0);
+  const nudge = options.nudge ?? (() => undefined);
   return {
     tickets,
     store,
     closedOrders: db.collection('closed_orders'),
     events: new EventCache(client, db.collection('event_cache'), { ttlMs: options.eventCacheTtlMs }),
-    nudge: options.nudge ?? (() => undefined),
+    listings,
+    nudge: () => {
+      listings.clear();
+      nudge();
+    },
   };
 }
 
@@ -45,6 +52,7 @@ export const ticketsService: ServiceSpec = {
     const client = new TicketmasterClient({ ...tm, logger: ctx.logger });
     const c = await createTicketsContext(ctx.db, client, {
       eventCacheTtlMs: tm.eventCacheTtlMs,
+      listingCacheMs: config.listingCacheMs,
       nudge: ctx.nudgeOutbox,
     });
 

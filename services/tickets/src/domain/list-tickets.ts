@@ -20,11 +20,17 @@ function cursorKey(cursor: string | undefined): [number, string] | null {
  * Keyset pagination: the cursor is the last item's sort key plus its id, so inserting tickets
  * between two page requests never repeats or skips an item already ordered before the cursor.
  */
+/** Rows from the listing cache when the list is a shared one (an event's), else from the database. */
+function fetchRows(c: TicketsContext, cacheKey: string | null, load: () => Promise<TicketDoc[]>): Promise<TicketDoc[]> {
+  return cacheKey && c.listings ? c.listings.get(cacheKey, load) : load();
+}
+
 async function newestFirst(
   c: TicketsContext,
   filter: QueryFilter<TicketDoc>,
   q: ListQuery,
   viewerId: string | null,
+  cacheKey: string | null = null,
 ): Promise<Page<TicketView>> {
   const after = cursorKey(q.cursor);
   const query: QueryFilter<TicketDoc> = after
@@ -36,11 +42,16 @@ async function newestFirst(
         ],
       }
     : filter;
-  const rows = (await c.tickets
-    .find(query)
-    .sort({ createdAt: -1, _id: -1 })
-    .limit(q.limit + 1)
-    .lean()) as unknown as TicketDoc[];
+  const rows = await fetchRows(
+    c,
+    cacheKey && `${cacheKey}:newest:${q.limit}:${q.cursor ?? ''}`,
+    async () =>
+      (await c.tickets
+        .find(query)
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(q.limit + 1)
+        .lean()) as unknown as TicketDoc[],
+  );
   return toPage(
     rows,
     q.limit,
@@ -54,6 +65,7 @@ async function cheapestFirst(
   filter: QueryFilter<TicketDoc>,
   q: ListQuery,
   viewerId: string | null,
+  cacheKey: string | null = null,
 ): Promise<Page<TicketView>> {
   const after = cursorKey(q.cursor);
   const query: QueryFilter<TicketDoc> = after
@@ -62,11 +74,16 @@ async function cheapestFirst(
         $or: [{ price: { $gt: Number(after[0]) } }, { price: Number(after[0]), _id: { $gt: String(after[1]) } }],
       }
     : filter;
-  const rows = (await c.tickets
-    .find(query)
-    .sort({ price: 1, _id: 1 })
-    .limit(q.limit + 1)
-    .lean()) as unknown as TicketDoc[];
+  const rows = await fetchRows(
+    c,
+    cacheKey && `${cacheKey}:price:${q.limit}:${q.cursor ?? ''}`,
+    async () =>
+      (await c.tickets
+        .find(query)
+        .sort({ price: 1, _id: 1 })
+        .limit(q.limit + 1)
+        .lean()) as unknown as TicketDoc[],
+  );
   return toPage(
     rows,
     q.limit,
@@ -93,7 +110,11 @@ export function listEventTickets(
   viewerId: string | null,
 ): Promise<Page<TicketView>> {
   const filter = { eventId, status: 'available' as const };
-  return sort === 'price' ? cheapestFirst(c, filter, q, viewerId) : newestFirst(c, filter, q, viewerId);
+  // Rows are cached, not views: whether a serial shows is still decided per viewer.
+  const cacheKey = `event:${eventId}`;
+  return sort === 'price'
+    ? cheapestFirst(c, filter, q, viewerId, cacheKey)
+    : newestFirst(c, filter, q, viewerId, cacheKey);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { VersionedStore } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
 import type { TicketDoc, TicketModel } from '../models/ticket';
 import type { EventCache } from '../ticketmaster/event-cache';
+import type { ListingCache } from './listing-cache';
 
 /** What the tickets use cases need, passed in so tests can build it around a real database. */
 export interface TicketsContext {
@@ -10,8 +11,10 @@ export interface TicketsContext {
   /** One document per order whose outcome (cancelled/expired/paid) we have seen, keyed by order id. */
   closedOrders: Collection<Document>;
   events: EventCache;
-  /** Wakes the outbox relay right after a write. */
+  /** Wakes the outbox relay right after a write (and clears this process's listing cache). */
   nudge: () => void;
+  /** Event listing pages, shared by concurrent readers for a moment (see listing-cache.ts). */
+  listings?: ListingCache<TicketDoc[]>;
   now?: () => Date;
 }
 

@@ -76,6 +76,10 @@ export function startRouter(options: RouterOptions): Promise<RunningRouter> {
     }
     proxy.web(req, res, { target });
   });
+  // Longer than clients' idle timeouts, so a client never reuses a connection we are closing
+  // (a POST on such a socket fails without an answer).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('upgrade', (req, socket, head) => {
     const target = resolveTarget((req.url ?? '/').split('?')[0], options.routes, options.fallback);
     if (target) proxy.ws(req, socket, head, { target });

@@ -19,10 +19,9 @@ import type { TicketsContext } from './tickets-context';
 /**
  * Lists up to 1000 tickets in one request. Every row is validated first (schema, seller, event)
  * and any bad row refuses the whole request, naming each bad row, before anything is written.
- * Then: one read per distinct event of the caller's own listings there, and one `createMany`
- * for the rest (the unique index refuses serials someone else listed meanwhile). A serial the
- * caller already listed is `already_listed` (so re-running a file is safe); one listed by
- * someone else is a per-row failure. A handful of database round trips, not 1000.
+ * Then one `createMany`; the unique index refuses serials already listed. A serial the caller
+ * already listed is `already_listed` (so re-running a file is safe); one listed by someone else
+ * is a per-row failure. A handful of database round trips, not 1000.
  */
 export async function bulkCreateTickets(
   c: TicketsContext,
@@ -72,43 +71,36 @@ export async function bulkCreateTickets(
   }
 
   const inputs = rows as TicketInput[];
-  const eventIds = [...new Set(inputs.map((r) => r.eventId))];
-  const mine = await findSellerListings(c, sellerId, eventIds);
   const now = c.now?.() ?? new Date();
   const results: BulkRowOutcome[] = new Array(inputs.length);
-  const toCreate: { index: number; doc: TicketDoc }[] = [];
-  inputs.forEach((row, index) => {
-    const found = mine.get(serialKey(row.eventId, row.serialNumber));
-    if (found) results[index] = { index, status: 'already_listed', ticket: toTicketDto(found, sellerId) };
-    else toCreate.push({ index, doc: newTicketDoc(row, sellerId, now) });
-  });
-
-  const created = await c.store.createMany(
-    toCreate.map((t) => t.doc),
-    ticketCreated,
-  );
+  // Insert first and let the unique (eventId, serialNumber) index decide: a first listing costs
+  // no reads at all, and only refused rows are looked up, one by one, by equality. (Reading the
+  // seller's listings for the event up front made every batch cost as much as everything the
+  // seller had listed there before.)
+  const docs = inputs.map((row) => newTicketDoc(row, sellerId, now));
+  const created = await c.store.createMany(docs, ticketCreated);
   const refused: number[] = [];
-  created.forEach((r, k) => {
-    const { index, doc } = toCreate[k];
-    if (r.ok) results[index] = { index, status: 'created', ticket: toTicketDto(doc, sellerId) };
+  created.forEach((r, index) => {
+    if (r.ok) results[index] = { index, status: 'created', ticket: toTicketDto(docs[index], sellerId) };
     else refused.push(index);
   });
-  if (refused.length > 0) {
-    // The unique index refused these serials: someone else's listing, or our own from a
-    // concurrent upload of the same file. Re-read ours to tell which.
-    const ours = await findSellerListings(c, sellerId, [...new Set(refused.map((i) => inputs[i].eventId))]);
-    for (const index of refused) {
-      const row = inputs[index];
-      const found = ours.get(serialKey(row.eventId, row.serialNumber));
-      results[index] = found
+  // Refused: our own listing (a re-run, or a concurrent upload of the same file) or someone else's.
+  const existing = await findListings(
+    c,
+    refused.map((i) => inputs[i]),
+  );
+  refused.forEach((index, k) => {
+    const row = inputs[index];
+    const found = existing[k];
+    results[index] =
+      found && found.sellerId === sellerId
         ? { index, status: 'already_listed', ticket: toTicketDto(found, sellerId) }
         : {
             index,
             status: 'failed',
             message: `serial number "${row.serialNumber}" is already listed for event ${row.eventId} by another seller`,
           };
-    }
-  }
+  });
   if (created.some((r) => r.ok)) c.nudge();
 
   return {
@@ -120,17 +112,24 @@ export async function bulkCreateTickets(
 }
 
 /**
- * The caller's listings for these events, by (event, serial). Plain equality filters, one query
- * per event: FerretDB pushes equality down to PostgreSQL but evaluates `$in` document by
- * document in its own process (a 1000-value `$in` over 30,000 tickets took ~5 s there).
+ * The listing of each (event, serial), looked up by plain equality a few at a time: FerretDB
+ * pushes equality down to PostgreSQL but evaluates `$in`/`$or` document by document in its own
+ * process (a 1000-value `$in` over 30,000 tickets took ~5 s there).
  */
-async function findSellerListings(
-  c: TicketsContext,
-  sellerId: string,
-  eventIds: string[],
-): Promise<Map<string, TicketDoc>> {
-  const perEvent = await Promise.all(
-    eventIds.map((eventId) => c.tickets.find({ sellerId, eventId }).lean() as unknown as Promise<TicketDoc[]>),
-  );
-  return new Map(perEvent.flat().map((d) => [serialKey(d.eventId, d.serialNumber), d]));
+async function findListings(c: TicketsContext, rows: TicketInput[]): Promise<(TicketDoc | null)[]> {
+  const found: (TicketDoc | null)[] = [];
+  for (let i = 0; i < rows.length; i += 32) {
+    const batch = rows.slice(i, i + 32);
+    found.push(
+      ...(await Promise.all(
+        batch.map(
+          (row) =>
+            c.tickets
+              .findOne({ eventId: row.eventId, serialNumber: row.serialNumber })
+              .lean() as unknown as Promise<TicketDoc | null>,
+        ),
+      )),
+    );
+  }
+  return found;
 }

@@ -40,7 +40,11 @@ runScript('contention-hold-race', async (stack, o, log) => {
     // A ticket whose ticket.created was dropped (see the read benchmark's check) cannot be held by
     // anyone; race only for tickets the orders service knows.
     const tickets = seeded.tickets;
-    await waitForReplica(stack, tickets.map((t) => t.id), 120_000);
+    await waitForReplica(
+      stack,
+      tickets.map((t) => t.id),
+      120_000,
+    );
     const buyers = signedBuyers(stack, BUYERS);
     const attempts = buyers.map((buyer, i) => ({ buyer, ticket: tickets[i % tickets.length] }));
     // Shuffled so the five buyers of one ticket are not adjacent in the send order.
@@ -53,7 +57,13 @@ runScript('contention-hold-race', async (stack, o, log) => {
     const answers = await Promise.all(
       attempts.map(async (a) => {
         try {
-          const res = await call<{ id?: string }>('POST', `${stack.routerUrl}/api/orders`, { tickets: [{ ticketId: a.ticket.id, price: a.ticket.price }] }, { authorization: a.buyer.authorization }, 60_000);
+          const res = await call<{ id?: string }>(
+            'POST',
+            `${stack.routerUrl}/api/orders`,
+            { tickets: [{ ticketId: a.ticket.id, price: a.ticket.price }] },
+            { authorization: a.buyer.authorization },
+            60_000,
+          );
           return { status: res.status, ms: res.ms, ticketId: a.ticket.id };
         } catch (err) {
           return { status: 0, ms: performance.now() - started, ticketId: a.ticket.id, error: (err as Error).message };
@@ -66,7 +76,12 @@ runScript('contention-hold-race', async (stack, o, log) => {
     const ids = tickets.map((t) => t.id);
     const [holdsInDb, ordersInDb] = await withServiceDb(stack, 'orders', async (db) => [
       await db.collection('holds').countDocuments({ _id: { $in: ids } } as never),
-      (await db.collection('orders').find({ 'tickets.ticketId': { $in: ids } }, { projection: { _id: 1 } }).toArray()).length,
+      (
+        await db
+          .collection('orders')
+          .find({ 'tickets.ticketId': { $in: ids } }, { projection: { _id: 1 } })
+          .toArray()
+      ).length,
     ]);
     const other: Record<string, number> = {};
     for (const a of answers) if (![201, 409].includes(a.status)) other[a.status] = (other[a.status] ?? 0) + 1;
@@ -88,21 +103,43 @@ runScript('contention-hold-race', async (stack, o, log) => {
       phantomDuplicates: seeded.phantomDuplicates.length,
     };
     figures.push(f);
-    log(`run ${r}/${o.runs}: ${f.won} won (${f.distinctWon} distinct tickets), ${f.conflicts} × 409, ${f.status5xx} × 5xx/network, other ${JSON.stringify(other)}; ${wallMs.toFixed(0)} ms wall, p99 ${f.p99.toFixed(0)} ms; holds ${holdsInDb}, orders ${ordersInDb}`);
+    log(
+      `run ${r}/${o.runs}: ${f.won} won (${f.distinctWon} distinct tickets), ${f.conflicts} × 409, ${f.status5xx} × 5xx/network, other ${JSON.stringify(other)}; ${wallMs.toFixed(0)} ms wall, p99 ${f.p99.toFixed(0)} ms; holds ${holdsInDb}, orders ${ordersInDb}`,
+    );
   }
 
   const racedFor = (f: RunFigures) => TICKETS - f.phantomDuplicates;
   const checks: BenchCheck[] = [
     {
       name: 'every ticket won by exactly one order (201 count, distinct tickets, holds and orders in the database)',
-      pass: figures.every((f) => f.won === racedFor(f) && f.distinctWon === racedFor(f) && f.holdsInDb === racedFor(f) && f.ordersInDb === racedFor(f)),
-      detail: figures.map((f) => `won ${f.won}/${racedFor(f)}, holds ${f.holdsInDb}, orders ${f.ordersInDb}`).join('; '),
+      pass: figures.every(
+        (f) =>
+          f.won === racedFor(f) &&
+          f.distinctWon === racedFor(f) &&
+          f.holdsInDb === racedFor(f) &&
+          f.ordersInDb === racedFor(f),
+      ),
+      detail: figures
+        .map((f) => `won ${f.won}/${racedFor(f)}, holds ${f.holdsInDb}, orders ${f.ordersInDb}`)
+        .join('; '),
     },
-    { name: 'zero 5xx or network errors', pass: figures.every((f) => f.status5xx === 0), detail: figures.map((f) => f.status5xx).join(', ') },
-    { name: 'every loser answered 409', pass: figures.every((f) => Object.keys(f.other).length === 0 && f.conflicts === BUYERS - f.won), detail: figures.map((f) => JSON.stringify(f.other)).join(' ') },
+    {
+      name: 'zero 5xx or network errors',
+      pass: figures.every((f) => f.status5xx === 0),
+      detail: figures.map((f) => f.status5xx).join(', '),
+    },
+    {
+      name: 'every loser answered 409',
+      pass: figures.every((f) => Object.keys(f.other).length === 0 && f.conflicts === BUYERS - f.won),
+      detail: figures.map((f) => JSON.stringify(f.other)).join(' '),
+    },
   ];
   if (figures.some((f) => f.phantomDuplicates > 0)) {
-    checks.push({ name: 'seeding: every bulk row answered created', pass: false, detail: `${figures.map((f) => f.phantomDuplicates).join(', ')} rows per run answered already_listed and were left out of the race` });
+    checks.push({
+      name: 'seeding: every bulk row answered created',
+      pass: false,
+      detail: `${figures.map((f) => f.phantomDuplicates).join(', ')} rows per run answered already_listed and were left out of the race`,
+    });
   }
   const s = (pick: (f: RunFigures) => number, digits = 0) => fmtSpread(spread(figures.map(pick)), digits);
 
@@ -112,7 +149,7 @@ runScript('contention-hold-race', async (stack, o, log) => {
     command: commandLine('contention-hold-race', o),
     description: [
       `Per run: one seller lists ${TICKETS} fresh tickets (bulk route), the orders replica is awaited, then ${BUYERS} buyers (five per ticket, shuffled) send \`POST /api/orders\` all at once through the router (${BUYERS} concurrent connections).`,
-      'Buyers carry session tokens signed with the stack\'s JWT secret, as auth issues them, so the race measures holds and not password hashing.',
+      "Buyers carry session tokens signed with the stack's JWT secret, as auth issues them, so the race measures holds and not password hashing.",
       'Latency is per request, from send to full response; attempts/s and orders/s are over the wall time of the whole burst.',
       'After each run the orders database is read: holds for the raced tickets and orders naming them must each number exactly one per ticket.',
       `Median (min–max) over ${o.runs} runs.`,

@@ -32,10 +32,17 @@ runScript('memory-services', async (stack, o, log) => {
     // Half the duration on the listing, half on single tickets: the reading mix.
     const half = Math.max(1, Math.round(o.durationSeconds / 2));
     const a = await runLoad({ url: stack.routerUrl, path: listing, connections: 50, durationSeconds: half });
-    const b = await runLoad({ url: stack.routerUrl, path: () => `/api/tickets/${ids[Math.floor(Math.random() * ids.length)]}`, connections: 50, durationSeconds: half });
+    const b = await runLoad({
+      url: stack.routerUrl,
+      path: () => `/api/tickets/${ids[Math.floor(Math.random() * ids.length)]}`,
+      connections: 50,
+      durationSeconds: half,
+    });
     loaded.push(loadSampler.stop());
     bad += a.non2xx + a.errors + b.non2xx + b.errors;
-    log(`run ${r}/${o.runs}: tickets idle ${median(idle[r - 1].tickets ?? []).toFixed(0)} MiB, under load peak ${Math.max(...(loaded[r - 1].tickets ?? [NaN])).toFixed(0)} MiB`);
+    log(
+      `run ${r}/${o.runs}: tickets idle ${median(idle[r - 1].tickets ?? []).toFixed(0)} MiB, under load peak ${Math.max(...(loaded[r - 1].tickets ?? [NaN])).toFixed(0)} MiB`,
+    );
   }
 
   const rows = Object.keys(pids).map((name) => {
@@ -44,7 +51,9 @@ runScript('memory-services', async (stack, o, log) => {
     const loadPeak = spread(loaded.map((run) => Math.max(...run[name])));
     return [name, fmtSpread(idleMed), fmtSpread(loadMed), fmtSpread(loadPeak), fmt(loadPeak.median - idleMed.median)];
   });
-  const checks: BenchCheck[] = [{ name: 'load responses all 2xx', pass: bad === 0, detail: bad ? `${bad} failed` : undefined }];
+  const checks: BenchCheck[] = [
+    { name: 'load responses all 2xx', pass: bad === 0, detail: bad ? `${bad} failed` : undefined },
+  ];
 
   return {
     name: 'memory-services',
@@ -57,6 +66,11 @@ runScript('memory-services', async (stack, o, log) => {
     ].join(' '),
     tables: [{ columns: ['process', 'idle MiB', 'under load MiB', 'peak under load MiB', 'peak − idle'], rows }],
     checks,
-    raw: { idle, loaded: loaded.map((run) => Object.fromEntries(Object.entries(run).map(([k, v]) => [k, { median: median(v), max: Math.max(...v) }]))) },
+    raw: {
+      idle,
+      loaded: loaded.map((run) =>
+        Object.fromEntries(Object.entries(run).map(([k, v]) => [k, { median: median(v), max: Math.max(...v) }])),
+      ),
+    },
   };
 });

@@ -27,25 +27,36 @@ runScript('propagation-ticket-to-order', async (stack, o, log) => {
   let probeMs: number[] = [];
 
   for (let r = 1; r <= o.runs; r++) {
-    const TICKETS_PER_RUN = Math.ceil(TICKETS_TOTAL / o.runs) - (r <= (Math.ceil(TICKETS_TOTAL / o.runs) * o.runs - TICKETS_TOTAL) ? 1 : 0);
+    const TICKETS_PER_RUN =
+      Math.ceil(TICKETS_TOTAL / o.runs) - (r <= Math.ceil(TICKETS_TOTAL / o.runs) * o.runs - TICKETS_TOTAL ? 1 : 0);
     const samples: Sample[] = [];
     // One buyer per ticket, so no per-buyer limit or own-order listing can interfere.
     const buyers = signedBuyers(stack, TICKETS_PER_RUN);
     for (let i = 0; i < TICKETS_PER_RUN; i++) {
       const price = 2_000 + i;
-      const created = await call<{ id: string }>('POST', `${stack.routerUrl}/api/tickets/create`, {
-        title: `Propagation ${r}.${i}`,
-        price,
-        serialNumber: `PROP-${stack.runId}-${r}-${i}`,
-        eventId: EVENT_ID,
-      }, { authorization: seller.authorization });
+      const created = await call<{ id: string }>(
+        'POST',
+        `${stack.routerUrl}/api/tickets/create`,
+        {
+          title: `Propagation ${r}.${i}`,
+          price,
+          serialNumber: `PROP-${stack.runId}-${r}-${i}`,
+          eventId: EVENT_ID,
+        },
+        { authorization: seller.authorization },
+      );
       expectStatus(created, 201, 'create ticket');
       const t0 = performance.now();
       let probes = 0;
       let held = false;
       while (performance.now() - t0 < PER_TICKET_DEADLINE_MS) {
         probes++;
-        const res = await call('POST', `${stack.routerUrl}/api/orders`, { tickets: [{ ticketId: created.body.id, price }] }, { authorization: buyers[i].authorization });
+        const res = await call(
+          'POST',
+          `${stack.routerUrl}/api/orders`,
+          { tickets: [{ ticketId: created.body.id, price }] },
+          { authorization: buyers[i].authorization },
+        );
         probeMs.push(res.ms);
         if (res.status === 201) {
           held = true;
@@ -59,7 +70,9 @@ runScript('propagation-ticket-to-order', async (stack, o, log) => {
     }
     perRun.push(samples);
     const ms = samples.map((s) => s.ms);
-    log(`run ${r}/${o.runs}: p50 ${percentile(ms, 50).toFixed(1)} ms, p99 ${percentile(ms, 99).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms, failures ${failures}`);
+    log(
+      `run ${r}/${o.runs}: p50 ${percentile(ms, 50).toFixed(1)} ms, p99 ${percentile(ms, 99).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms, failures ${failures}`,
+    );
   }
 
   const pooled = perRun.flat().map((s) => s.ms);
@@ -68,8 +81,16 @@ runScript('propagation-ticket-to-order', async (stack, o, log) => {
   const probeMedian = median(probeMs);
   probeMs = [];
   const checks: BenchCheck[] = [
-    { name: `every ticket holdable within ${PER_TICKET_DEADLINE_MS / 1000} s`, pass: failures === 0, detail: failures ? `${failures} never became holdable` : undefined },
-    { name: 'probes answered only 404 (not yet) or 201', pass: unexpected.length === 0, detail: unexpected.join(' | ') || undefined },
+    {
+      name: `every ticket holdable within ${PER_TICKET_DEADLINE_MS / 1000} s`,
+      pass: failures === 0,
+      detail: failures ? `${failures} never became holdable` : undefined,
+    },
+    {
+      name: 'probes answered only 404 (not yet) or 201',
+      pass: unexpected.length === 0,
+      detail: unexpected.join(' | ') || undefined,
+    },
   ];
 
   return {
@@ -86,11 +107,43 @@ runScript('propagation-ticket-to-order', async (stack, o, log) => {
       {
         columns: ['figure', 'per run: median (min–max)', 'pooled'],
         rows: [
-          ['p50, ms', fmtSpread(by((ms) => percentile(ms, 50)), 1), fmt(percentile(pooled, 50), 1)],
-          ['p99, ms', fmtSpread(by((ms) => percentile(ms, 99)), 1), fmt(percentile(pooled, 99), 1)],
-          ['min, ms', fmtSpread(by((ms) => Math.min(...ms)), 1), fmt(Math.min(...pooled), 1)],
-          ['max, ms', fmtSpread(by((ms) => Math.max(...ms)), 1), fmt(Math.max(...pooled), 1)],
-          ['probes per ticket (median)', fmtSpread(spread(perRun.map((run) => median(run.map((s) => s.probes))))), fmt(median(perRun.flat().map((s) => s.probes)))],
+          [
+            'p50, ms',
+            fmtSpread(
+              by((ms) => percentile(ms, 50)),
+              1,
+            ),
+            fmt(percentile(pooled, 50), 1),
+          ],
+          [
+            'p99, ms',
+            fmtSpread(
+              by((ms) => percentile(ms, 99)),
+              1,
+            ),
+            fmt(percentile(pooled, 99), 1),
+          ],
+          [
+            'min, ms',
+            fmtSpread(
+              by((ms) => Math.min(...ms)),
+              1,
+            ),
+            fmt(Math.min(...pooled), 1),
+          ],
+          [
+            'max, ms',
+            fmtSpread(
+              by((ms) => Math.max(...ms)),
+              1,
+            ),
+            fmt(Math.max(...pooled), 1),
+          ],
+          [
+            'probes per ticket (median)',
+            fmtSpread(spread(perRun.map((run) => median(run.map((s) => s.probes))))),
+            fmt(median(perRun.flat().map((s) => s.probes))),
+          ],
         ],
       },
     ],

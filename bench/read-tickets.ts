@@ -32,13 +32,23 @@ runScript('read-tickets', async (stack, o, log) => {
     { key: 'hello-direct', label: 'bare Koa hello, direct', url: stack.helloUrl, path: '/bench-hello' },
     { key: 'one', label: 'GET /api/tickets/:id (random of the 10,000)', url: stack.routerUrl, path: randomTicket },
     { key: 'one-direct', label: 'one ticket, direct to tickets', url: tickets, path: randomTicket },
-    { key: 'list', label: `GET /api/tickets/event/:eventId?sort=price (first page of ${ids.length.toLocaleString('en-US')})`, url: stack.routerUrl, path: listing },
+    {
+      key: 'list',
+      label: `GET /api/tickets/event/:eventId?sort=price (first page of ${ids.length.toLocaleString('en-US')})`,
+      url: stack.routerUrl,
+      path: listing,
+    },
     { key: 'list-direct', label: 'event listing, direct to tickets', url: tickets, path: listing },
   ];
   const hop = (t: Target) => (t.url === stack.routerUrl ? 'router' : 'direct');
 
   const drained = () =>
-    waitUntil('the tickets service to answer one ticket within 1 s', async () => (await call('GET', `${tickets}${randomTicket()}`, undefined, {}, 10_000)).ms < 1_000, 180_000, 500);
+    waitUntil(
+      'the tickets service to answer one ticket within 1 s',
+      async () => (await call('GET', `${tickets}${randomTicket()}`, undefined, {}, 10_000)).ms < 1_000,
+      180_000,
+      500,
+    );
 
   // The listing's cost with nothing else in flight, one request at a time.
   const alone: number[] = [];
@@ -57,9 +67,16 @@ runScript('read-tickets', async (stack, o, log) => {
   for (let r = 1; r <= o.runs; r++) {
     for (const t of targets) {
       await drained();
-      const res = await runLoad({ url: t.url, path: t.path, connections: CONNECTIONS, durationSeconds: o.durationSeconds });
+      const res = await runLoad({
+        url: t.url,
+        path: t.path,
+        connections: CONNECTIONS,
+        durationSeconds: o.durationSeconds,
+      });
       runs[t.key].push(res);
-      log(`run ${r}/${o.runs} ${t.key} (${hop(t)}): ${res.rps.toFixed(0)} req/s, p50 ${res.p50} ms, p99 ${res.p99} ms, non-2xx ${res.non2xx}, errors ${res.errors}`);
+      log(
+        `run ${r}/${o.runs} ${t.key} (${hop(t)}): ${res.rps.toFixed(0)} req/s, p50 ${res.p50} ms, p99 ${res.p99} ms, non-2xx ${res.non2xx}, errors ${res.errors}`,
+      );
     }
   }
 
@@ -81,7 +98,11 @@ runScript('read-tickets', async (stack, o, log) => {
 
   const checks: BenchCheck[] = targets.map((t) => {
     const bad = runs[t.key].reduce((n, x) => n + x.non2xx + x.errors + x.timeouts, 0);
-    return { name: `${t.key}: every response 2xx, no errors or timeouts`, pass: bad === 0, detail: bad ? `${bad} failed` : undefined };
+    return {
+      name: `${t.key}: every response 2xx, no errors or timeouts`,
+      pass: bad === 0,
+      detail: bad ? `${bad} failed` : undefined,
+    };
   });
 
   checks.push({
@@ -99,11 +120,11 @@ runScript('read-tickets', async (stack, o, log) => {
     description: [
       `${ids.length.toLocaleString('en-US')} available tickets in one event (${fixture.eventId}), listed by one seller with the bulk route (10 × 1000 rows${fixture.seedSeconds !== null ? `, ${fixture.seedSeconds.toFixed(1)} s; the orders replica caught up ${fixture.replicaCatchUpSeconds!.toFixed(1)} s later` : ''}).`,
       `autocannon (programmatic API), ${CONNECTIONS} connections, ${o.durationSeconds} s per run, ${o.runs} runs per target interleaved, after a 2 s unmeasured warm-up.`,
-      'The router is the dev runner\'s one-origin router (http-proxy) in its own process; every service runs as its own `node services/<name>/dist/index.js`.',
+      "The router is the dev runner's one-origin router (http-proxy) in its own process; every service runs as its own `node services/<name>/dist/index.js`.",
       '"vs hello" is the median req/s divided by the bare Koa hello\'s median over the same hop: the share of the framework\'s ceiling on this machine.',
       `Before each measured target the script waits until the tickets service answers a single ticket within 1 s, so one target's backlog does not count against the next.`,
       `The same listing with nothing else in flight, one request at a time (5 requests, direct to tickets): median ${fmt(median(alone))} ms, max ${fmt(Math.max(...alone))} ms.`,
-      'Figures are median (min–max) over runs; latencies in ms; autocannon\'s request timeout is 10 s (a timed-out request counts as an error).',
+      "Figures are median (min–max) over runs; latencies in ms; autocannon's request timeout is 10 s (a timed-out request counts as an error).",
     ].join(' '),
     tables: [
       {
@@ -112,6 +133,12 @@ runScript('read-tickets', async (stack, o, log) => {
       },
     ],
     checks,
-    raw: { eventId: fixture.eventId, tickets: ids.length, listingAloneMs: alone, p99Alone: percentile(alone, 99), runs },
+    raw: {
+      eventId: fixture.eventId,
+      tickets: ids.length,
+      listingAloneMs: alone,
+      p99Alone: percentile(alone, 99),
+      runs,
+    },
   };
 });

@@ -17,7 +17,12 @@ export async function withServiceDb<T>(stack: StackInfo, service: string, fn: (d
 }
 
 /** Polls until `probe` is true, with a deadline; never a fixed sleep. */
-export async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs: number, intervalMs = 250): Promise<number> {
+export async function waitUntil(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs: number,
+  intervalMs = 250,
+): Promise<number> {
   const started = Date.now();
   let lastError = '';
   while (Date.now() - started < timeoutMs) {
@@ -29,7 +34,9 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${lastError})` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${lastError})` : ''}`,
+  );
 }
 
 /**
@@ -38,15 +45,32 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
  * poll would itself load the database under test: large sets wait for the replica's total count
  * (`expectedTotal`) and then check a sample of ids exactly.
  */
-export async function waitForReplica(stack: StackInfo, ids: string[], timeoutMs = 300_000, expectedTotal?: number): Promise<number> {
+export async function waitForReplica(
+  stack: StackInfo,
+  ids: string[],
+  timeoutMs = 300_000,
+  expectedTotal?: number,
+): Promise<number> {
   return withServiceDb(stack, 'orders', async (db) => {
     const replica = db.collection('tickets');
-    const hasAll = async (some: string[]) => (await replica.countDocuments({ _id: { $in: some } } as never)) === some.length;
-    if (ids.length <= 200) return waitUntil(`the orders replica to see ${ids.length} tickets`, () => hasAll(ids), timeoutMs, 250);
+    const hasAll = async (some: string[]) =>
+      (await replica.countDocuments({ _id: { $in: some } } as never)) === some.length;
+    if (ids.length <= 200)
+      return waitUntil(`the orders replica to see ${ids.length} tickets`, () => hasAll(ids), timeoutMs, 250);
     const total = expectedTotal ?? ids.length;
-    const waited = await waitUntil(`the orders replica to reach ${total} tickets`, async () => (await replica.countDocuments({})) >= total, timeoutMs, 1000);
+    const waited = await waitUntil(
+      `the orders replica to reach ${total} tickets`,
+      async () => (await replica.countDocuments({})) >= total,
+      timeoutMs,
+      1000,
+    );
     const sample = Array.from({ length: 200 }, () => ids[Math.floor(Math.random() * ids.length)]);
-    const rest = await waitUntil('a sample of 200 seeded tickets in the orders replica', () => hasAll([...new Set(sample)]), 60_000, 500);
+    const rest = await waitUntil(
+      'a sample of 200 seeded tickets in the orders replica',
+      () => hasAll([...new Set(sample)]),
+      60_000,
+      500,
+    );
     return waited + rest;
   });
 }

@@ -6,7 +6,13 @@ export interface JsonResponse<T = unknown> {
   ms: number;
 }
 
-export async function call<T = unknown>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs = 60_000): Promise<JsonResponse<T>> {
+export async function call<T = unknown>(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<JsonResponse<T>> {
   const started = performance.now();
   const res = await fetch(url, {
     method,

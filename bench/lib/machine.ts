@@ -18,8 +18,10 @@ async function databaseVersion(mongoBase: string): Promise<string> {
   try {
     await client.connect();
     const info = await client.db('admin').command({ buildInfo: 1 });
-    if (typeof info.ferretdbVersion === 'string') return `FerretDB ${info.ferretdbVersion} (MongoDB wire ${info.version})`;
-    if (info.ferretdb && typeof info.ferretdb.version === 'string') return `FerretDB ${info.ferretdb.version} (MongoDB wire ${info.version})`;
+    if (typeof info.ferretdbVersion === 'string')
+      return `FerretDB ${info.ferretdbVersion} (MongoDB wire ${info.version})`;
+    if (info.ferretdb && typeof info.ferretdb.version === 'string')
+      return `FerretDB ${info.ferretdb.version} (MongoDB wire ${info.version})`;
     return `MongoDB ${info.version}`;
   } catch (err) {
     return `unknown (${(err as Error).message})`;
@@ -43,6 +45,9 @@ export async function machineFacts(mongoBase: string): Promise<MachineFacts> {
     node: process.version,
     ferretdb: await databaseVersion(mongoBase),
     os: osName,
-    loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    loadAverage: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }

@@ -26,7 +26,13 @@ export function freePort(): Promise<number> {
 }
 
 /** Runs `node <script>` with its output in a log file, so a failed start can be explained. */
-export function startNode(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string, args: string[] = []): Child {
+export function startNode(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+  args: string[] = [],
+): Child {
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}.log`);
   const fd = fs.openSync(logFile, 'a');

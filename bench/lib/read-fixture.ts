@@ -25,9 +25,22 @@ export interface ReadFixture {
 export async function ensureReadFixture(stack: StackInfo, log: (line: string) => void): Promise<ReadFixture> {
   const eventId = stack.eventId;
   const existing = await withServiceDb(stack, 'tickets', async (db) =>
-    (await db.collection('tickets').find({ eventId, status: 'available' }, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id)),
+    (
+      await db
+        .collection('tickets')
+        .find({ eventId, status: 'available' }, { projection: { _id: 1 } })
+        .toArray()
+    ).map((d) => String(d._id)),
   );
-  if (existing.length >= READ_FIXTURE_TICKETS) return { eventId, ticketIds: existing, seedSeconds: null, replicaCatchUpSeconds: null, phantomDuplicates: 0, phantomsInReplica: 0 };
+  if (existing.length >= READ_FIXTURE_TICKETS)
+    return {
+      eventId,
+      ticketIds: existing,
+      seedSeconds: null,
+      replicaCatchUpSeconds: null,
+      phantomDuplicates: 0,
+      phantomsInReplica: 0,
+    };
 
   const seller = await signUpSeller(stack, 'read-seller');
   log(`seeding ${READ_FIXTURE_TICKETS} tickets (10 × 1000 bulk rows) for event ${eventId}`);
@@ -36,11 +49,27 @@ export async function ensureReadFixture(stack: StackInfo, log: (line: string) =>
   const seeded = await seedTickets(stack, seller, READ_FIXTURE_TICKETS - existing.length, eventId, `read${Date.now()}`);
   const seedSeconds = (performance.now() - started) / 1000;
   const phantom = seeded.phantomDuplicates.length;
-  log(`seeded in ${seedSeconds.toFixed(1)} s${phantom ? ` (${phantom} rows answered already_listed)` : ''}; waiting for the orders replica`);
+  log(
+    `seeded in ${seedSeconds.toFixed(1)} s${phantom ? ` (${phantom} rows answered already_listed)` : ''}; waiting for the orders replica`,
+  );
   // Only rows answered `created` have a ticket.created to wait for.
-  const caught = await waitForReplica(stack, seeded.tickets.map((t) => t.id), 600_000, replicaBefore + seeded.tickets.length);
+  const caught = await waitForReplica(
+    stack,
+    seeded.tickets.map((t) => t.id),
+    600_000,
+    replicaBefore + seeded.tickets.length,
+  );
   const phantomIds = seeded.phantomDuplicates.map((t) => t.id);
-  const phantomsInReplica = await withServiceDb(stack, 'orders', (db) => db.collection('tickets').countDocuments({ _id: { $in: phantomIds } } as never));
+  const phantomsInReplica = await withServiceDb(stack, 'orders', (db) =>
+    db.collection('tickets').countDocuments({ _id: { $in: phantomIds } } as never),
+  );
   const all = [...existing, ...seeded.tickets.map((t) => t.id), ...seeded.phantomDuplicates.map((t) => t.id)];
-  return { eventId, ticketIds: all, seedSeconds, replicaCatchUpSeconds: caught / 1000, phantomDuplicates: phantom, phantomsInReplica };
+  return {
+    eventId,
+    ticketIds: all,
+    seedSeconds,
+    replicaCatchUpSeconds: caught / 1000,
+    phantomDuplicates: phantom,
+    phantomsInReplica,
+  };
 }

@@ -34,5 +34,7 @@ export interface BenchResult {
 /** True when the value looks like a BenchResult (scripts by other engineers may print anything). */
 export function isBenchResult(value: unknown): value is BenchResult {
   const v = value as BenchResult;
-  return !!v && typeof v === 'object' && typeof v.name === 'string' && typeof v.title === 'string' && Array.isArray(v.tables);
+  return (
+    !!v && typeof v === 'object' && typeof v.name === 'string' && typeof v.title === 'string' && Array.isArray(v.tables)
+  );
 }

@@ -32,9 +32,18 @@ let current: ReturnType<typeof spawn> | null = null;
 const DOC = path.join(REPO_ROOT, 'docs', 'BENCHMARKS.md');
 const log = (line: string) => process.stderr.write(`[run-all] ${line}\n`);
 
-function runChild(name: string, args: string[], env: NodeJS.ProcessEnv, timeoutMinutes: number): Promise<{ code: number | null; stdout: string; stderrTail: string; timedOut: boolean }> {
+function runChild(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMinutes: number,
+): Promise<{ code: number | null; stdout: string; stderrTail: string; timedOut: boolean }> {
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'bench', 'dist', `${name}.js`), ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'bench', 'dist', `${name}.js`), ...args], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -52,7 +61,17 @@ function runChild(name: string, args: string[], env: NodeJS.ProcessEnv, timeoutM
     proc.on('exit', (code) => {
       current = null;
       clearTimeout(timer);
-      resolve({ code, stdout, stderrTail: stderr.trim().split('\n').filter((l) => !/^\s+at /.test(l)).slice(-3).join(' / '), timedOut });
+      resolve({
+        code,
+        stdout,
+        stderrTail: stderr
+          .trim()
+          .split('\n')
+          .filter((l) => !/^\s+at /.test(l))
+          .slice(-3)
+          .join(' / '),
+        timedOut,
+      });
     });
   });
 }
@@ -79,7 +98,20 @@ export async function main(): Promise<void> {
   // Re-read each time: other engineers may update their own sections while this runs.
   const writeDoc = () => {
     const previous = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '';
-    fs.writeFileSync(DOC, renderDoc({ machine, when, wallSeconds: (Date.now() - started) / 1000, outcomes, previous, loadDuring: os.loadavg().map((l) => l.toFixed(2)).join(' ') }));
+    fs.writeFileSync(
+      DOC,
+      renderDoc({
+        machine,
+        when,
+        wallSeconds: (Date.now() - started) / 1000,
+        outcomes,
+        previous,
+        loadDuring: os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' '),
+      }),
+    );
   };
   try {
     for (const s of SCRIPTS) {
@@ -87,7 +119,10 @@ export async function main(): Promise<void> {
       if (only.length && !only.includes(s.name)) continue;
       if (!fs.existsSync(path.join(REPO_ROOT, 'bench', `${s.name}.ts`))) continue;
       if (s.timeoutMinutes === 0) {
-        outcomes.push({ name: s.name, failure: `\`bench/${s.name}.ts\` needs the production web app; run it as its section says` });
+        outcomes.push({
+          name: s.name,
+          failure: `\`bench/${s.name}.ts\` needs the production web app; run it as its section says`,
+        });
         continue;
       }
       if (!fs.existsSync(path.join(REPO_ROOT, 'bench', 'dist', `${s.name}.js`))) {
@@ -109,9 +144,13 @@ export async function main(): Promise<void> {
       if (isBenchResult(parsed)) {
         outcomes.push({ name: s.name, result: parsed });
         const failed = (parsed.checks ?? []).filter((c) => !c.pass).length;
-        log(`${s.name} done in ${Math.round((Date.now() - t0) / 1000)} s${failed ? `, ${failed} check(s) FAILED` : ''}`);
+        log(
+          `${s.name} done in ${Math.round((Date.now() - t0) / 1000)} s${failed ? `, ${failed} check(s) FAILED` : ''}`,
+        );
       } else {
-        const why = res.timedOut ? `timed out after ${s.timeoutMinutes} min` : `exit ${res.code}, no result line (${res.stderrTail.slice(0, 300)})`;
+        const why = res.timedOut
+          ? `timed out after ${s.timeoutMinutes} min`
+          : `exit ${res.code}, no result line (${res.stderrTail.slice(0, 300)})`;
         outcomes.push({ name: s.name, failure: why });
         log(`${s.name} gave no result: ${why}`);
       }
@@ -122,7 +161,9 @@ export async function main(): Promise<void> {
   }
   writeDoc();
   log(`wrote ${path.relative(REPO_ROOT, DOC)}`);
-  const failedChecks = outcomes.flatMap((o) => (o.result?.checks ?? []).filter((c) => !c.pass).map((c) => `${o.name}: ${c.name}`));
+  const failedChecks = outcomes.flatMap((o) =>
+    (o.result?.checks ?? []).filter((c) => !c.pass).map((c) => `${o.name}: ${c.name}`),
+  );
   for (const f of failedChecks) log(`FAILED CHECK ${f}`);
   for (const o of outcomes.filter((x) => x.failure)) log(`NOT MEASURED ${o.name}: ${o.failure}`);
   process.exitCode = failedChecks.length ? 1 : 0;

@@ -25,7 +25,13 @@ interface BulkResponse {
  * Lists `count` tickets for one event through the bulk route (at most 1000 rows a request), with
  * varied prices so a price sort has work to do. Returns them in listing order.
  */
-export async function seedTickets(stack: StackInfo, seller: BenchUser, count: number, eventId = stack.eventId, tag = `${Date.now()}`): Promise<SeedResult> {
+export async function seedTickets(
+  stack: StackInfo,
+  seller: BenchUser,
+  count: number,
+  eventId = stack.eventId,
+  tag = `${Date.now()}`,
+): Promise<SeedResult> {
   const out: SeededTicket[] = [];
   const phantom: SeededTicket[] = [];
   for (let start = 0; start < count; start += 1000) {
@@ -40,7 +46,13 @@ export async function seedTickets(stack: StackInfo, seller: BenchUser, count: nu
         eventId,
       };
     });
-    const res = await call<BulkResponse>('POST', `${stack.routerUrl}/api/tickets/create`, { tickets: rows }, { authorization: seller.authorization }, 120_000);
+    const res = await call<BulkResponse>(
+      'POST',
+      `${stack.routerUrl}/api/tickets/create`,
+      { tickets: rows },
+      { authorization: seller.authorization },
+      120_000,
+    );
     expectStatus(res, 201, `bulk create rows ${start}..${start + rows.length - 1}`);
     for (const r of res.body.results) {
       // Serials carry a per-run tag, so nothing of ours was listed before this request.

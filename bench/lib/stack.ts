@@ -10,7 +10,6 @@ import type { StackInfo } from './stack-info';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const BENCH_DIST = path.resolve(__dirname, '..');
 
-
 export interface BenchStack {
   info: StackInfo;
   children: Child[];
@@ -19,7 +18,8 @@ export interface BenchStack {
 }
 
 function requireBuilt(file: string): string {
-  if (!fs.existsSync(file)) throw new Error(`${path.relative(REPO_ROOT, file)} is missing: run \`npm run build\` first (make bench does)`);
+  if (!fs.existsSync(file))
+    throw new Error(`${path.relative(REPO_ROOT, file)} is missing: run \`npm run build\` first (make bench does)`);
   return file;
 }
 
@@ -43,24 +43,44 @@ export async function startBenchStack(log: (line: string) => void = () => undefi
   };
 
   try {
-    const [tmPort, stripePort, routerPort, helloPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const [tmPort, stripePort, routerPort, helloPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
     const routerUrl = `http://127.0.0.1:${routerPort}`;
     const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development', LOG_LEVEL: 'warn' };
 
-    const tm = startNode('fake-ticketmaster', requireBuilt(path.join(REPO_ROOT, 'tools/fake-ticketmaster/dist/main.js')), {
-      ...baseEnv,
-      FAKE_TICKETMASTER_PORT: String(tmPort),
-      FAKE_TICKETMASTER_RATE_LIMIT: '0',
-    }, logDir);
+    const tm = startNode(
+      'fake-ticketmaster',
+      requireBuilt(path.join(REPO_ROOT, 'tools/fake-ticketmaster/dist/main.js')),
+      {
+        ...baseEnv,
+        FAKE_TICKETMASTER_PORT: String(tmPort),
+        FAKE_TICKETMASTER_RATE_LIMIT: '0',
+      },
+      logDir,
+    );
     children.push(tm);
-    const stripe = startNode('fake-stripe', requireBuilt(path.join(REPO_ROOT, 'tools/fake-stripe/dist/main.js')), {
-      ...baseEnv,
-      FAKE_STRIPE_PORT: String(stripePort),
-      FAKE_STRIPE_WEBHOOK_URL: `${routerUrl}/api/webhooks/stripe`,
-      STRIPE_WEBHOOK_SECRET: s.stripeWebhookSecret,
-    }, logDir);
+    const stripe = startNode(
+      'fake-stripe',
+      requireBuilt(path.join(REPO_ROOT, 'tools/fake-stripe/dist/main.js')),
+      {
+        ...baseEnv,
+        FAKE_STRIPE_PORT: String(stripePort),
+        FAKE_STRIPE_WEBHOOK_URL: `${routerUrl}/api/webhooks/stripe`,
+        STRIPE_WEBHOOK_SECRET: s.stripeWebhookSecret,
+      },
+      logDir,
+    );
     children.push(stripe);
-    const hello = startNode('hello-koa', path.join(BENCH_DIST, 'hello-koa.js'), { ...baseEnv, PORT: String(helloPort) }, logDir);
+    const hello = startNode(
+      'hello-koa',
+      path.join(BENCH_DIST, 'hello-koa.js'),
+      { ...baseEnv, PORT: String(helloPort) },
+      logDir,
+    );
     children.push(hello);
 
     const tmUrl = `http://127.0.0.1:${tmPort}`;
@@ -73,19 +93,24 @@ export async function startBenchStack(log: (line: string) => void = () => undefi
     const running: StackInfo['services'] = {};
     for (const svc of services) {
       const port = await freePort();
-      const child = startNode(svc.name, path.join(svc.dir, 'dist', 'index.js'), {
-        ...baseEnv,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        MONGO_URL: `${s.mongoBase}/${s.dbPrefix}${svc.name}`,
-        RABBITMQ_URL: s.rabbitmqUrl,
-        BIGTIX_EXCHANGE: s.exchange,
-        BIGTIX_QUEUE_PREFIX: s.queuePrefix,
-        JWT_SECRET: s.jwtSecret,
-        TICKETMASTER_BASE_URL: tmUrl,
-        STRIPE_API_BASE: stripeUrl,
-        STRIPE_WEBHOOK_SECRET: s.stripeWebhookSecret,
-      }, logDir);
+      const child = startNode(
+        svc.name,
+        path.join(svc.dir, 'dist', 'index.js'),
+        {
+          ...baseEnv,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          MONGO_URL: `${s.mongoBase}/${s.dbPrefix}${svc.name}`,
+          RABBITMQ_URL: s.rabbitmqUrl,
+          BIGTIX_EXCHANGE: s.exchange,
+          BIGTIX_QUEUE_PREFIX: s.queuePrefix,
+          JWT_SECRET: s.jwtSecret,
+          TICKETMASTER_BASE_URL: tmUrl,
+          STRIPE_API_BASE: stripeUrl,
+          STRIPE_WEBHOOK_SECRET: s.stripeWebhookSecret,
+        },
+        logDir,
+      );
       children.push(child);
       const url = `http://127.0.0.1:${port}`;
       await waitHealthy(child, `${url}/readyz`, 90_000);
@@ -97,11 +122,16 @@ export async function startBenchStack(log: (line: string) => void = () => undefi
       ...services.flatMap((svc) => svc.routes.map((prefix) => ({ prefix, target: running[svc.name].url }))),
       { prefix: '/bench-hello', target: helloUrl },
     ];
-    const router = startNode('router', path.join(BENCH_DIST, 'lib', 'router-main.js'), {
-      ...baseEnv,
-      PORT: String(routerPort),
-      BENCH_ROUTES: JSON.stringify(routes),
-    }, logDir);
+    const router = startNode(
+      'router',
+      path.join(BENCH_DIST, 'lib', 'router-main.js'),
+      {
+        ...baseEnv,
+        PORT: String(routerPort),
+        BENCH_ROUTES: JSON.stringify(routes),
+      },
+      logDir,
+    );
     children.push(router);
     await waitHealthy(router, `${routerUrl}/bench-hello`);
     log(`  router ready at ${routerUrl}; logs in ${logDir}`);

@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- matching U+0000 is the point of this module */
 import { BadRequestError, NotFoundError } from '@bigtix/common';
 import type { Middleware } from 'koa';
 

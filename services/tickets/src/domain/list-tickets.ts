@@ -16,78 +16,73 @@ function cursorKey(cursor: string | undefined): [number, string] | null {
   return [key, id];
 }
 
-/**
- * Keyset pagination: the cursor is the last item's sort key plus its id, so inserting tickets
- * between two page requests never repeats or skips an item already ordered before the cursor.
- */
+/** A list order: the sort field, its direction, and how its value goes into and out of a cursor. */
+interface ListOrder {
+  name: string;
+  field: 'createdAt' | 'price';
+  direction: 1 | -1;
+  keyOf: (d: TicketDoc) => number;
+  valueOf: (key: number) => Date | number;
+}
+
+const NEWEST: ListOrder = {
+  name: 'newest',
+  field: 'createdAt',
+  direction: -1,
+  keyOf: (d) => new Date(d.createdAt).getTime(),
+  valueOf: (key) => new Date(key),
+};
+
+const CHEAPEST: ListOrder = {
+  name: 'price',
+  field: 'price',
+  direction: 1,
+  keyOf: (d) => d.price,
+  valueOf: (key) => key,
+};
+
 /** Rows from the listing cache when the list is a shared one (an event's), else from the database. */
 function fetchRows(c: TicketsContext, cacheKey: string | null, load: () => Promise<TicketDoc[]>): Promise<TicketDoc[]> {
   return cacheKey && c.listings ? c.listings.get(cacheKey, load) : load();
 }
 
-async function newestFirst(
+/**
+ * Keyset pagination: the cursor is the last item's sort key plus its id, so inserting tickets
+ * between two page requests never repeats or skips an item already ordered before the cursor.
+ */
+async function keysetPage(
   c: TicketsContext,
   filter: QueryFilter<TicketDoc>,
+  order: ListOrder,
   q: ListQuery,
   viewerId: string | null,
   cacheKey: string | null = null,
 ): Promise<Page<TicketView>> {
   const after = cursorKey(q.cursor);
+  const beyond = order.direction === 1 ? '$gt' : '$lt';
   const query: QueryFilter<TicketDoc> = after
-    ? {
+    ? ({
         ...filter,
         $or: [
-          { createdAt: { $lt: new Date(Number(after[0])) } },
-          { createdAt: new Date(Number(after[0])), _id: { $lt: String(after[1]) } },
+          { [order.field]: { [beyond]: order.valueOf(after[0]) } },
+          { [order.field]: order.valueOf(after[0]), _id: { [beyond]: String(after[1]) } },
         ],
-      }
+      } as QueryFilter<TicketDoc>)
     : filter;
   const rows = await fetchRows(
     c,
-    cacheKey && `${cacheKey}:newest:${q.limit}:${q.cursor ?? ''}`,
+    cacheKey && `${cacheKey}:${order.name}:${q.limit}:${q.cursor ?? ''}`,
     async () =>
       (await c.tickets
         .find(query)
-        .sort({ createdAt: -1, _id: -1 })
+        .sort({ [order.field]: order.direction, _id: order.direction })
         .limit(q.limit + 1)
         .lean()) as unknown as TicketDoc[],
   );
   return toPage(
     rows,
     q.limit,
-    (d) => [new Date(d.createdAt).getTime(), d._id],
-    (d) => toTicketDto(d, viewerId),
-  );
-}
-
-async function cheapestFirst(
-  c: TicketsContext,
-  filter: QueryFilter<TicketDoc>,
-  q: ListQuery,
-  viewerId: string | null,
-  cacheKey: string | null = null,
-): Promise<Page<TicketView>> {
-  const after = cursorKey(q.cursor);
-  const query: QueryFilter<TicketDoc> = after
-    ? {
-        ...filter,
-        $or: [{ price: { $gt: Number(after[0]) } }, { price: Number(after[0]), _id: { $gt: String(after[1]) } }],
-      }
-    : filter;
-  const rows = await fetchRows(
-    c,
-    cacheKey && `${cacheKey}:price:${q.limit}:${q.cursor ?? ''}`,
-    async () =>
-      (await c.tickets
-        .find(query)
-        .sort({ price: 1, _id: 1 })
-        .limit(q.limit + 1)
-        .lean()) as unknown as TicketDoc[],
-  );
-  return toPage(
-    rows,
-    q.limit,
-    (d) => [d.price, d._id],
+    (d) => [order.keyOf(d), d._id],
     (d) => toTicketDto(d, viewerId),
   );
 }
@@ -98,7 +93,7 @@ export function listAvailableTickets(
   q: ListQuery,
   viewerId: string | null,
 ): Promise<Page<TicketView>> {
-  return newestFirst(c, { status: 'available' }, q, viewerId);
+  return keysetPage(c, { status: 'available' }, NEWEST, q, viewerId);
 }
 
 /** `GET /api/tickets/event/:eventId`: available tickets for one event, newest or cheapest first. */
@@ -113,8 +108,8 @@ export function listEventTickets(
   // Rows are cached, not views: whether a serial shows is still decided per viewer.
   const cacheKey = `event:${eventId}`;
   return sort === 'price'
-    ? cheapestFirst(c, filter, q, viewerId, cacheKey)
-    : newestFirst(c, filter, q, viewerId, cacheKey);
+    ? keysetPage(c, filter, CHEAPEST, q, viewerId, cacheKey)
+    : keysetPage(c, filter, NEWEST, q, viewerId, cacheKey);
 }
 
 /**
@@ -131,5 +126,5 @@ export function listUserTickets(
 ): Promise<Page<TicketView>> {
   const filter: QueryFilter<TicketDoc> = role === 'owner' ? { userId } : { sellerId: userId };
   if (status) filter.status = status;
-  return newestFirst(c, filter, q, viewerId);
+  return keysetPage(c, filter, NEWEST, q, viewerId);
 }

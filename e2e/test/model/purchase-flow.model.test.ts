@@ -24,10 +24,14 @@ import { QueueName, World } from '../../src/model/world';
  * After the program, every message is delivered and the invariants of the README's guarantees
  * are checked; then every open order expires and they are checked again.
  *
- * Budget: MODEL_RUNS (default 60 in `make test`; `make test-model` runs thousands).
+ * Budget: MODEL_RUNS (default 60 in `make test`; `make test-model` runs thousands), optionally cut
+ * by MODEL_SECONDS. A failure prints its seed and path: MODEL_SEED=<seed> reruns it, and
+ * MODEL_SHRINK=1 shrinks it to a minimal program.
  */
 const RUNS = Number(process.env.MODEL_RUNS ?? 60);
 const SEED = process.env.MODEL_SEED ? Number(process.env.MODEL_SEED) : undefined;
+/** A time budget for `make test-model`: stop starting runs after this long (0: none). */
+const SECONDS = Number(process.env.MODEL_SECONDS ?? 0);
 const TICKETS = 3;
 const BUYERS = 3;
 const PRICE = 5000;

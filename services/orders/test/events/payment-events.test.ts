@@ -1,3 +1,4 @@
+import { recordPaymentSucceeded } from '../../src/domain/record-payment-succeeded';
 import { Harness, fakeUser, waitFor } from '../harness';
 
 jest.setTimeout(60_000);
@@ -121,6 +122,28 @@ it('keeps an unpaid order whose ticket a seller edit crossed: the hold wins, at 
 });
 
 describe('payment after expiry', () => {
+  it('completes an expired order once and refunds nothing when its late success is delivered twice at once (10 rounds)', async () => {
+    for (let round = 0; round < 10; round++) {
+      const tickets = [await h.listTicket(seller, 3000), await h.listTicket(seller, 3000)];
+      const buyer = fakeUser();
+      const { body } = await h.order(buyer, tickets);
+      offsetMs += 61_000;
+      await waitStatus(body.id, buyer, 'expired');
+      const success = {
+        id: `pay_${body.id}`,
+        orderId: body.id,
+        paymentIntentId: `pi_${body.id}`,
+        amount: 6000,
+        currency: 'usd',
+      };
+      // Two relays published the same record; two consumers apply it at the same instant.
+      await Promise.all([recordPaymentSucceeded(h.deps, success), recordPaymentSucceeded(h.deps, success)]);
+      expect((await statusOf(body.id, buyer)).status).toBe('paid');
+      expect(await h.deps.rejections.findOne({ _id: success.paymentIntentId })).toBeNull();
+      for (const t of tickets) expect(await h.holderOf(t.id)).toBe(body.id);
+    }
+  });
+
   it('completes the order when every ticket can be held again', async () => {
     const t = await h.listTicket(seller, 3000);
     const buyer = fakeUser();

@@ -11,6 +11,8 @@
 // the tickets service would announce them: `ticket.created` on the exchange (the orders service
 // only knows tickets through its replica). `--json` prints a BenchResult as the last line,
 // `--markdown` the docs section. Scenarios: BENCH_SCENARIOS="200x1,400x40" (buyers x tickets).
+// Then the overlapping rush (RUSH_BUYERS × RUSH_PER_ORDER of RUSH_TICKETS, RUSH_RUNS times):
+// complete orders per run, and refusals that no winner explains (must be 0).
 import { makeEnvelope, signUserToken } from '@bigtix/middleware';
 import amqp from 'amqplib';
 import mongoose, { Types } from 'mongoose';
@@ -27,6 +29,12 @@ const SCENARIOS = (process.env.BENCH_SCENARIOS ?? '50x1,200x10,400x40').split(',
   return { buyers, tickets };
 });
 const COMMAND = 'npx tsc -b services/orders && npx tsx bench/orders-contention.ts --markdown';
+const RUSH = {
+  buyers: Number(process.env.RUSH_BUYERS ?? 20),
+  tickets: Number(process.env.RUSH_TICKETS ?? 10),
+  perOrder: Number(process.env.RUSH_PER_ORDER ?? 4),
+  runs: Number(process.env.RUSH_RUNS ?? 5),
+};
 const RABBITMQ_URL = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
 // Self-contained on purpose (no bench/lib imports): the shapes below follow bench/lib's
@@ -185,12 +193,13 @@ const user = (t: Target) => {
   return { ...u, auth: `Bearer ${signUserToken(u, t.jwtSecret, 'session', 3600).token}` };
 };
 
-async function postOrder(t: Target, auth: string, ticketId: string, price: number) {
+async function postOrder(t: Target, auth: string, ticketId: string, price: number, others: string[] = []) {
   const started = performance.now();
+  const ticketIds = [ticketId, ...others];
   const res = await fetch(`${t.url}/api/orders`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: auth },
-    body: JSON.stringify({ tickets: [{ ticketId, price }] }),
+    body: JSON.stringify({ tickets: ticketIds.map((id) => ({ ticketId: id, price })) }),
   });
   const body = (await res.json()) as { id?: string };
   return { status: res.status, ms: performance.now() - started, orderId: body.id ?? null, ticketId };
@@ -255,12 +264,46 @@ async function oneRun(t: Target, channel: amqp.ConfirmChannel, buyers: number, t
   return { buyers, tickets, wallMs, latencies: results.map((r) => r.ms), statuses, winnersPerTicketOk };
 }
 
+interface RushFigures {
+  wallMs: number;
+  complete: number;
+  refused: number;
+  other: number;
+  /** Refusals where none of the buyer's tickets ended in a winning order: each one is a liveness bug. */
+  refusedForNothing: number;
+}
+
+/**
+ * The overlapping rush: RUSH_BUYERS buyers at once for RUSH_TICKETS free tickets, buyer i asking
+ * for tickets i … i+RUSH_PER_ORDER−1 (wrapping), so every buyer overlaps its neighbours. A buyer
+ * should be refused only because a winner holds one of its tickets, so at least two complete
+ * orders win every run (20 × 4 of 10).
+ */
+async function rushRun(t: Target, channel: amqp.ConfirmChannel): Promise<RushFigures> {
+  const ids = await listTickets(t, channel, RUSH.tickets);
+  const wants = Array.from({ length: RUSH.buyers }, (_, i) =>
+    Array.from({ length: RUSH.perOrder }, (_, k) => ids[(i + k) % ids.length]),
+  );
+  const started = performance.now();
+  const results = await Promise.all(wants.map(([first, ...rest]) => postOrder(t, user(t).auth, first, 5000, rest)));
+  const wallMs = performance.now() - started;
+  const won = new Set(wants.filter((_, i) => results[i].status === 201).flat());
+  return {
+    wallMs,
+    complete: results.filter((r) => r.status === 201).length,
+    refused: results.filter((r) => r.status === 409).length,
+    other: results.filter((r) => r.status !== 201 && r.status !== 409).length,
+    refusedForNothing: results.filter((r, i) => r.status === 409 && !wants[i].some((id) => won.has(id))).length,
+  };
+}
+
 async function main(): Promise<void> {
   const t = await target();
   const model = await amqp.connect(RABBITMQ_URL);
   const channel = await model.createConfirmChannel();
   await channel.assertExchange(t.exchange, 'topic', { durable: true });
   const figures: RunFigures[][] = [];
+  const rushes: RushFigures[] = [];
   try {
     for (const s of SCENARIOS) {
       const runs: RunFigures[] = [];
@@ -270,6 +313,8 @@ async function main(): Promise<void> {
         `${s.buyers} buyers × ${s.tickets} tickets: ${runs.map((x) => `${fmt(x.wallMs)} ms ${JSON.stringify(x.statuses)}`).join('; ')}`,
       );
     }
+    for (let r = 0; r < RUSH.runs; r++) rushes.push(await rushRun(t, channel));
+    console.error(`rush: ${rushes.map((x) => `${x.complete} complete in ${fmt(x.wallMs)} ms`).join('; ')}`);
   } finally {
     await model.close().catch(() => undefined);
     await t.stop();
@@ -303,6 +348,15 @@ async function main(): Promise<void> {
       detail: JSON.stringify(x.statuses),
     })),
   );
+  const rushCaption = `Overlapping rush: ${RUSH.buyers} buyers at once for ${RUSH.tickets} tickets, ${RUSH.perOrder} overlapping each, ${RUSH.runs} runs`;
+  const rushRows = rushes.map((x, i) => [i + 1, x.complete, x.refused, x.refusedForNothing, x.other, fmt(x.wallMs)]);
+  checks.push(
+    ...rushes.map((x, i) => ({
+      name: `rush run ${i + 1}: at least 2 complete orders, no refusal without a winner, no 5xx`,
+      pass: x.complete >= 2 && x.refusedForNothing === 0 && x.other === 0,
+      detail: JSON.stringify(x),
+    })),
+  );
   const result: BenchResult = {
     name: 'orders-contention',
     title: 'Order contention',
@@ -310,7 +364,14 @@ async function main(): Promise<void> {
     description:
       `N buyers (separate users) each POST /api/orders for one of M tickets, all at once (buyer i → ticket i mod M), against one orders service built with tsc and run from \`services/orders/dist\` on the local FerretDB and RabbitMQ. ` +
       `Tickets are announced with \`ticket.created\` and the run starts once the replica has them. Orders/s = N ÷ wall time from the first request sent to the last answer; latency per request, client side. ${RUNS} runs per scenario: median (min–max).`,
-    tables: [{ columns: ['buyers × tickets', 'decided orders/s', 'p50 ms', 'p99 ms', '201/409/5xx per run'], rows }],
+    tables: [
+      { columns: ['buyers × tickets', 'decided orders/s', 'p50 ms', 'p99 ms', '201/409/5xx per run'], rows },
+      {
+        caption: rushCaption,
+        columns: ['run', 'complete orders', '409', '409 with no winner among its tickets', 'other', 'wall ms'],
+        rows: rushRows,
+      },
+    ],
     checks,
     raw: figures.map((runs) =>
       runs.map(({ latencies, ...rest }) => ({
@@ -328,11 +389,18 @@ async function main(): Promise<void> {
     );
     for (const row of rows) console.log(`| ${row.join(' | ')} |`);
     console.log('');
+    const rushTable = result.tables[1];
+    console.log(
+      `${rushCaption}:\n\n| ${rushTable.columns.join(' | ')} |\n|${rushTable.columns.map(() => '---').join('|')}|`,
+    );
+    for (const row of rushRows) console.log(`| ${row.join(' | ')} |`);
+    console.log('');
     for (const c of checks) console.log(`- ${c.pass ? 'PASS' : 'FAIL'} ${c.name}`);
   } else if (process.argv.includes('--json')) {
     console.log(JSON.stringify(result));
   } else {
     console.table(rows);
+    console.table(rushRows);
     for (const c of checks) console.log(`${c.pass ? 'PASS' : 'FAIL'} ${c.name} ${c.detail}`);
   }
   if (checks.some((c) => !c.pass)) process.exitCode = 1;

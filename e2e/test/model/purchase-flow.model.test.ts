@@ -24,11 +24,11 @@ import { QueueName, World } from '../../src/model/world';
  * After the program, every message is delivered and the invariants of the README's guarantees
  * are checked; then every open order expires and they are checked again.
  *
- * Budget: MODEL_RUNS (default 60 in `make test`; `make test-model` runs thousands), optionally cut
+ * Budget: MODEL_RUNS (default 30 in `make test`; `make test-model` runs thousands), optionally cut
  * by MODEL_SECONDS. A failure prints its seed and path: MODEL_SEED=<seed> reruns it, and
  * MODEL_SHRINK=1 shrinks it to a minimal program.
  */
-const RUNS = Number(process.env.MODEL_RUNS ?? 60);
+const RUNS = Number(process.env.MODEL_RUNS ?? 30);
 const SEED = process.env.MODEL_SEED ? Number(process.env.MODEL_SEED) : undefined;
 /** A time budget for `make test-model`: stop starting runs after this long (0: none). */
 const SECONDS = Number(process.env.MODEL_SECONDS ?? 0);
@@ -108,6 +108,8 @@ interface Run {
   charges: Map<string, { orderId: string; amount: number }>;
   /** Problems found while the program ran (a 5xx-worthy error, a seller edit let through). */
   problems: string[];
+  /** Orders refused in the current step, with the tickets the refusal named. */
+  refusals: { buyer: number; unavailable: string[]; priceChanged: number }[];
 }
 
 let world: World;
@@ -158,6 +160,12 @@ async function perform(run: Run, a: Action): Promise<void> {
         run.orders.push({ id: created._id, buyer: run.buyers[a.buyer], total: created.total });
       } catch (err) {
         if (!(err instanceof ConflictError)) throw err;
+        const details = err.details as { unavailable: string[]; priceChanged: unknown[] };
+        run.refusals.push({
+          buyer: a.buyer,
+          unavailable: details.unavailable,
+          priceChanged: details.priceChanged.length,
+        });
       }
       return;
     }
@@ -242,6 +250,11 @@ async function orderDoc(run: Run, id: string): Promise<OrderDoc | null> {
   return run.world.orders.orders.findById(id);
 }
 
+async function activeOrPaid(run: Run): Promise<string[]> {
+  const docs = await Promise.all(run.orders.map((o) => orderDoc(run, o.id)));
+  return docs.filter((d) => d && d.status !== 'cancelled' && d.status !== 'expired').map((d) => d!._id);
+}
+
 /** The invariants of the README's guarantees, on a quiet system. Returns every violation. */
 async function violations(run: Run, phase: string): Promise<string[]> {
   const w = run.world;
@@ -300,6 +313,7 @@ async function runProgram(p: { steps: Action[][]; choices: number[] }): Promise<
     orders: [],
     charges: new Map(),
     problems: [],
+    refusals: [],
   };
   world.queues.tickets.length = 0;
   world.queues.orders.length = 0;
@@ -309,12 +323,40 @@ async function runProgram(p: { steps: Action[][]; choices: number[] }): Promise<
   if (!(await drain(run, p.choices))) return ['listing never reached orders'];
 
   for (const [i, step] of p.steps.entries()) {
+    const activeBefore = await activeOrPaid(run);
+    const storedBefore = run.orders.length;
+    run.refusals = [];
     const results = await world.interleave(
       p.choices.slice(i),
       step.map((a) => () => perform(run, a)),
     );
     for (const r of results)
       if (r.status === 'rejected') run.problems.push(String((r.reason as Error).stack ?? r.reason));
+    // Liveness: an order is refused only because an order that succeeded holds one of its
+    // tickets (one open or paid when the step began, or one stored during it), or because the
+    // replica says a ticket is not for sale at that price.
+    const winners = [...activeBefore, ...run.orders.slice(storedBefore).map((o) => o.id)];
+    const winnerTickets = new Set<string>();
+    for (const id of winners) for (const t of (await orderDoc(run, id))?.tickets ?? []) winnerTickets.add(t.ticketId);
+    for (const refusal of run.refusals) {
+      if (refusal.priceChanged > 0) continue;
+      const explained = await Promise.all(
+        refusal.unavailable.map(async (id) => {
+          if (winnerTickets.has(id)) return true;
+          const replica = await world.orders.tickets.findOne({ _id: id });
+          return (
+            !replica ||
+            replica.status === 'sold' ||
+            replica.status === 'withdrawn' ||
+            replica.withdrawRequested === true
+          );
+        }),
+      );
+      if (!explained.some(Boolean))
+        run.problems.push(
+          `buyer ${refusal.buyer} was refused for ${refusal.unavailable.join(', ')}, which no winner holds`,
+        );
+    }
     await world.relay();
   }
   const out = [...run.problems];
@@ -342,8 +384,14 @@ it(
         const found = await runProgram(p);
         if (found.length > 0) throw new Error(found.slice(0, 8).join('\n'));
       }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: process.env.MODEL_SHRINK !== '1', verbose: 1 },
+      {
+        numRuns: RUNS,
+        seed: SEED,
+        endOnFailure: process.env.MODEL_SHRINK !== '1',
+        verbose: 1,
+        ...(SECONDS > 0 ? { interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false } : {}),
+      },
     );
   },
-  30 * 60_000,
+  60 * 60_000,
 );

@@ -3,6 +3,7 @@ import { VersionedStore } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { OrdersConfig } from './config';
+import { CreationsInFlight } from './domain/creations-in-flight';
 import type { HoldDoc, HoldHeadDoc, HoldReleaseDoc, OutcomeDoc, TicketVersionDoc } from './models/hold';
 import { OrderDoc, orderModel } from './models/order';
 import { TicketReplicaDoc, ticketReplicaModel } from './models/ticket-replica';
@@ -22,6 +23,8 @@ export interface OrdersDeps {
   rejections: Collection<Document>;
   /** Short leases `<outcomeKey>#<window>` so only one sweeper repairs an outcome at a time. */
   repairLeases: Collection<Document>;
+  /** Orders this process is creating, so buyers waiting for them here need not poll. */
+  creations: CreationsInFlight;
   config: OrdersConfig;
   logger: Logger;
   now: () => number;
@@ -53,6 +56,7 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
     ticketVersions: col<TicketVersionDoc>('ticket_versions'),
     rejections: col('payment_rejections'),
     repairLeases: col('outcome_repairs'),
+    creations: new CreationsInFlight(),
     config: options.config,
     logger: options.logger,
     now,

@@ -50,6 +50,27 @@ export async function createOrder(
   if (first) throw first;
 
   const orderId = new Types.ObjectId().toHexString();
+  // Buyers of this process that meet our holds wait for this to end instead of polling.
+  deps.creations.begin(orderId);
+  let stored = false;
+  try {
+    const order = await holdAndStore(deps, orderId, buyer, input, replicas, faults);
+    stored = true;
+    return order;
+  } finally {
+    deps.creations.end(orderId, stored ? 'stored' : 'given-up');
+  }
+}
+
+async function holdAndStore(
+  deps: OrdersDeps,
+  orderId: string,
+  buyer: UserDto,
+  input: CreateOrderInput,
+  replicas: Map<string, TicketReplicaDoc>,
+  faults: CreateOrderFaults,
+): Promise<OrderDoc> {
+  const ids = input.tickets.map((t) => t.ticketId);
   const now = deps.now();
   const expiresAt = new Date(now + deps.config.holdSeconds * 1000);
   const { taken, lost } = await takeHolds(deps, orderId, buyer.id, ids, expiresAt);

@@ -75,7 +75,7 @@ runScript('contention-hold-race', async (stack, o, log) => {
     const won = answers.filter((a) => a.status === 201);
     const ids = tickets.map((t) => t.id);
     const [holdsInDb, ordersInDb] = await withServiceDb(stack, 'orders', async (db) => [
-      await db.collection('holds').countDocuments({ _id: { $in: ids } } as never),
+      await liveHolds(db, ids),
       (
         await db
           .collection('orders')

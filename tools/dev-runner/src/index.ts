@@ -1,2 +1,6 @@
+export * from './balancer';
 export * from './router';
 export * from './services';
+export * from './stack';
+export * from './stack-env';
+export * from './supervisor';

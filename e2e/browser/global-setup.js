@@ -26,6 +26,8 @@ module.exports = async () => {
       STACK_ID: stackId,
       ROUTER_HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      // The journey makes its own sellers and listings; the demo marketplace would change what it sees.
+      SEED: '0',
     },
     output: { kind: 'pipe' },
     detached: true,

@@ -7,12 +7,14 @@
  * PORT_OFFSET and STACK_ID let a second, isolated stack run beside `make dev` (the browser
  * tests do this): every port moves by the offset, and databases, exchange and queues get the id.
  * REPLICAS=3 runs three processes per service behind a round-robin balancer, as production does.
+ * A demo marketplace is seeded through the public APIs (idempotent; SEED=0 skips it).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './services';
 import { RunningStack, Topology, startStack } from './stack';
 import { namedStack } from './stack-env';
+import { DEMO_BUYER, SeedResult, seedDemoMarketplace } from './seed/demo-marketplace';
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -43,7 +45,7 @@ export const devTopology: Topology = {
   strict: false,
 };
 
-function banner(stack: RunningStack): void {
+function banner(stack: RunningStack, seed: SeedResult | string | null): void {
   const base = `http://localhost:${new URL(stack.routerUrl!).port}`;
   const lines = [`App and APIs   ${base}`];
   for (const s of stack.services) {
@@ -56,6 +58,12 @@ function banner(stack: RunningStack): void {
     lines.push(`Ticketmaster   fake at ${stack.ticketmasterUrl} (set TICKETMASTER_CONSUMER_KEY for the real API)`);
   if (stack.stripeUrl && !env.STRIPE_SECRET_KEY)
     lines.push(`Stripe         fake at ${stack.stripeUrl} (set STRIPE_SECRET_KEY for Stripe test mode)`);
+  if (typeof seed === 'string') lines.push(`Demo data      not seeded: ${seed}`);
+  else if (seed)
+    lines.push(
+      `Demo data      ${seed.sellers} sellers, listings on ${seed.events} events (${seed.created} new), one paid order`,
+      `Demo buyer     ${DEMO_BUYER.email} / ${DEMO_BUYER.password}`,
+    );
   console.log(`\n┌ BigTix is running\n${lines.map((l) => `│ ${l}`).join('\n')}\n└ Ctrl-C stops everything\n`);
 }
 
@@ -71,7 +79,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  banner(stack);
+  let seed: SeedResult | string | null = null;
+  if (env.SEED !== '0' && stack.routerUrl) {
+    console.log('dev: seeding the demo marketplace (SEED=0 skips this)…');
+    seed = await seedDemoMarketplace(stack.routerUrl).catch((err: Error) => err.message);
+  }
+  banner(stack, seed);
 }
 
 if (require.main === module)

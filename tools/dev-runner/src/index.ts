@@ -4,3 +4,4 @@ export * from './services';
 export * from './stack';
 export * from './stack-env';
 export * from './supervisor';
+export * from './seed/demo-marketplace';

@@ -14,7 +14,7 @@ export class ApiSession {
     readonly password: string,
   ) {}
 
-  async call<T = any>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {

@@ -17,6 +17,7 @@ import mongoose, { Types } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startStack } from '@bigtix/dev-runner';
+import { waitFor } from '@bigtix/testkit';
 
 const ROOT = path.resolve(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -161,13 +162,11 @@ async function listTickets(t: Target, channel: amqp.ConfirmChannel, count: numbe
   // The seller ordering their own ticket is a 400 once the replica has it (404 before): no side effect.
   const deadline = Date.now() + 30_000;
   for (const id of ids) {
-    for (;;) {
-      const probe = await postOrder(t, seller.auth, id, 5000);
-      if (probe.status === 400) break;
-      if (Date.now() > deadline)
-        throw new Error(`ticket ${id} never reached the orders replica (last ${probe.status})`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitFor(async () => (await postOrder(t, seller.auth, id, 5000)).status === 400, {
+      what: `ticket ${id} to reach the orders replica`,
+      timeoutMs: Math.max(1, deadline - Date.now()),
+      intervalMs: 50,
+    });
   }
   return ids;
 }

@@ -2,6 +2,7 @@
 // (prettier owns formatting).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import bigtix from './tools/eslint-rules/import-boundaries.cjs';
 
 export default tseslint.config(
   {
@@ -36,6 +37,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
     },
+  },
+  {
+    // Workspaces meet only by package name; services import no other service, web or cli.
+    plugins: { bigtix },
+    rules: { 'bigtix/import-boundaries': 'error' },
   },
   {
     // Tests and benchmarks read loosely typed JSON from HTTP responses.

@@ -16,6 +16,9 @@ module.exports = (dir, overrides = {}) => ({
   moduleNameMapper: {
     '^@bigtix/(common|middleware|testkit)$': path.join(root, 'packages/$1/src'),
     '^@bigtix/(fake-ticketmaster|fake-stripe|dev-runner)$': path.join(root, 'tools/$1/src'),
+    // Test helpers and service specs other workspaces start in-process (never a service's dist).
+    '^@bigtix/(auth|tickets|orders|payments)-service/(.*)$': path.join(root, 'services/$1/$2'),
+    '^@bigtix/e2e/(.*)$': path.join(root, 'e2e/$1'),
   },
   ...overrides,
 });

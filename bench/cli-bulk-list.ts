@@ -9,7 +9,7 @@
 // `node cli/bin/bigtix.js`, signed in through BIGTIX_TOKEN with a real token from auth.
 // BENCH_RUNS (default 3) CLI runs, each with new serials; BENCH_NAIVE_TICKETS (default 10000)
 // tickets for the naive loop (one run: it is the slow side).
-import { spawn } from 'node:child_process';
+import { startProcess } from '@bigtix/dev-runner';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -58,11 +58,11 @@ interface CliRun {
 function timeCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { child } = startProcess({ name: 'bigtix', args: [BIN, ...args], env, output: { kind: 'pipe' } });
     let out = '';
     let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - started;

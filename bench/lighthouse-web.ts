@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { waitFor } from '@bigtix/testkit';
 
 // Lighthouse and chrome-launcher are ESM-only; a real dynamic import survives the commonjs build.
 const esm = new Function('s', 'return import(s)') as (s: string) => Promise<any>;
@@ -54,14 +55,11 @@ async function tryPickEventPath(): Promise<string | null> {
 
 /** An event page to measure; polls because a freshly started stack answers before its services are ready. */
 async function pickEventPath(): Promise<string> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const found = await tryPickEventPath().catch(() => null);
-    if (found) return found;
-    if (Date.now() > deadline)
-      throw new Error(`no event found at ${BASE}/api/events within 60 s (is the stack running?)`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
+  return waitFor(async () => (await tryPickEventPath()) ?? undefined, {
+    what: `an event at ${BASE}/api/events (is the stack running?)`,
+    timeoutMs: 60_000,
+    intervalMs: 1000,
+  });
 }
 
 interface LhResult {

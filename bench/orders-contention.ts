@@ -18,9 +18,8 @@ import amqp from 'amqplib';
 import mongoose, { Types } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
+import { startStack } from '@bigtix/dev-runner';
+import { waitFor } from '@bigtix/testkit';
 
 const ROOT = path.resolve(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -37,8 +36,9 @@ const RUSH = {
 };
 const RABBITMQ_URL = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
-// Self-contained on purpose (no bench/lib imports): the shapes below follow bench/lib's
-// BenchResult and BENCH_STACK contract (run-all) without depending on that code's evolution.
+// No bench/lib imports on purpose: the shapes below follow bench/lib's BenchResult and
+// BENCH_STACK contract (run-all) without depending on that code's evolution. Its own stack, when
+// run alone, is a topology for the supervisor in tools/dev-runner.
 interface BenchResult {
   name: string;
   title: string;
@@ -65,58 +65,6 @@ function fmtSpread(values: number[]): string {
   return `${fmt(median)} (${fmt(sorted[0])}–${fmt(sorted[sorted.length - 1])})`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Child {
-  proc: ChildProcess;
-  logFile: string;
-  stop(): Promise<void>;
-}
-
-/** `node <script>` with its output in a log file, so a failed start can be explained. */
-function startNode(script: string, env: NodeJS.ProcessEnv, logDir: string): Child {
-  fs.mkdirSync(logDir, { recursive: true });
-  const logFile = path.join(logDir, 'orders.log');
-  const fd = fs.openSync(logFile, 'a');
-  const proc = spawn(process.execPath, [script], { env, stdio: ['ignore', fd, fd] });
-  fs.closeSync(fd);
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  return {
-    proc,
-    logFile,
-    async stop() {
-      if (proc.exitCode !== null) return;
-      proc.kill('SIGTERM');
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
-async function waitReady(child: Child, url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.proc.exitCode !== null) throw new Error(`orders exited during start; see ${child.logFile}`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`orders not ready at ${url}; see ${child.logFile}`);
-}
-
 interface Target {
   url: string;
   jwtSecret: string;
@@ -124,36 +72,29 @@ interface Target {
   stop(): Promise<void>;
 }
 
+/** Topology: the orders service alone, once, on a free port, with its own database and queues. */
 async function ownService(): Promise<Target> {
   const id = randomBytes(4).toString('hex');
-  const port = await freePort();
   const mongoUrl = `mongodb://127.0.0.1:27017/bench-orders-contention-${id}`;
   const exchange = `bigtix.bench.${id}`;
   const queuePrefix = `bench.${id}.`;
   const jwtSecret = 'bench-orders-contention-secret';
-  const svc: Child = startNode(
-    path.join(ROOT, 'services/orders/dist/index.js'),
-    {
-      ...process.env,
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MONGO_URL: mongoUrl,
-      BIGTIX_EXCHANGE: exchange,
-      BIGTIX_QUEUE_PREFIX: queuePrefix,
-      JWT_SECRET: jwtSecret,
-    },
-    path.join(ROOT, '.artifacts', 'bench', `orders-contention-${id}`),
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await waitReady(svc, `${url}/readyz`);
+  const logDir = path.join(ROOT, '.artifacts', 'bench', `orders-contention-${id}`);
+  const stack = await startStack({
+    services: ['orders'],
+    ports: 'free',
+    names: { mongoUrl: () => mongoUrl, exchange, queuePrefix },
+    fakes: { ticketmaster: false, stripe: false },
+    env: { base: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' }, jwtSecret },
+    serviceHost: '127.0.0.1',
+    output: (name) => ({ kind: 'file', file: path.join(logDir, `${name}.log`) }),
+  });
   return {
-    url,
+    url: stack.serviceUrls.orders,
     jwtSecret,
     exchange,
     async stop() {
-      await svc.stop();
+      await stack.stop();
       const conn = await mongoose.createConnection(mongoUrl).asPromise();
       await conn.dropDatabase().catch(() => undefined);
       await conn.close();
@@ -230,13 +171,11 @@ async function listTickets(t: Target, channel: amqp.ConfirmChannel, count: numbe
   // The seller ordering their own ticket is a 400 once the replica has it (404 before): no side effect.
   const deadline = Date.now() + 30_000;
   for (const id of ids) {
-    for (;;) {
-      const probe = await postOrder(t, seller.auth, id, 5000);
-      if (probe.status === 400) break;
-      if (Date.now() > deadline)
-        throw new Error(`ticket ${id} never reached the orders replica (last ${probe.status})`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitFor(async () => (await postOrder(t, seller.auth, id, 5000)).status === 400, {
+      what: `ticket ${id} to reach the orders replica`,
+      timeoutMs: Math.max(1, deadline - Date.now()),
+      intervalMs: 50,
+    });
   }
   return ids;
 }

@@ -1,4 +1,5 @@
 import { Db, MongoClient } from 'mongodb';
+import { waitFor } from '@bigtix/testkit';
 import type { StackInfo } from './stack-info';
 
 /**
@@ -16,7 +17,11 @@ export async function withServiceDb<T>(stack: StackInfo, service: string, fn: (d
   }
 }
 
-/** Polls until `probe` is true, with a deadline; never a fixed sleep. */
+/**
+ * Polls until `probe` is true, with a deadline; never a fixed sleep. Returns the time waited.
+ * A probe that throws is polled again: the shared dev database gets restarted by other people's
+ * fault tests.
+ */
 export async function waitUntil(
   what: string,
   probe: () => Promise<boolean>,
@@ -24,19 +29,8 @@ export async function waitUntil(
   intervalMs = 250,
 ): Promise<number> {
   const started = Date.now();
-  let lastError = '';
-  while (Date.now() - started < timeoutMs) {
-    try {
-      if (await probe()) return Date.now() - started;
-    } catch (err) {
-      // The shared dev database gets restarted by other people's fault tests; keep waiting.
-      lastError = (err as Error).message;
-    }
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-  throw new Error(
-    `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${lastError})` : ''}`,
-  );
+  await waitFor(async () => (await probe()) || undefined, { what, timeoutMs, intervalMs });
+  return Date.now() - started;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startProcess } from '@bigtix/dev-runner';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,7 @@ const SCRIPTS: { name: string; args: string[]; env?: Record<string, string>; tim
   { name: 'lighthouse-web', args: [], timeoutMinutes: 0 },
 ];
 
-let current: ReturnType<typeof spawn> | null = null;
+let current: ChildProcess | null = null;
 
 const DOC = path.join(REPO_ROOT, 'docs', 'BENCHMARKS.md');
 const log = (line: string) => process.stderr.write(`[run-all] ${line}\n`);
@@ -39,16 +40,18 @@ function runChild(
   timeoutMinutes: number,
 ): Promise<{ code: number | null; stdout: string; stderrTail: string; timedOut: boolean }> {
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'bench', 'dist', `${name}.js`), ...args], {
+    const { child: proc } = startProcess({
+      name,
+      args: [path.join(REPO_ROOT, 'bench', 'dist', `${name}.js`), ...args],
       cwd: REPO_ROOT,
       env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      output: { kind: 'pipe' },
     });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
-    proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    proc.stderr.on('data', (d: Buffer) => {
+    proc.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    proc.stderr!.on('data', (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-20_000);
       process.stderr.write(d);
     });

@@ -14,13 +14,8 @@ import { processDeps } from './lib/deps';
 
 const { version } = require('../package.json') as { version: string };
 
-export interface ProgramIo {
-  writeOut(s: string): void;
-  writeErr(s: string): void;
-}
-
 /** The whole `bigtix` command tree; never exits the process (commander errors are thrown). */
-export function buildProgram(getDeps: () => Deps = processDeps, io?: ProgramIo): Command {
+export function buildProgram(getDeps: () => Deps = processDeps): Command {
   const program = new Command('bigtix')
     .description('BigTix seller CLI: sign in, find events, and list tickets for sale in bulk.')
     .version(version, '-v, --version')
@@ -57,7 +52,6 @@ export function buildProgram(getDeps: () => Deps = processDeps, io?: ProgramIo):
   // Applied to every command: addCommand() does not copy these settings to subcommands.
   const configure = (cmd: Command) => {
     cmd.exitOverride();
-    if (io) cmd.configureOutput({ writeOut: io.writeOut, writeErr: io.writeErr });
     cmd.commands.forEach(configure);
   };
   configure(program);

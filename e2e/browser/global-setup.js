@@ -1,31 +1,22 @@
 // Starts an isolated BigTix stack for the browser tests (unless BIGTIX_URL points at one):
 // the dev runner with the production web build, every port moved by PORT_OFFSET and its own
 // databases, exchange and queues (STACK_ID), so it can run beside `make dev`.
-const { spawn } = require('child_process');
 const crypto = require('crypto');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
+// The supervisor from the dev runner's build (this file is plain JavaScript, run before ts-jest).
+const { startProcess, waitReady } = require(path.join(ROOT, 'tools/dev-runner/dist/supervisor.js'));
+const waitUntil = (url, ok, timeoutMs) =>
+  waitReady(null, url, { ready: (status) => ok({ status }), timeoutMs, intervalMs: 500 });
 const OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 700);
-
-async function waitUntil(url, ok, deadlineMs) {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    try {
-      const res = await fetch(url);
-      if (ok(res)) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`browser stack: ${url} did not come up in ${deadlineMs} ms`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 module.exports = async () => {
   if (process.env.BIGTIX_URL) return;
   const stackId = `e2e${crypto.randomBytes(3).toString('hex')}`;
-  const child = spawn(process.execPath, [path.join(ROOT, 'tools/dev-runner/dist/dev.js')], {
+  const { child } = startProcess({
+    name: 'browser-stack',
+    args: [path.join(ROOT, 'tools/dev-runner/dist/dev.js')],
     cwd: ROOT,
     env: {
       ...process.env,
@@ -35,8 +26,10 @@ module.exports = async () => {
       STACK_ID: stackId,
       ROUTER_HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      // The journey makes its own sellers and listings; the demo marketplace would change what it sees.
+      SEED: '0',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    output: { kind: 'pipe' },
     detached: true,
   });
   let output = '';

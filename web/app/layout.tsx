@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import InitColorSchemeScript from '@mui/material/InitColorSchemeScript';
+import { BottomNav } from '@/components/layout/bottom-nav';
 import { Header } from '@/components/layout/header';
 import { OfflineBanner } from '@/components/pwa/offline-banner';
 import './globals.css';
@@ -39,6 +40,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <main id="main" className="bt-main">
           {children}
         </main>
+        <BottomNav />
       </body>
     </html>
   );

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { Stack, startStack } from '../../../e2e/src/stack';
+import { Stack, startStack } from '@bigtix/e2e/src/stack';
 import { cliEnv, csvOf, runCli, sellerTickets, signedInSeller, tempConfigHome } from '../support/cli';
 
 const ERAS_METLIFE = 'vvG1OMw20GdtWRW4';

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as pty from 'node-pty';
 import { waitFor } from '@bigtix/testkit';
-import { Stack, startStack } from '../../../e2e/src/stack';
+import { Stack, startStack } from '@bigtix/e2e/src/stack';
 import { BIN, cliEnv, csvOf, runCli, sellerTickets, signUp, signedInSeller, tempConfigHome } from '../support/cli';
 
 let stack: Stack;

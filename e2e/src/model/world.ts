@@ -12,17 +12,17 @@ import {
 import { Isolation, isolate } from '@bigtix/testkit';
 import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { readOrdersConfig } from '../../../services/orders/src/config';
-import { OrdersDeps, createOrdersDeps, ensureOrdersIndexes } from '../../../services/orders/src/deps';
-import { onPaymentSucceeded } from '../../../services/orders/src/events/consumers/on-payment-events';
-import { onTicketCreated } from '../../../services/orders/src/events/consumers/on-ticket-created';
-import { onTicketUpdated } from '../../../services/orders/src/events/consumers/on-ticket-updated';
-import type { TicketsContext } from '../../../services/tickets/src/domain/tickets-context';
-import { onOrderCancelled } from '../../../services/tickets/src/events/consumers/on-order-cancelled';
-import { onOrderCreated } from '../../../services/tickets/src/events/consumers/on-order-created';
-import { onOrderPaid } from '../../../services/tickets/src/events/consumers/on-order-paid';
-import { createTicketsContext } from '../../../services/tickets/src/service';
-import { TicketmasterClient } from '../../../services/tickets/src/ticketmaster/ticketmaster-client';
+import { readOrdersConfig } from '@bigtix/orders-service/src/config';
+import { OrdersDeps, createOrdersDeps, ensureOrdersIndexes } from '@bigtix/orders-service/src/deps';
+import { onPaymentSucceeded } from '@bigtix/orders-service/src/events/consumers/on-payment-events';
+import { onTicketCreated } from '@bigtix/orders-service/src/events/consumers/on-ticket-created';
+import { onTicketUpdated } from '@bigtix/orders-service/src/events/consumers/on-ticket-updated';
+import type { TicketsContext } from '@bigtix/tickets-service/src/domain/tickets-context';
+import { onOrderCancelled } from '@bigtix/tickets-service/src/events/consumers/on-order-cancelled';
+import { onOrderCreated } from '@bigtix/tickets-service/src/events/consumers/on-order-created';
+import { onOrderPaid } from '@bigtix/tickets-service/src/events/consumers/on-order-paid';
+import { createTicketsContext } from '@bigtix/tickets-service/src/service';
+import { TicketmasterClient } from '@bigtix/tickets-service/src/ticketmaster/ticketmaster-client';
 import { Gate, gated } from './gate';
 
 /** A message waiting in a queue, with how often its handler asked to be retried. */

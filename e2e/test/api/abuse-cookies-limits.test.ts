@@ -5,7 +5,7 @@
  */
 import { RunningService, startService } from '@bigtix/middleware';
 import { isolate } from '@bigtix/testkit';
-import { authService } from '../../../services/auth/src/service';
+import { authService } from '@bigtix/auth-service/src/service';
 import { describeResponse, securityHeaderProblems, send } from '../../src/abuse/http';
 import { Stack, startStack } from '../../src/stack';
 

@@ -3,15 +3,15 @@ import { makeEnvelope } from '@bigtix/middleware';
 import { fakeUser } from '@bigtix/testkit';
 import fc from 'fast-check';
 import { Types } from 'mongoose';
-import { cancelOrder } from '../../../services/orders/src/domain/cancel-order';
-import { createOrder } from '../../../services/orders/src/domain/create-order';
-import { findHolder } from '../../../services/orders/src/domain/holds';
-import { decideOutcome } from '../../../services/orders/src/domain/outcomes';
-import type { OrderDoc } from '../../../services/orders/src/models/order';
-import { ticketCreated } from '../../../services/tickets/src/domain/ticket-views';
-import { updateTicket } from '../../../services/tickets/src/domain/update-ticket';
-import { withdrawTicket } from '../../../services/tickets/src/domain/withdraw-ticket';
-import type { TicketDoc } from '../../../services/tickets/src/models/ticket';
+import { cancelOrder } from '@bigtix/orders-service/src/domain/cancel-order';
+import { createOrder } from '@bigtix/orders-service/src/domain/create-order';
+import { findHolder } from '@bigtix/orders-service/src/domain/holds';
+import { decideOutcome } from '@bigtix/orders-service/src/domain/outcomes';
+import type { OrderDoc } from '@bigtix/orders-service/src/models/order';
+import { ticketCreated } from '@bigtix/tickets-service/src/domain/ticket-views';
+import { updateTicket } from '@bigtix/tickets-service/src/domain/update-ticket';
+import { withdrawTicket } from '@bigtix/tickets-service/src/domain/withdraw-ticket';
+import type { TicketDoc } from '@bigtix/tickets-service/src/models/ticket';
 import { QueueName, World } from '../../src/model/world';
 
 /**

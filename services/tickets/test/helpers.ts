@@ -1,10 +1,10 @@
 import { Isolation, isolate } from '@bigtix/testkit';
 import { RunningService, startService } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
-import { RunningFakeTicketmaster, startFakeTicketmaster } from '../../../tools/fake-ticketmaster/src';
+import { RunningFakeTicketmaster, startFakeTicketmaster } from '@bigtix/fake-ticketmaster';
 import { ticketsService } from '../src/service';
 
-export { FIXTURE_IDS, UNKNOWN_EVENT_ID } from '../../../tools/fake-ticketmaster/src';
+export { FIXTURE_IDS, UNKNOWN_EVENT_ID } from '@bigtix/fake-ticketmaster';
 
 export interface TicketsHarness {
   iso: Isolation;

@@ -71,7 +71,7 @@ describe('the one-origin router', () => {
 });
 
 it('passes a service’s 413 for an oversized body back to the client instead of a 502', async () => {
-  const { authService } = await import('../../../services/auth/src/service');
+  const { authService } = await import('@bigtix/auth-service/src/service');
   const { startService } = await import('@bigtix/middleware');
   const { isolate } = await import('@bigtix/testkit');
   const iso = isolate('router413');

@@ -1,9 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { startProcess } from '@bigtix/dev-runner';
 import Stripe from 'stripe';
 import { waitFor } from './support/harness';
 
 const root = path.join(__dirname, '..');
+const runMain = (env: NodeJS.ProcessEnv) =>
+  startProcess({
+    name: 'fake-stripe',
+    args: ['--import', 'tsx', 'src/main.ts'],
+    cwd: root,
+    env,
+    output: { kind: 'pipe' },
+  }).child;
 
 describe('the CLI (src/main.ts)', () => {
   let child: ChildProcess | undefined;
@@ -12,11 +21,7 @@ describe('the CLI (src/main.ts)', () => {
   });
 
   it('listens on FAKE_STRIPE_PORT, serves the official client, and exits cleanly on SIGTERM', async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: root,
-      env: { ...process.env, FAKE_STRIPE_PORT: '0', FAKE_STRIPE_WEBHOOK_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = runMain({ ...process.env, FAKE_STRIPE_PORT: '0', FAKE_STRIPE_WEBHOOK_URL: '' });
     let out = '';
     child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -37,11 +42,7 @@ describe('the CLI (src/main.ts)', () => {
   }, 30_000);
 
   it('refuses a malformed FAKE_STRIPE_PORT with exit code 2', async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: root,
-      env: { ...process.env, FAKE_STRIPE_PORT: 'abc' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = runMain({ ...process.env, FAKE_STRIPE_PORT: 'abc' });
     let err = '';
     child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
     const code = await new Promise<number | null>((resolve) => child?.once('exit', (c) => resolve(c)));

@@ -1,9 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { startProcess } from '@bigtix/dev-runner';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 const mainTs = path.resolve(__dirname, '../src/main.ts');
+const runMain = (env: NodeJS.ProcessEnv) =>
+  startProcess({ name: 'fake-ticketmaster', command: tsx, args: [mainTs], env, output: { kind: 'pipe' } }).child;
 
 /** Resolves with the first stdout line matching `pattern`, or rejects at the deadline. */
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
@@ -39,14 +42,11 @@ describe('CLI (src/main.ts)', () => {
   });
 
   it('listens where the env says, with the env key and rate limit, and logs its URL', async () => {
-    child = spawn(tsx, [mainTs], {
-      env: {
-        ...process.env,
-        FAKE_TICKETMASTER_PORT: '0',
-        FAKE_TICKETMASTER_API_KEY: 'cli-key',
-        FAKE_TICKETMASTER_RATE_LIMIT: '0',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+    child = runMain({
+      ...process.env,
+      FAKE_TICKETMASTER_PORT: '0',
+      FAKE_TICKETMASTER_API_KEY: 'cli-key',
+      FAKE_TICKETMASTER_RATE_LIMIT: '0',
     });
     const [, url] = await waitForLine(child, /listening on (http:\/\/\S+)/, 20000);
 
@@ -61,10 +61,7 @@ describe('CLI (src/main.ts)', () => {
   });
 
   it('exits with a message for a malformed env value', async () => {
-    child = spawn(tsx, [mainTs], {
-      env: { ...process.env, FAKE_TICKETMASTER_PORT: '0', FAKE_TICKETMASTER_RATE_LIMIT: 'lots' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = runMain({ ...process.env, FAKE_TICKETMASTER_PORT: '0', FAKE_TICKETMASTER_RATE_LIMIT: 'lots' });
     let stderr = '';
     child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
     const code = await new Promise((resolve) => child!.once('exit', resolve));

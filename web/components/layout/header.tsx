@@ -3,19 +3,14 @@ import { fetchCurrentUser } from '@/lib/api/auth';
 import { ThemeToggle } from './theme-toggle';
 import { SignOutButton } from '../auth/sign-out-button';
 import { InstallPrompt } from '../pwa/install-prompt';
+import { NAV_ITEMS } from './nav-items';
 
 // Server markup with plain CSS (app/globals.css): the header is on every page, so it must not pull
 // MUI and Emotion into pages that otherwise do not need them. Only the three buttons hydrate.
 // Header links are not prefetched (they still navigate client side): prefetching the MUI pages would
 // download and run MUI, and every prefetch is server rendering plus main-thread work, while the
 // visitor's phone is still making the page interactive (Lighthouse TBT).
-const nav = [
-  { href: '/', label: 'Events' },
-  { href: '/my/tickets', label: 'My tickets' },
-  { href: '/orders', label: 'Orders' },
-  { href: '/sell', label: 'Sell' },
-  { href: '/my/listings', label: 'My listings' },
-];
+// On phones the same links are the bottom navigation bar (bottom-nav.tsx) and this row is hidden.
 
 export async function Header() {
   const user = await fetchCurrentUser();
@@ -43,7 +38,7 @@ export async function Header() {
         )}
       </div>
       <nav aria-label="Main" className="bt-nav">
-        {nav.map((n) => (
+        {NAV_ITEMS.map((n) => (
           <Link key={n.href} href={n.href} prefetch={false} className="bt-btn bt-btn-sm">
             {n.label}
           </Link>

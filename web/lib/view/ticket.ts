@@ -28,8 +28,7 @@ export function toTicketView(t: TicketDto): TicketView {
     priceLabel: money(t.price, t.currency),
     currency: t.currency,
     eventId: t.eventId,
-    // The tickets service adds sellerId beside the contract's userId (current owner).
-    sellerId: (t as TicketDto & { sellerId?: string }).sellerId ?? t.userId,
+    sellerId: t.sellerId,
     ownerId: t.userId,
     status: t.status,
     version: t.version,

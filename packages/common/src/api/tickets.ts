@@ -61,7 +61,10 @@ export interface TicketDto {
   currency: Currency;
   description: string;
   eventId: string;
+  /** The current owner: the seller until the ticket is sold, then the buyer. */
   userId: string;
+  /** Who listed it; never changes, also after a sale. */
+  sellerId: string;
   status: TicketStatus;
   version: number;
   createdAt: string;

@@ -23,9 +23,3 @@ export async function claim<T extends Document>(
     throw err;
   }
 }
-
-/** Deletes the claim. True only for the one caller whose delete removed it. */
-export async function release(collection: Collection<Document>, key: string): Promise<boolean> {
-  const result = await collection.deleteOne({ _id: key as unknown as Document['_id'] });
-  return result.deletedCount === 1;
-}

@@ -16,7 +16,10 @@ export interface ServiceAppOptions {
   jwtSecret: string;
   routers: Router[];
   readiness?: ReadinessCheck;
-  /** 100 kB fits a 1000-row bulk listing comfortably; larger bodies are refused with 413. */
+  /**
+   * Larger bodies are refused with 413. Default 1 MB; each service sets its own (auth 16 kB,
+   * tickets 2 MB so a 1000-row bulk listing with long descriptions fits).
+   */
   bodyLimitBytes?: number;
   /** Trust X-Forwarded-* from the ingress (secure cookies behind TLS termination). */
   proxy?: boolean;

@@ -1,7 +1,7 @@
 import { Isolation, fakeUser, isolate } from '@bigtix/testkit';
 import mongoose, { Connection, Types } from 'mongoose';
 import Stripe from 'stripe';
-import { RunningFakeStripe, startFakeStripe } from '../../../../tools/fake-stripe/src';
+import { RunningFakeStripe, startFakeStripe } from '@bigtix/fake-stripe';
 import type { PaymentsDeps } from '../../src/domain/deps';
 import { refundPayment } from '../../src/domain/refund-payment';
 import type { Payment } from '../../src/models/payment';

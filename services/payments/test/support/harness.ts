@@ -4,7 +4,7 @@ import { Isolation, TEST_RABBITMQ_URL, fakeUser, isolate, waitFor } from '@bigti
 import amqp from 'amqplib';
 import { Types } from 'mongoose';
 import Stripe from 'stripe';
-import { RunningFakeStripe, startFakeStripe } from '../../../../tools/fake-stripe/src';
+import { RunningFakeStripe, startFakeStripe } from '@bigtix/fake-stripe';
 import { paymentsService } from '../../src/service';
 
 export const WEBHOOK_SECRET = 'whsec_payments_test_secret';

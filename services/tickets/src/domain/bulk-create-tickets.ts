@@ -74,9 +74,9 @@ export async function bulkCreateTickets(
   const now = c.now?.() ?? new Date();
   const results: BulkRowOutcome[] = new Array(inputs.length);
   // Insert first and let the unique (eventId, serialNumber) index decide: a first listing costs
-  // no reads at all, and only refused rows are looked up, one by one, by equality. (Reading the
-  // seller's listings for the event up front made every batch cost as much as everything the
-  // seller had listed there before.)
+  // no reads at all, and only the events of refused rows are read afterwards (see below).
+  // (Reading the seller's listings for the event up front made every batch cost as much as
+  // everything the seller had listed there before.)
   const docs = inputs.map((row) => newTicketDoc(row, sellerId, now));
   const created = await c.store.createMany(docs, ticketCreated);
   const refused: number[] = [];

@@ -5,7 +5,7 @@ import {
   RunningFakeTicketmaster,
   UNKNOWN_EVENT_ID,
   startFakeTicketmaster,
-} from '../../../../tools/fake-ticketmaster/src';
+} from '@bigtix/fake-ticketmaster';
 import { EventCache } from '../../src/ticketmaster/event-cache';
 import { TicketmasterClient } from '../../src/ticketmaster/ticketmaster-client';
 

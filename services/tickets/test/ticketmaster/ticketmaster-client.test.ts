@@ -7,7 +7,7 @@ import {
   TRICKY_KEYWORDS,
   UNKNOWN_EVENT_ID,
   startFakeTicketmaster,
-} from '../../../../tools/fake-ticketmaster/src';
+} from '@bigtix/fake-ticketmaster';
 import {
   TicketmasterClient,
   TicketmasterClientOptions,

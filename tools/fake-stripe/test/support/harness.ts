@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { waitFor as pollUntil } from '@bigtix/testkit';
 import { startFakeStripe, type RunningFakeStripe, type StartOptions } from '../../src/index';
 
 export const TEST_KEY = 'sk_test_bigtix_fake_key';
@@ -16,17 +17,8 @@ export async function startHarness(options: StartOptions = {}): Promise<Harness>
 }
 
 /** Polls until check() returns a value other than undefined/false, or fails after timeoutMs. */
-export async function waitFor<T>(
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = 5000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+export function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000) {
+  return pollUntil(check, { timeoutMs, intervalMs: 10 });
 }
 
 export async function confirmedPaymentIntent(

@@ -1,0 +1,110 @@
+import type { EventSummaryDto, OrderDto, TicketDto } from '@bigtix/common';
+import { toEventView } from '@/lib/view/event';
+import { orderStatusLabel, toOrderView } from '@/lib/view/order';
+import { toTicketView } from '@/lib/view/ticket';
+
+const ticket: TicketDto = {
+  id: '665f1c2e9b1e8a0012345678',
+  title: 'Floor A, row 3',
+  price: 12_550,
+  currency: 'usd',
+  description: 'Great view',
+  eventId: 'vvG1OMw20GdtWRW4',
+  userId: 'buyer-1',
+  sellerId: 'seller-1',
+  status: 'sold',
+  version: 3,
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
+
+describe('toTicketView', () => {
+  it('keeps who listed it apart from who owns it now, and labels the price', () => {
+    expect(toTicketView(ticket)).toEqual({
+      id: ticket.id,
+      title: 'Floor A, row 3',
+      description: 'Great view',
+      price: 12_550,
+      priceLabel: '$125.50',
+      currency: 'usd',
+      eventId: 'vvG1OMw20GdtWRW4',
+      sellerId: 'seller-1',
+      ownerId: 'buyer-1',
+      status: 'sold',
+      version: 3,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      serialNumber: null,
+    });
+  });
+
+  it('shows the serial only when the service sent it (to the owner)', () => {
+    expect(toTicketView({ ...ticket, serialNumber: 'SEC1-3' }).serialNumber).toBe('SEC1-3');
+  });
+});
+
+describe('toOrderView', () => {
+  const order: OrderDto = {
+    id: 'o1',
+    userId: 'buyer-1',
+    status: 'awaiting:payment',
+    expiresAt: '2026-01-01T00:15:00.000Z',
+    tickets: [
+      { ticketId: 't1', title: 'A', price: 5_000 },
+      { ticketId: 't2', title: 'B', price: 7_525 },
+    ],
+    total: 12_525,
+    currency: 'usd',
+    version: 2,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  };
+
+  it('labels each ticket and the total in dollars and says the order is still active', () => {
+    const v = toOrderView(order);
+    expect(v.tickets.map((t) => t.priceLabel)).toEqual(['$50.00', '$75.25']);
+    expect(v).toMatchObject({ totalLabel: '$125.25', statusLabel: 'Payment in progress', active: true });
+  });
+
+  it.each([
+    ['created', 'Held for you', true],
+    ['awaiting:payment', 'Payment in progress', true],
+    ['paid', 'Paid', false],
+    ['cancelled', 'Cancelled', false],
+    ['expired', 'Expired', false],
+  ] as const)('%s reads "%s" (active: %s)', (status, label, active) => {
+    expect(orderStatusLabel(status)).toBe(label);
+    expect(toOrderView({ ...order, status }).active).toBe(active);
+  });
+});
+
+describe('toEventView', () => {
+  const event: EventSummaryDto = {
+    id: 'vvG1OMw20GdtWRW4',
+    name: 'Taylor Swift | The Eras Tour',
+    url: 'https://www.ticketmaster.com/x',
+    date: '2026-07-15T22:30:00Z',
+    venue: { name: 'MetLife Stadium', city: 'East Rutherford', state: 'NJ', country: 'US' },
+    image: null,
+    status: 'onsale',
+  };
+
+  it('shows the date in the venue’s time zone and joins the venue, city and state', () => {
+    const v = toEventView({ ...event, timezone: 'America/New_York' });
+    expect(v.dateLabel).toBe('Wed, Jul 15, 2026, 6:30 PM EDT');
+    expect(v.venueLabel).toBe('MetLife Stadium · East Rutherford, NJ');
+    expect(v.statusNotice).toBeNull();
+  });
+
+  it('keeps a date without a time a date, and says when there is none', () => {
+    expect(toEventView({ ...event, date: '2026-07-15' }).dateLabel).toBe('Wed, Jul 15, 2026');
+    expect(toEventView({ ...event, date: null }).dateLabel).toBe('Date to be announced');
+  });
+
+  it.each(['cancelled', 'postponed', 'rescheduled', 'offsale'] as const)('warns buyers of a %s event', (status) => {
+    expect(toEventView({ ...event, status }).statusNotice).toMatch(/./);
+  });
+
+  it('leaves out the parts of a venue Ticketmaster did not send', () => {
+    expect(toEventView({ ...event, venue: { name: '', city: 'London', state: '', country: 'GB' } }).venueLabel).toBe(
+      'London',
+    );
+  });
+});

@@ -129,6 +129,10 @@ describe('payment after expiry', () => {
       const { body } = await h.order(buyer, tickets);
       offsetMs += 61_000;
       await waitStatus(body.id, buyer, 'expired');
+      // A consumer would retry until the expiry is fully applied (holds released); wait for that.
+      await waitFor(async () => (await h.deps.outcomes.findOne({ _id: body.id }))?.appliedAt, {
+        what: 'expiry applied',
+      });
       const success = {
         id: `pay_${body.id}`,
         orderId: body.id,

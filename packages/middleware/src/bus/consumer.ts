@@ -35,6 +35,8 @@ export interface ConsumerOptions {
 export const ATTEMPT_HEADER = 'x-bigtix-attempt';
 export const REASON_HEADER = 'x-bigtix-reason';
 export const DEAD_AT_HEADER = 'x-bigtix-dead-at';
+/** How often `make redrive` sent the message back; kept across retries so a repeat offender shows. */
+export const REDRIVEN_HEADER = 'x-bigtix-redriven';
 
 /** 200 ms doubling, capped (default 30 s): a long outage costs one attempt per cap per message. */
 export const cappedBackoff =
@@ -145,7 +147,7 @@ export class Consumer {
         await this.publisher.sendToQueue(
           this.names!.retry,
           envelope as Envelope,
-          { [ATTEMPT_HEADER]: attempt + 1 },
+          { ...redriveCount(msg), [ATTEMPT_HEADER]: attempt + 1 },
           backoff,
         );
         safeAck(channel, msg);
@@ -194,6 +196,7 @@ export class Consumer {
         [REASON_HEADER]: `${kind}: ${reason.slice(0, 500)}`,
         [ATTEMPT_HEADER]: msg.properties.headers?.[ATTEMPT_HEADER] ?? 1,
         [DEAD_AT_HEADER]: new Date().toISOString(),
+        ...redriveCount(msg),
       });
       safeAck(channel, msg);
       // Known types only as a label: a poison message can carry any string there.
@@ -203,6 +206,11 @@ export class Consumer {
       safeNack(channel, msg);
     }
   }
+}
+
+function redriveCount(msg: ConsumeMessage): Record<string, unknown> {
+  const n = msg.properties.headers?.[REDRIVEN_HEADER];
+  return n === undefined ? {} : { [REDRIVEN_HEADER]: n };
 }
 
 // A channel closed by a broker restart throws on ack; the broker redelivers those messages.

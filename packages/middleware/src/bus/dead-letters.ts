@@ -1,5 +1,5 @@
 import type { ChannelModel, ConfirmChannel, GetMessage } from 'amqplib';
-import { ATTEMPT_HEADER, DEAD_AT_HEADER, REASON_HEADER } from './consumer';
+import { ATTEMPT_HEADER, DEAD_AT_HEADER, REASON_HEADER, REDRIVEN_HEADER } from './consumer';
 import { queueNames } from './topology';
 
 export interface DeadLetter {
@@ -12,7 +12,6 @@ export interface DeadLetter {
   redriven: number;
 }
 
-export const REDRIVEN_HEADER = 'x-bigtix-redriven';
 
 function describe(queue: string, msg: GetMessage): DeadLetter {
   const headers = msg.properties.headers ?? {};

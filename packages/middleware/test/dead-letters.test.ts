@@ -222,7 +222,11 @@ it('stop() cancels the subscription at once: while it finishes in-flight work, n
   const handled: string[] = [];
   let release!: () => void;
   const blocked = new Promise<void>((r) => (release = r));
-  const { consumer: c, publisher, names } = await consumer({
+  const {
+    consumer: c,
+    publisher,
+    names,
+  } = await consumer({
     'ticket.updated': async (e) => {
       handled.push(e.data.id);
       if (e.data.id === 'slow') await blocked;

@@ -1,4 +1,12 @@
-import { EVENT_TYPES, Envelope, EventData, EventType, envelopeSchema, eventSchemas, isMoneyBearing } from '@bigtix/common';
+import {
+  EVENT_TYPES,
+  Envelope,
+  EventData,
+  EventType,
+  envelopeSchema,
+  eventSchemas,
+  isMoneyBearing,
+} from '@bigtix/common';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { Registry } from 'prom-client';
 import type { Logger } from '../logger';
@@ -139,7 +147,8 @@ export class Consumer {
         await this.deadLetter(channel, msg, 'exhausted', (err as Error).message, envelope);
         return;
       }
-      if (attempt >= maxAttempts) this.logger.error(where, 'money-bearing event still failing; will retry until it applies');
+      if (attempt >= maxAttempts)
+        this.logger.error(where, 'money-bearing event still failing; will retry until it applies');
       else if (!(err instanceof RetryLaterError)) this.logger.warn(where, 'handler failed; will retry');
       this.metrics.retried.inc({ queue: this.options.queue, type: envelope.type });
       const backoff = (this.options.backoffMs ?? defaultBackoff)(attempt);

@@ -12,7 +12,6 @@ export interface DeadLetter {
   redriven: number;
 }
 
-
 function describe(queue: string, msg: GetMessage): DeadLetter {
   const headers = msg.properties.headers ?? {};
   let id = msg.properties.messageId as string | undefined;
@@ -111,7 +110,10 @@ export async function redriveDeadLetters(
       if (!msg) break;
       const letter = describe(queue, msg);
       if (options.ids && !options.ids.includes(letter.id)) continue; // stays unacked; back on close
-      const headers: Record<string, unknown> = { ...(msg.properties.headers ?? {}), [REDRIVEN_HEADER]: letter.redriven + 1 };
+      const headers: Record<string, unknown> = {
+        ...(msg.properties.headers ?? {}),
+        [REDRIVEN_HEADER]: letter.redriven + 1,
+      };
       delete headers[ATTEMPT_HEADER];
       await new Promise<void>((resolve, reject) =>
         channel.sendToQueue(

@@ -11,6 +11,7 @@
 // the tickets service would announce them: `ticket.created` on the exchange (the orders service
 // only knows tickets through its replica). `--json` prints a BenchResult as the last line,
 // `--markdown` the docs section. Scenarios: BENCH_SCENARIOS="200x1,400x40" (buyers x tickets).
+import { consumerQueueNames } from '@bigtix/common';
 import { makeEnvelope, signUserToken } from '@bigtix/middleware';
 import amqp from 'amqplib';
 import mongoose, { Types } from 'mongoose';
@@ -152,8 +153,8 @@ async function ownService(): Promise<Target> {
       const model = await amqp.connect(RABBITMQ_URL);
       const ch = await model.createChannel();
       ch.on('error', () => undefined);
-      for (const q of ['', '.retry', '.dead'])
-        await ch.deleteQueue(`${queuePrefix}orders.events${q}`).catch(() => undefined);
+      for (const name of consumerQueueNames(queuePrefix).filter((n) => n.startsWith(`${queuePrefix}orders.`)))
+        for (const q of ['', '.retry', '.dead']) await ch.deleteQueue(`${name}${q}`).catch(() => undefined);
       await ch.deleteExchange(exchange).catch(() => undefined);
       await model.close().catch(() => undefined);
     },

@@ -1,0 +1,179 @@
+// Payments during a listing flood: how long after the money is taken is the order `paid`,
+// while a 10,000-ticket bulk listing propagates to the orders service? Payments and listings
+// reach orders on separate queues (`orders.payments`, `orders.tickets`), so a payment must not
+// wait behind the flood.
+//
+//   npm run build && node bench/run-all.js payment-during-listing-flood
+//   (or, with a stack of its own: npx tsc -b bench && node bench/dist/payment-during-listing-flood.js)
+//
+// Per run: 20 buyers each hold one ticket; then one seller lists 10,000 tickets (10 bulk
+// requests of 1000) and, while those propagate, the buyers pay one after another
+// (`POST /api/payments/new` through fake Stripe). The clock starts when the payment answers 201
+// and stops when `GET /api/orders/:id` (polled every 5 ms) says `paid`. BENCH_FLOOD_TICKETS
+// changes the flood size.
+import mongoose from 'mongoose';
+import { call, expectStatus } from './lib/http';
+import { BenchCheck } from './lib/result';
+import { commandLine, runScript } from './lib/script';
+import { seedTickets } from './lib/seed';
+import { StackInfo } from './lib/stack-info';
+import { fmt, fmtSpread, percentile, spread } from './lib/stats';
+import { BenchUser, signUpSeller, signedBuyers } from './lib/users';
+
+const FLOOD = Number(process.env.BENCH_FLOOD_TICKETS ?? 10_000);
+const PAYERS = 20;
+/** Beyoncé: an event of its own, apart from the reading and contention benchmarks. */
+const EVENT_ID = 'G5vfpSe7Mg4lAnoY';
+const POLL_MS = 5;
+const APPLY_DEADLINE_MS = 60_000;
+
+interface Sample {
+  ms: number;
+  /** Flood tickets orders had when this payment was applied. */
+  floodReplicated: number;
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function confirmationToken(stack: StackInfo): Promise<string> {
+  const res = await fetch(`${stack.stripeUrl}/v1/test_helpers/confirmation_tokens`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer sk_test_bench', 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'payment_method=pm_card_visa',
+  });
+  if (!res.ok) throw new Error(`confirmation token: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** One order per buyer for a ticket of its own, placed once the orders replica has the ticket. */
+async function holdOne(stack: StackInfo, buyer: BenchUser, ticket: { id: string; price: number }) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const res = await call<{ id: string; total: number }>(
+      'POST',
+      `${stack.routerUrl}/api/orders`,
+      { tickets: [{ ticketId: ticket.id, price: ticket.price }] },
+      { authorization: buyer.authorization },
+    );
+    if (res.status === 201) return res.body;
+    if (res.status !== 404) expectStatus(res, 201, 'hold');
+    await pause(20);
+  }
+  throw new Error(`ticket ${ticket.id} never became holdable`);
+}
+
+/** Pays once payments knows the order (its replica lags the hold by a moment); resolves at the 201. */
+async function payOrder(stack: StackInfo, buyer: BenchUser, order: { id: string; total: number }) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const res = await call(
+      'POST',
+      `${stack.routerUrl}/api/payments/new`,
+      { orderId: order.id, amount: order.total, confirmationTokenId: await confirmationToken(stack) },
+      { authorization: buyer.authorization },
+    );
+    if (res.status === 201) return;
+    if (res.status !== 404 && res.status !== 409) expectStatus(res, 201, 'pay');
+    await pause(50);
+  }
+  throw new Error(`order ${order.id} never became payable`);
+}
+
+runScript('payment-during-listing-flood', async (stack, o, log) => {
+  const conn = await mongoose.createConnection(`${stack.mongoBase}/${stack.dbPrefix}orders`).asPromise();
+  const replica = conn.db!.collection('tickets');
+  const perRun: Sample[][] = [];
+  const propagationS: number[] = [];
+  const slow: string[] = [];
+  try {
+    for (let r = 1; r <= o.runs; r++) {
+      const seller = await signUpSeller(stack, `flood-seller-${r}`);
+      const flooder = await signUpSeller(stack, `flood-lister-${r}`);
+      const buyers = signedBuyers(stack, PAYERS);
+      const { tickets } = await seedTickets(stack, seller, PAYERS, EVENT_ID, `${stack.runId}-pay-${r}`);
+      const orders = [];
+      for (let i = 0; i < PAYERS; i++) orders.push(await holdOne(stack, buyers[i], tickets[i]));
+
+      const floodStarted = performance.now();
+      const flood = seedTickets(stack, flooder, FLOOD, EVENT_ID, `${stack.runId}-flood-${r}`);
+      const replicated = () => replica.countDocuments({ userId: flooder.id });
+      // Pay once the flood is reaching orders, so every payment competes with it.
+      while ((await replicated()) === 0) await pause(50);
+
+      const samples: Sample[] = [];
+      for (let i = 0; i < PAYERS; i++) {
+        await payOrder(stack, buyers[i], orders[i]);
+        const t0 = performance.now();
+        for (;;) {
+          const res = await call<{ status: string }>(
+            'GET',
+            `${stack.routerUrl}/api/orders/${orders[i].id}`,
+            undefined,
+            {
+              authorization: buyers[i].authorization,
+            },
+          );
+          if (res.body.status === 'paid') break;
+          if (performance.now() - t0 > APPLY_DEADLINE_MS) throw new Error(`order ${orders[i].id} not paid in 60 s`);
+          await pause(POLL_MS);
+        }
+        samples.push({ ms: performance.now() - t0, floodReplicated: await replicated() });
+      }
+      await flood;
+      while ((await replicated()) < FLOOD) await pause(200);
+      propagationS.push((performance.now() - floodStarted) / 1000);
+      perRun.push(samples);
+      const ms = samples.map((s) => s.ms);
+      for (const s of samples)
+        if (s.floodReplicated >= FLOOD) slow.push(`run ${r}: a payment waited for the whole flood`);
+      log(
+        `run ${r}/${o.runs}: payment applied p50 ${percentile(ms, 50).toFixed(0)} ms, p99 ${percentile(ms, 99).toFixed(0)} ms; ${FLOOD} listings reached orders in ${propagationS[r - 1].toFixed(1)} s`,
+      );
+    }
+  } finally {
+    await conn.close();
+  }
+
+  const pooled = perRun.flat().map((s) => s.ms);
+  const by = (fn: (ms: number[]) => number) => spread(perRun.map((run) => fn(run.map((s) => s.ms))));
+  const during = perRun.flat().filter((s) => s.floodReplicated < FLOOD).length;
+  const checks: BenchCheck[] = [
+    {
+      name: 'payment applied p99 under 1 s while the listing propagates',
+      pass: percentile(pooled, 99) < 1000,
+      detail: `pooled p99 ${percentile(pooled, 99).toFixed(0)} ms`,
+    },
+    {
+      name: 'every payment was applied before the flood had fully reached orders',
+      pass: slow.length === 0,
+      detail: slow.slice(0, 3).join(' | ') || undefined,
+    },
+  ];
+  return {
+    name: 'payment-during-listing-flood',
+    title: `Payment applied while a ${FLOOD.toLocaleString('en-US')}-ticket listing propagates`,
+    command: commandLine('payment-during-listing-flood', o),
+    description: [
+      `Per run, ${PAYERS} buyers each hold a ticket; one seller then lists ${FLOOD.toLocaleString('en-US')} tickets (bulk route, 1000 rows a request) and, once the first listings reach orders, the buyers pay one after another through payments and fake Stripe.`,
+      `"Applied" is from the 201 of \`POST /api/payments/new\` to \`GET /api/orders/:id\` answering \`paid\` (polled every ${POLL_MS} ms): payments' outbox relay, RabbitMQ, orders' \`orders.payments\` consumer.`,
+      `${during} of ${pooled.length} payments were applied while orders was still receiving the flood on \`orders.tickets\`. Per-run figures are median (min–max) over ${o.runs} runs.`,
+    ].join(' '),
+    tables: [
+      {
+        columns: ['figure', 'per run: median (min–max)', 'pooled'],
+        rows: [
+          ['payment applied p50, ms', fmtSpread(by((ms) => percentile(ms, 50))), fmt(percentile(pooled, 50))],
+          ['payment applied p99, ms', fmtSpread(by((ms) => percentile(ms, 99))), fmt(percentile(pooled, 99))],
+          ['payment applied max, ms', fmtSpread(by((ms) => Math.max(...ms))), fmt(Math.max(...pooled))],
+          [
+            `${FLOOD.toLocaleString('en-US')} listings listed and in orders' replica, s`,
+            fmtSpread(spread(propagationS), 1),
+            '',
+          ],
+        ],
+      },
+    ],
+    checks,
+    raw: perRun.map((run) => run.map((s) => Math.round(s.ms))),
+  };
+});

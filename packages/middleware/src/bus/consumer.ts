@@ -79,10 +79,6 @@ export class Consumer {
     this.metrics = busMetrics(options.registry ?? new Registry());
   }
 
-  get queue(): string {
-    return this.options.queue;
-  }
-
   async start(): Promise<void> {
     const routingKeys = Object.keys(this.options.handlers);
     await this.connection.onConnect(async (model) => {

@@ -7,10 +7,11 @@
 //   (or, with a stack of its own: npx tsc -b bench && node bench/dist/payment-during-listing-flood.js)
 //
 // Per run: 20 buyers each hold one ticket; then one seller lists 10,000 tickets (10 bulk
-// requests of 1000) and, while those propagate, the buyers pay one after another
-// (`POST /api/payments/new` through fake Stripe). The clock starts when the payment answers 201
-// and stops when `GET /api/orders/:id` (polled every 5 ms) says `paid`. BENCH_FLOOD_TICKETS
-// changes the flood size.
+// requests of 1000), and once they are listed (their events on their way to orders) the buyers
+// pay one after another (`POST /api/payments/new` through fake Stripe). The clock starts when
+// the payment answers 201 and stops when `GET /api/orders/:id` (polled every 5 ms) says `paid`.
+// The flood is not awaited to the end: on a loaded machine it takes orders many minutes, and the
+// next run's flood queues behind what is left. BENCH_FLOOD_TICKETS changes the flood size.
 import mongoose from 'mongoose';
 import { call, expectStatus } from './lib/http';
 import { BenchCheck } from './lib/result';
@@ -83,7 +84,9 @@ runScript('payment-during-listing-flood', async (stack, o, log) => {
   const conn = await mongoose.createConnection(`${stack.mongoBase}/${stack.dbPrefix}orders`).asPromise();
   const replica = conn.db!.collection('tickets');
   const perRun: Sample[][] = [];
-  const propagationS: number[] = [];
+  const listed: number[] = [];
+  const reachedAtEnd: number[] = [];
+  const rate: number[] = [];
   const slow: string[] = [];
   try {
     for (let r = 1; r <= o.runs; r++) {
@@ -95,10 +98,9 @@ runScript('payment-during-listing-flood', async (stack, o, log) => {
       for (let i = 0; i < PAYERS; i++) orders.push(await holdOne(stack, buyers[i], tickets[i]));
 
       const floodStarted = performance.now();
-      const flood = seedTickets(stack, flooder, FLOOD, EVENT_ID, `${stack.runId}-flood-${r}`);
+      await seedTickets(stack, flooder, FLOOD, EVENT_ID, `${stack.runId}-flood-${r}`);
+      const listedS = (performance.now() - floodStarted) / 1000;
       const replicated = () => replica.countDocuments({ userId: flooder.id });
-      // Pay once the flood is reaching orders, so every payment competes with it.
-      while ((await replicated()) === 0) await pause(50);
 
       const samples: Sample[] = [];
       for (let i = 0; i < PAYERS; i++) {
@@ -119,15 +121,17 @@ runScript('payment-during-listing-flood', async (stack, o, log) => {
         }
         samples.push({ ms: performance.now() - t0, floodReplicated: await replicated() });
       }
-      await flood;
-      while ((await replicated()) < FLOOD) await pause(200);
-      propagationS.push((performance.now() - floodStarted) / 1000);
+      const reached = await replicated();
+      const elapsedS = (performance.now() - floodStarted) / 1000;
+      listed.push(listedS);
+      reachedAtEnd.push(reached);
+      rate.push(reached / elapsedS);
       perRun.push(samples);
       const ms = samples.map((s) => s.ms);
       for (const s of samples)
         if (s.floodReplicated >= FLOOD) slow.push(`run ${r}: a payment waited for the whole flood`);
       log(
-        `run ${r}/${o.runs}: payment applied p50 ${percentile(ms, 50).toFixed(0)} ms, p99 ${percentile(ms, 99).toFixed(0)} ms; ${FLOOD} listings reached orders in ${propagationS[r - 1].toFixed(1)} s`,
+        `run ${r}/${o.runs}: payment applied p50 ${percentile(ms, 50).toFixed(0)} ms, p99 ${percentile(ms, 99).toFixed(0)} ms; flood listed in ${listedS.toFixed(1)} s, ${reached} of ${FLOOD} in orders after ${elapsedS.toFixed(1)} s`,
       );
     }
   } finally {
@@ -154,9 +158,9 @@ runScript('payment-during-listing-flood', async (stack, o, log) => {
     title: `Payment applied while a ${FLOOD.toLocaleString('en-US')}-ticket listing propagates`,
     command: commandLine('payment-during-listing-flood', o),
     description: [
-      `Per run, ${PAYERS} buyers each hold a ticket; one seller then lists ${FLOOD.toLocaleString('en-US')} tickets (bulk route, 1000 rows a request) and, once the first listings reach orders, the buyers pay one after another through payments and fake Stripe.`,
+      `Per run, ${PAYERS} buyers each hold a ticket; one seller then lists ${FLOOD.toLocaleString('en-US')} tickets (bulk route, 1000 rows a request) and, once they are listed (their events on the way to orders), the buyers pay one after another through payments and fake Stripe.`,
       `"Applied" is from the 201 of \`POST /api/payments/new\` to \`GET /api/orders/:id\` answering \`paid\` (polled every ${POLL_MS} ms): payments' outbox relay, RabbitMQ, orders' \`orders.payments\` consumer.`,
-      `${during} of ${pooled.length} payments were applied while orders was still receiving the flood on \`orders.tickets\`. Per-run figures are median (min–max) over ${o.runs} runs.`,
+      `${during} of ${pooled.length} payments were applied while orders was still receiving the flood on \`orders.tickets\` (a run's flood also queues behind what is left of the previous one). Per-run figures are median (min–max) over ${o.runs} runs.`,
     ].join(' '),
     tables: [
       {
@@ -165,11 +169,9 @@ runScript('payment-during-listing-flood', async (stack, o, log) => {
           ['payment applied p50, ms', fmtSpread(by((ms) => percentile(ms, 50))), fmt(percentile(pooled, 50))],
           ['payment applied p99, ms', fmtSpread(by((ms) => percentile(ms, 99))), fmt(percentile(pooled, 99))],
           ['payment applied max, ms', fmtSpread(by((ms) => Math.max(...ms))), fmt(Math.max(...pooled))],
-          [
-            `${FLOOD.toLocaleString('en-US')} listings listed and in orders' replica, s`,
-            fmtSpread(spread(propagationS), 1),
-            '',
-          ],
+          [`${FLOOD.toLocaleString('en-US')} listings listed (bulk route), s`, fmtSpread(spread(listed), 1), ''],
+          [`flood listings in orders' replica after the last payment`, fmtSpread(spread(reachedAtEnd)), ''],
+          [`flood reaching orders, listings/s (its own, from its first request)`, fmtSpread(spread(rate), 1), ''],
         ],
       },
     ],

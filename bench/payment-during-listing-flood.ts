@@ -6,7 +6,7 @@
 //   npm run build && node bench/run-all.js payment-during-listing-flood
 //   (or, with a stack of its own: npx tsc -b bench && node bench/dist/payment-during-listing-flood.js)
 //
-// Per run: 20 buyers each hold one ticket; then one seller lists 10,000 tickets (10 bulk
+// Per run: 20 buyers each hold one ticket (all runs' orders are placed first); then one seller lists 10,000 tickets (10 bulk
 // requests of 1000), and once they are listed (their events on their way to orders) the buyers
 // pay one after another (`POST /api/payments/new` through fake Stripe). The clock starts when
 // the payment answers 201 and stops when `GET /api/orders/:id` (polled every 5 ms) says `paid`.
@@ -89,13 +89,20 @@ runScript('payment-during-listing-flood', async (stack, o, log) => {
   const rate: number[] = [];
   const slow: string[] = [];
   try {
-    for (let r = 1; r <= o.runs; r++) {
-      const seller = await signUpSeller(stack, `flood-seller-${r}`);
-      const flooder = await signUpSeller(stack, `flood-lister-${r}`);
+    // Every run's orders are placed before the first flood: a listing made later would queue
+    // behind what is left of the flood before orders could hold it.
+    const seller = await signUpSeller(stack, 'flood-seller');
+    const { tickets } = await seedTickets(stack, seller, PAYERS * o.runs, EVENT_ID, `${stack.runId}-pay`);
+    const runs = [];
+    for (let r = 0; r < o.runs; r++) {
       const buyers = signedBuyers(stack, PAYERS);
-      const { tickets } = await seedTickets(stack, seller, PAYERS, EVENT_ID, `${stack.runId}-pay-${r}`);
       const orders = [];
-      for (let i = 0; i < PAYERS; i++) orders.push(await holdOne(stack, buyers[i], tickets[i]));
+      for (let i = 0; i < PAYERS; i++) orders.push(await holdOne(stack, buyers[i], tickets[r * PAYERS + i]));
+      runs.push({ buyers, orders });
+    }
+    for (let r = 1; r <= o.runs; r++) {
+      const flooder = await signUpSeller(stack, `flood-lister-${r}`);
+      const { buyers, orders } = runs[r - 1];
 
       const floodStarted = performance.now();
       await seedTickets(stack, flooder, FLOOD, EVENT_ID, `${stack.runId}-flood-${r}`);

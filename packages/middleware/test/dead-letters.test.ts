@@ -205,6 +205,34 @@ it('redrives only the ids asked for and leaves the rest in order; a message that
   ]);
 });
 
+it('loses nothing when a redrive dies between republishing and acknowledging: the next run delivers it again', async () => {
+  let broken = true;
+  const applied: string[] = [];
+  const { publisher, names, queue } = await consumer({
+    'ticket.updated': async (e) => {
+      if (broken) throw new Error('database unreachable');
+      applied.push(e.data.id);
+    },
+  });
+  await publisher.publish(ticketUpdated('p'));
+  await publisher.publish(ticketUpdated('q'));
+  await waitFor(async () => (await depth(names.dead)) === 2, { what: 'two dead letters', timeoutMs: 15_000 });
+  broken = false;
+
+  const crash = () => {
+    throw new Error('operator lost the connection');
+  };
+  await expect(redriveDeadLetters(admin, queue, { beforeAck: crash })).rejects.toThrow(/lost the connection/);
+  // The first message was republished (and is applied) but its dead copy was never acked.
+  await waitFor(() => applied.length === 1, { what: 'the republished copy applied' });
+  expect(await depth(names.dead)).toBe(2);
+
+  expect(await redriveDeadLetters(admin, queue)).toHaveLength(2);
+  await waitFor(() => applied.length === 3, { what: 'both applied' });
+  expect([...new Set(applied)].sort()).toEqual(['p', 'q']); // one of them twice: a duplicate, never a loss
+  expect(await depth(names.dead)).toBe(0);
+});
+
 it('refuses to redrive into a queue that does not exist, keeping the dead letter', async () => {
   const queue = `${iso.queuePrefix}dl${++queues}`;
   const ch = await admin.createChannel();

@@ -84,6 +84,8 @@ async function assertQueueExists(model: ChannelModel, queue: string): Promise<vo
 export interface RedriveOptions {
   /** Only the messages with these ids; default all. */
   ids?: string[];
+  /** Runs after the broker confirmed a message's new copy and before its dead copy is acked (tests crash here). */
+  beforeAck?: (letter: DeadLetter) => void | Promise<void>;
 }
 
 /**
@@ -129,6 +131,7 @@ export async function redriveDeadLetters(
           (err) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()),
         ),
       );
+      await options.beforeAck?.(letter);
       channel.ack(msg);
       redriven.push({ ...letter, redriven: letter.redriven + 1 });
     }

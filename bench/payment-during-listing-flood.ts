@@ -80,6 +80,20 @@ async function payOrder(stack: StackInfo, buyer: BenchUser, order: { id: string;
   throw new Error(`order ${order.id} never became payable`);
 }
 
+/** Pays, then polls the order: ms from the payment's 201 to `paid`. */
+async function payAndTime(stack: StackInfo, buyer: BenchUser, order: { id: string; total: number }): Promise<number> {
+  await payOrder(stack, buyer, order);
+  const t0 = performance.now();
+  for (;;) {
+    const res = await call<{ status: string }>('GET', `${stack.routerUrl}/api/orders/${order.id}`, undefined, {
+      authorization: buyer.authorization,
+    });
+    if (res.body.status === 'paid') return performance.now() - t0;
+    if (performance.now() - t0 > APPLY_DEADLINE_MS) throw new Error(`order ${order.id} not paid in 60 s`);
+    await pause(POLL_MS);
+  }
+}
+
 runScript('payment-during-listing-flood', async (stack, o, log) => {
   const conn = await mongoose.createConnection(`${stack.mongoBase}/${stack.dbPrefix}orders`).asPromise();
   const replica = conn.db!.collection('tickets');
@@ -88,21 +102,27 @@ runScript('payment-during-listing-flood', async (stack, o, log) => {
   const reachedAtEnd: number[] = [];
   const rate: number[] = [];
   const slow: string[] = [];
+  const baseline: number[] = [];
   try {
     // Every run's orders are placed before the first flood: a listing made later would queue
     // behind what is left of the flood before orders could hold it.
     const seller = await signUpSeller(stack, 'flood-seller');
-    const { tickets } = await seedTickets(stack, seller, PAYERS * o.runs, EVENT_ID, `${stack.runId}-pay`);
+    // One more set than runs: the first is paid with no flood, as the baseline of the same run.
+    const { tickets } = await seedTickets(stack, seller, PAYERS * (o.runs + 1), EVENT_ID, `${stack.runId}-pay`);
     const runs = [];
-    for (let r = 0; r < o.runs; r++) {
+    for (let r = 0; r <= o.runs; r++) {
       const buyers = signedBuyers(stack, PAYERS);
       const orders = [];
       for (let i = 0; i < PAYERS; i++) orders.push(await holdOne(stack, buyers[i], tickets[r * PAYERS + i]));
       runs.push({ buyers, orders });
     }
+    for (let i = 0; i < PAYERS; i++) baseline.push(await payAndTime(stack, runs[0].buyers[i], runs[0].orders[i]));
+    log(
+      `no flood: payment applied p50 ${percentile(baseline, 50).toFixed(0)} ms, p99 ${percentile(baseline, 99).toFixed(0)} ms`,
+    );
     for (let r = 1; r <= o.runs; r++) {
       const flooder = await signUpSeller(stack, `flood-lister-${r}`);
-      const { buyers, orders } = runs[r - 1];
+      const { buyers, orders } = runs[r];
 
       const floodStarted = performance.now();
       await seedTickets(stack, flooder, FLOOD, EVENT_ID, `${stack.runId}-flood-${r}`);
@@ -110,24 +130,8 @@ runScript('payment-during-listing-flood', async (stack, o, log) => {
       const replicated = () => replica.countDocuments({ userId: flooder.id });
 
       const samples: Sample[] = [];
-      for (let i = 0; i < PAYERS; i++) {
-        await payOrder(stack, buyers[i], orders[i]);
-        const t0 = performance.now();
-        for (;;) {
-          const res = await call<{ status: string }>(
-            'GET',
-            `${stack.routerUrl}/api/orders/${orders[i].id}`,
-            undefined,
-            {
-              authorization: buyers[i].authorization,
-            },
-          );
-          if (res.body.status === 'paid') break;
-          if (performance.now() - t0 > APPLY_DEADLINE_MS) throw new Error(`order ${orders[i].id} not paid in 60 s`);
-          await pause(POLL_MS);
-        }
-        samples.push({ ms: performance.now() - t0, floodReplicated: await replicated() });
-      }
+      for (let i = 0; i < PAYERS; i++)
+        samples.push({ ms: await payAndTime(stack, buyers[i], orders[i]), floodReplicated: await replicated() });
       const reached = await replicated();
       const elapsedS = (performance.now() - floodStarted) / 1000;
       listed.push(listedS);
@@ -173,6 +177,8 @@ runScript('payment-during-listing-flood', async (stack, o, log) => {
       {
         columns: ['figure', 'per run: median (min–max)', 'pooled'],
         rows: [
+          ['no flood (same stack, just before): payment applied p50, ms', '', fmt(percentile(baseline, 50))],
+          ['no flood: payment applied p99, ms', '', fmt(percentile(baseline, 99))],
           ['payment applied p50, ms', fmtSpread(by((ms) => percentile(ms, 50))), fmt(percentile(pooled, 50))],
           ['payment applied p99, ms', fmtSpread(by((ms) => percentile(ms, 99))), fmt(percentile(pooled, 99))],
           ['payment applied max, ms', fmtSpread(by((ms) => Math.max(...ms))), fmt(Math.max(...pooled))],

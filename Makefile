@@ -4,7 +4,7 @@ export NEXT_TELEMETRY_DISABLED := 1
 
 
 .PHONY: help install build dev dev-prod infra db broker stripe-mock test test-unit test-faults e2e lint typecheck format bench \
-        check-deploy dead-letters redrive images cluster-up cluster-dev cluster-down init stripe-dev clean
+        check-deploy test-model dead-letters redrive images cluster-up cluster-dev cluster-down init stripe-dev clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ stripe-mock: ## build (once, cached) stripe-mock, which checks our Stripe calls 
 
 test: install infra stripe-mock ## unit and integration tests against the real dev database and RabbitMQ
 	npx jest --forceExit --ignoreProjects e2e/browser e2e/faults
+
+test-model: install infra ## the model-based concurrency test of the purchase flow, thousands of runs (MODEL_RUNS, MODEL_SECONDS, MODEL_SEED)
+	MODEL_RUNS=$${MODEL_RUNS:-5000} MODEL_SECONDS=$${MODEL_SECONDS:-900} npx jest --forceExit --selectProjects e2e/model
 
 test-faults: build infra ## fault-injection tests (broker restarts, kill -9); run serially
 	@# --forceExit: a test that fails mid-fault can leave a reconnect loop behind; CI must not hang on it.

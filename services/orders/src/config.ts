@@ -10,6 +10,8 @@ export interface OrdersConfig {
   orphanGraceSeconds: number;
   /** An outcome claimed but not applied for this long is applied by the sweeper (its writer crashed). */
   repairAfterMs: number;
+  /** How long a buyer waits for a ticket that another order is still in the middle of taking. */
+  holdWaitMs: number;
 }
 
 export function readOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
@@ -18,5 +20,6 @@ export function readOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
     sweepMs: intFromEnv(env.ORDER_SWEEP_MS, 1000),
     orphanGraceSeconds: intFromEnv(env.ORDER_ORPHAN_GRACE_SECONDS, 60),
     repairAfterMs: intFromEnv(env.ORDER_REPAIR_AFTER_MS, 10_000),
+    holdWaitMs: intFromEnv(env.ORDER_HOLD_WAIT_MS, 10_000),
   };
 }

@@ -3,7 +3,7 @@ import { VersionedStore } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { OrdersConfig } from './config';
-import type { HoldDoc, OutcomeDoc, TicketVersionDoc } from './models/hold';
+import type { HoldDoc, HoldHeadDoc, HoldReleaseDoc, OutcomeDoc, TicketVersionDoc } from './models/hold';
 import { OrderDoc, orderModel } from './models/order';
 import { TicketReplicaDoc, ticketReplicaModel } from './models/ticket-replica';
 
@@ -11,7 +11,10 @@ import { TicketReplicaDoc, ticketReplicaModel } from './models/ticket-replica';
 export interface OrdersDeps {
   orders: VersionedStore<OrderDoc>;
   orderDocs: Collection<OrderDoc>;
+  /** One document per generation of a ticket's hold (see models/hold.ts). */
   holds: Collection<HoldDoc>;
+  holdReleases: Collection<HoldReleaseDoc>;
+  holdHeads: Collection<HoldHeadDoc>;
   outcomes: Collection<OutcomeDoc>;
   tickets: Collection<TicketReplicaDoc>;
   ticketVersions: Collection<TicketVersionDoc>;
@@ -43,6 +46,8 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
     orders: new VersionedStore<OrderDoc>(orderDocs as unknown as Collection<Document>, col('order_changes'), { now }),
     orderDocs,
     holds: col<HoldDoc>('holds'),
+    holdReleases: col<HoldReleaseDoc>('hold_releases'),
+    holdHeads: col<HoldHeadDoc>('hold_heads'),
     outcomes: col<OutcomeDoc>('order_outcomes'),
     tickets: col<TicketReplicaDoc>('tickets'),
     ticketVersions: col<TicketVersionDoc>('ticket_versions'),
@@ -59,5 +64,6 @@ export async function ensureOrdersIndexes(deps: OrdersDeps): Promise<void> {
   await deps.orders.ensureIndexes();
   await deps.holds.createIndex({ orderId: 1 });
   await deps.holds.createIndex({ minute: 1 });
+  await deps.holds.createIndex({ ticketId: 1 });
   await deps.outcomes.createIndex({ pending: 1, decidedAt: 1 });
 }

@@ -4,6 +4,7 @@ import { Isolation, TEST_RABBITMQ_URL, fakeUser, isolate, waitFor } from '@bigti
 import amqp from 'amqplib';
 import { Types } from 'mongoose';
 import type { OrdersDeps } from '../src/deps';
+import { findHolder } from '../src/domain/holds';
 import { OrdersServiceOptions, makeOrdersService } from '../src/service';
 
 export type Buyer = ReturnType<typeof fakeUser>;
@@ -125,6 +126,16 @@ export class Harness {
       { tickets: tickets.map((t) => ({ ticketId: t.id, price: t.price })) },
       base,
     );
+  }
+
+  /** The order holding each of these tickets now (a paid order holds its tickets forever). */
+  async holders(ticketIds: string[]): Promise<Map<string, string>> {
+    const found = await Promise.all(ticketIds.map(async (id) => [id, await findHolder(this.deps, id)] as const));
+    return new Map(found.filter((f): f is readonly [string, string] => f[1] !== null));
+  }
+
+  async holderOf(ticketId: string): Promise<string | null> {
+    return findHolder(this.deps, ticketId);
   }
 
   eventsFor(orderId: string): Envelope[] {

@@ -11,6 +11,8 @@ export const ticketEventDataSchema = z.object({
   status: z.enum(TICKET_STATUSES),
   /** The order holding or that bought the ticket, if any. */
   orderId: z.string().nullable(),
+  /** Held, and its seller has withdrawn it: it goes back to withdrawn when the hold ends, so no new order may take it. */
+  withdrawRequested: z.boolean().optional(),
   version: z.number().int().min(0),
 });
 /** `ticket.created` and `ticket.updated` carry the whole ticket (minus its private serial). */

@@ -72,6 +72,9 @@ async function insertManyUnordered(
   return refused;
 }
 
+/** The claim key of one version of a document. */
+const changeKey = (id: string, version: number): string => `${id}@${version}`;
+
 /** Thrown when a document kept changing under us more times than we were willing to retry. */
 export class ContendedError extends Error {}
 
@@ -107,7 +110,7 @@ export class VersionedStore<T extends Versioned> {
     if (docs.length === 0) return [];
     const now = new Date(this.now);
     const records: ChangeRecord<T>[] = docs.map((doc) => ({
-      _id: `${doc._id}@${doc.version}`,
+      _id: changeKey(doc._id, doc.version),
       aggregateId: doc._id,
       version: doc.version,
       state: doc,
@@ -145,6 +148,11 @@ export class VersionedStore<T extends Versioned> {
     );
   }
 
+  /** True once version `version` of `id` is claimed (it exists, or the relay will roll it forward). */
+  async hasChange(id: string, version: number): Promise<boolean> {
+    return (await this.changes.findOne({ _id: changeKey(id, version) } as Document)) !== null;
+  }
+
   async findById(id: string): Promise<T | null> {
     return (await this.docs.findOne({ _id: id } as Document)) as T | null;
   }
@@ -163,7 +171,7 @@ export class VersionedStore<T extends Versioned> {
       if (!decision) return current;
       const next = { ...decision.next, _id: id, version: current.version + 1 } as T;
       const record: ChangeRecord<T> = {
-        _id: `${id}@${next.version}`,
+        _id: changeKey(id, next.version),
         aggregateId: id,
         version: next.version,
         state: next,
@@ -205,7 +213,7 @@ export class VersionedStore<T extends Versioned> {
       if (!doc || doc.version >= version) return;
       await new Promise((r) => setTimeout(r, Math.min(5 * (attempt + 1), 50)));
     }
-    const record = (await this.changes.findOne({ _id: `${id}@${version}` } as Document)) as ChangeRecord<T> | null;
+    const record = (await this.changes.findOne({ _id: changeKey(id, version) } as Document)) as ChangeRecord<T> | null;
     if (record) await this.rollForward(record);
   }
 

@@ -1,11 +1,17 @@
 import { TicketEventData } from '@bigtix/common';
-import { RetryLaterError, claim } from '@bigtix/middleware';
+import { RetryLaterError, claim, isDuplicateKeyError } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
+import { ticketVersionKey } from '../models/keys';
 import { TicketReplicaDoc, toReplicaDoc } from '../models/ticket-replica';
 
 export interface ReplicaResult {
   applied: boolean;
   previous: TicketReplicaDoc | null;
+}
+
+/** Test seams: lets a test stall a writer between its claim and its write. */
+export interface ApplyTicketEventFaults {
+  beforeWrite?: () => Promise<void>;
 }
 
 /** How long a claimed replica version may stay unwritten before another consumer writes it. */
@@ -18,7 +24,11 @@ const ROLL_FORWARD_AFTER_MS = 2000;
  * claimed as `<ticketId>@<version>` before the write, so two consumers can never interleave
  * writes of one ticket (FerretDB conditional updates are not atomic).
  */
-export async function applyTicketEvent(deps: OrdersDeps, data: TicketEventData): Promise<ReplicaResult> {
+export async function applyTicketEvent(
+  deps: OrdersDeps,
+  data: TicketEventData,
+  faults: ApplyTicketEventFaults = {},
+): Promise<ReplicaResult> {
   const previous = await deps.tickets.findOne({ _id: data.id });
   const have = previous?.version ?? 0;
   if (data.version <= have) return { applied: false, previous };
@@ -26,7 +36,7 @@ export async function applyTicketEvent(deps: OrdersDeps, data: TicketEventData):
     throw new RetryLaterError(`ticket ${data.id}: have version ${have}, got ${data.version}`);
 
   const state = toReplicaDoc(data);
-  const key = `${data.id}@${data.version}`;
+  const key = ticketVersionKey(data.id, data.version);
   if (
     await claim(deps.ticketVersions, key, {
       ticketId: data.id,
@@ -35,7 +45,8 @@ export async function applyTicketEvent(deps: OrdersDeps, data: TicketEventData):
       createdAt: new Date(deps.now()),
     })
   ) {
-    await deps.tickets.replaceOne({ _id: data.id }, state, { upsert: true });
+    await faults.beforeWrite?.();
+    await writeVersion(deps, state);
     return { applied: true, previous };
   }
   // Another consumer holds this version. Let it write; if it died, write its claimed state.
@@ -45,6 +56,21 @@ export async function applyTicketEvent(deps: OrdersDeps, data: TicketEventData):
   if (!claimRecord || deps.now() - new Date(claimRecord.createdAt).getTime() < ROLL_FORWARD_AFTER_MS) {
     throw new RetryLaterError(`ticket ${data.id} version ${data.version} is being applied`);
   }
-  await deps.tickets.replaceOne({ _id: data.id }, claimRecord.state, { upsert: true });
+  await writeVersion(deps, claimRecord.state);
   return { applied: false, previous };
+}
+
+/**
+ * Writes one version only over an older one. A writer that stalled after its claim (and whose
+ * version was rolled forward, then followed by newer ones) must not take the replica back.
+ */
+async function writeVersion(deps: OrdersDeps, state: TicketReplicaDoc): Promise<void> {
+  try {
+    await deps.tickets.replaceOne({ _id: state._id, version: { $lt: state.version } }, state, {
+      upsert: state.version === 1,
+    });
+  } catch (err) {
+    // Version 1 already there (written by the consumer we rolled forward for): nothing to do.
+    if (!isDuplicateKeyError(err)) throw err;
+  }
 }

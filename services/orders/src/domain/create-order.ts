@@ -3,7 +3,9 @@ import { Types } from 'mongoose';
 import type { OrdersDeps } from '../deps';
 import type { OrderDoc } from '../models/order';
 import { findTickets } from './find-tickets';
-import { releaseTaken, takeHolds } from './holds';
+import { releaseHolds, takeHolds } from './holds';
+import type { HoldDoc } from '../models/hold';
+import type { TicketReplicaDoc } from '../models/ticket-replica';
 import { orderEventFor } from './order-events';
 import { claimOutcome, settleOutcome } from './outcomes';
 
@@ -14,8 +16,8 @@ export interface CreateOrderFaults {
 
 /**
  * Holds every requested ticket for a new order, all or nothing. The holds (one unique insert per
- * ticket) are the decision; the replica only filters out tickets that cannot be sold at all
- * (sold, withdrawn) and prices that changed. The order and its `order.created` event are one
+ * ticket generation, taken in one global order: see takeHolds) are the decision; the replica only
+ * filters out tickets that cannot be sold at all (sold, withdrawn) and prices that changed. The order and its `order.created` event are one
  * claimed version (VersionedStore.createMany), so they cannot be separated by a crash; a crash
  * before that leaves holds without an order, which the sweeper releases after a grace period.
  */
@@ -44,19 +46,24 @@ export async function createOrder(
       })),
     );
   }
-  const unavailable = ids.filter((id) => ['sold', 'withdrawn'].includes(replicas.get(id)!.status));
-  const priceChanged = input.tickets
-    .filter((t) => !unavailable.includes(t.ticketId) && replicas.get(t.ticketId)!.price !== t.price)
-    .map((t) => ({ ticketId: t.ticketId, price: replicas.get(t.ticketId)!.price }));
-  if (unavailable.length > 0 || priceChanged.length > 0) throw conflict(unavailable, priceChanged);
+  const first = problems(input, replicas);
+  if (first) throw first;
 
   const orderId = new Types.ObjectId().toHexString();
   const now = deps.now();
   const expiresAt = new Date(now + deps.config.holdSeconds * 1000);
   const { taken, lost } = await takeHolds(deps, orderId, buyer.id, ids, expiresAt);
-  if (lost.length > 0) {
+  if (lost) {
     await abandon(deps, orderId, taken);
-    throw conflict(lost, []);
+    throw conflict([lost], []);
+  }
+  // The seller may have withdrawn or re-priced a ticket while we took the holds: the replica
+  // learns of it a moment later. Looking again after the holds shrinks "a withdrawal crossed a
+  // hold" to the replica's lag; within that lag the hold wins (docs/ARCHITECTURE.md).
+  const late = problems(input, await findTickets(deps, ids));
+  if (late) {
+    await abandon(deps, orderId, taken);
+    throw late;
   }
   await faults.afterHolds?.();
 
@@ -83,6 +90,20 @@ export async function createOrder(
   return order;
 }
 
+/** Why these tickets cannot be ordered at these prices, from the replica, or null. */
+function problems(input: CreateOrderInput, replicas: Map<string, TicketReplicaDoc>): ConflictError | null {
+  const ids = input.tickets.map((t) => t.ticketId);
+  const unavailable = ids.filter((id) => !isForSale(replicas.get(id)));
+  const priceChanged = input.tickets
+    .filter((t) => !unavailable.includes(t.ticketId) && replicas.get(t.ticketId)!.price !== t.price)
+    .map((t) => ({ ticketId: t.ticketId, price: replicas.get(t.ticketId)!.price }));
+  return unavailable.length > 0 || priceChanged.length > 0 ? conflict(unavailable, priceChanged) : null;
+}
+
+/** Sold and withdrawn tickets can never be held; nor can one its seller withdrew while an order held it. */
+const isForSale = (r: TicketReplicaDoc | undefined): boolean =>
+  r !== undefined && r.status !== 'sold' && r.status !== 'withdrawn' && r.withdrawRequested !== true;
+
 function conflict(unavailable: string[], priceChanged: { ticketId: string; price: number }[]): ConflictError {
   const parts = [
     unavailable.length > 0 ? `not available: ${unavailable.join(', ')}` : '',
@@ -94,15 +115,14 @@ function conflict(unavailable: string[], priceChanged: { ticketId: string; price
 }
 
 /**
- * Gives back the holds of an order that will never exist. Even this goes through the outcome
- * claim, so that it and the orphan sweeper can never both delete the same holds.
+ * Gives back the holds of an order that will never exist. The outcome claim records that it
+ * will not (so a slow creation that the orphan sweeper gave up on can never store it later).
  */
-async function abandon(deps: OrdersDeps, orderId: string, taken: string[]): Promise<void> {
+async function abandon(deps: OrdersDeps, orderId: string, taken: HoldDoc[]): Promise<void> {
   if (taken.length === 0) return;
-  const { won, doc } = await claimOutcome(deps, orderId, orderId, 'abandoned', {
+  const { doc } = await claimOutcome(deps, orderId, orderId, 'abandoned', {
     reason: 'not every ticket could be held',
   });
-  if (!won) return;
-  await releaseTaken(deps, taken);
+  await releaseHolds(deps, taken);
   await settleOutcome(deps, doc);
 }

@@ -1,48 +1,131 @@
-import { claim } from '@bigtix/middleware';
+import { claim, isDuplicateKeyError } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
-import { minuteOf } from '../models/hold';
+import { HoldDoc, HoldPurpose, minuteOf } from '../models/hold';
+import { holdKey } from '../models/keys';
 
-export interface HoldAttempt {
-  taken: string[];
-  lost: string[];
+export type HoldAttempt = { taken: HoldDoc[]; lost: null } | { taken: HoldDoc[]; lost: string };
+
+/** How often a buyer looks again at a hold of an order still being created: from 5 ms, doubling to 100 ms. */
+const waitMs = (attempt: number): number => Math.min(5 * 2 ** attempt, 100);
+
+/** The ticket's live hold, or the generation a new hold of it would take. */
+export async function currentHold(deps: OrdersDeps, ticketId: string): Promise<{ live: HoldDoc } | { free: number }> {
+  const head = await deps.holdHeads.findOne({ _id: ticketId });
+  // Generation g+1 exists only once g is released, so the live hold is the newest generation.
+  for (let generation = head?.generation ?? 1; ; generation++) {
+    const hold = await deps.holds.findOne({ _id: holdKey(ticketId, generation) });
+    if (!hold) return { free: generation };
+    if (!(await deps.holdReleases.findOne({ _id: hold._id }))) return { live: hold };
+  }
 }
 
-/** Inserts one hold per ticket for the order; each insert has exactly one winner across all orders. */
+/** The order that holds the ticket now, if any (a paid order holds its tickets forever). */
+export async function findHolder(deps: OrdersDeps, ticketId: string): Promise<string | null> {
+  const state = await currentHold(deps, ticketId);
+  return 'live' in state ? state.live.orderId : null;
+}
+
+/**
+ * One attempt at a ticket: the hold we took, or the live hold of whoever has it. Tries to take
+ * the generation after the last one known before reading anything (two operations for a ticket
+ * nobody has held), and reads only when someone was there first.
+ */
+async function takeHold(
+  deps: OrdersDeps,
+  ticketId: string,
+  fields: Omit<HoldDoc, '_id' | 'ticketId' | 'generation'>,
+): Promise<{ taken: HoldDoc } | { live: HoldDoc }> {
+  const head = await deps.holdHeads.findOne({ _id: ticketId });
+  for (let generation = head?.generation ?? 1; ; generation++) {
+    const hold: HoldDoc = { _id: holdKey(ticketId, generation), ticketId, generation, ...fields };
+    const { _id, ...rest } = hold;
+    if (await claim(deps.holds, _id, rest)) {
+      if (generation > 1) await moveHead(deps, ticketId, generation);
+      return { taken: hold };
+    }
+    const existing = await deps.holds.findOne({ _id });
+    // Holds are never deleted, so the one that refused us is there; live unless released.
+    if (existing && !(await deps.holdReleases.findOne({ _id }))) return { live: existing };
+  }
+}
+
+async function moveHead(deps: OrdersDeps, ticketId: string, generation: number): Promise<void> {
+  await deps.holdHeads.updateOne({ _id: ticketId }, { $set: { generation } }, { upsert: true }).catch((err) => {
+    if (!isDuplicateKeyError(err)) throw err; // two first upserts at once: either hint will do
+  });
+}
+
+/**
+ * Holds every ticket for the order, all or nothing, so that an order is refused only because
+ * another order that *succeeded* holds one of its tickets:
+ * - tickets are taken one at a time in one global order (sorted ids), so two orders that want
+ *   overlapping tickets always meet first on the same ticket and never end up with half each;
+ * - an order that meets a hold of an order still being created (it has not stored its order,
+ *   nor given up) waits for it, up to `holdWaitMs`: if that order gives up, the ticket is taken;
+ *   if it is stored, this order is refused. Waits only ever point to higher tickets, so they
+ *   cannot form a cycle.
+ * A ticket this very order already holds (a repeated late payment) counts as held.
+ */
 export async function takeHolds(
   deps: OrdersDeps,
   orderId: string,
   userId: string,
   ticketIds: string[],
   expiresAt: Date,
+  purpose: HoldPurpose = 'order',
 ): Promise<HoldAttempt> {
   const now = deps.now();
-  const hold = { orderId, userId, expiresAt, createdAt: new Date(now), minute: minuteOf(now) };
-  const results = await Promise.all(
-    ticketIds.map(async (ticketId) => ({ ticketId, won: await claim(deps.holds, ticketId, hold) })),
-  );
-  return {
-    taken: results.filter((r) => r.won).map((r) => r.ticketId),
-    lost: results.filter((r) => !r.won).map((r) => r.ticketId),
-  };
+  const fields = { orderId, userId, purpose, expiresAt, createdAt: new Date(now), minute: minuteOf(now) };
+  const taken: HoldDoc[] = [];
+  for (const ticketId of [...new Set(ticketIds)].sort()) {
+    const deadline = Date.now() + deps.config.holdWaitMs;
+    for (;;) {
+      const result = await takeHold(deps, ticketId, fields);
+      if ('taken' in result) {
+        taken.push(result.taken);
+        break;
+      }
+      const holder = result.live;
+      if (holder.orderId === orderId) break;
+      if ((await waitForHolder(deps, holder, deadline)) === 'stored') return { taken, lost: ticketId };
+    }
+  }
+  return { taken, lost: null };
 }
 
 /**
- * Deletes the holds of one order. Callers must be the one party entitled to release them (the
- * winner of the order's outcome claim): a delete is by `_id` only, because FerretDB evaluates any
- * other filter apart from the delete. Since nobody else deletes this order's holds, a hold read
- * here as belonging to the order still belongs to it when the delete runs.
+ * Waits until the order holding `hold` is stored (it succeeded: we are refused) or gives the hold
+ * back (we try again). Looks only at that one hold and order, backing off, so that waiting buyers
+ * do not slow down the creation they wait for. Past the deadline it counts as stored.
  */
-export async function releaseHoldsOf(deps: OrdersDeps, orderId: string): Promise<number> {
-  const holds = await deps.holds.find({ orderId }).toArray();
-  let released = 0;
-  for (const hold of holds) {
-    const result = await deps.holds.deleteOne({ _id: hold._id });
-    released += result.deletedCount;
+async function waitForHolder(deps: OrdersDeps, hold: HoldDoc, deadline: number): Promise<'stored' | 'released'> {
+  for (let attempt = 0; ; attempt++) {
+    if (await orderStored(deps, hold.orderId)) return 'stored';
+    if (await deps.holdReleases.findOne({ _id: hold._id })) return 'released';
+    if (Date.now() >= deadline) return 'stored';
+    await new Promise((r) => setTimeout(r, waitMs(attempt)));
   }
-  return released;
 }
 
-/** Releases specific holds this caller itself inserted (and nobody else could have deleted). */
-export async function releaseTaken(deps: OrdersDeps, ticketIds: string[]): Promise<void> {
-  await Promise.all(ticketIds.map((id) => deps.holds.deleteOne({ _id: id })));
+/** The order exists (or its first version is claimed, which the relay rolls forward). */
+export async function orderStored(deps: OrdersDeps, orderId: string): Promise<boolean> {
+  return (await deps.orders.findById(orderId)) !== null || (await deps.orders.hasChange(orderId, 1));
+}
+
+/** Ends holds by inserting their release markers; idempotent, and safe from anyone at any time. */
+export async function releaseHolds(deps: OrdersDeps, holds: Pick<HoldDoc, '_id' | 'orderId'>[]): Promise<number> {
+  const now = new Date(deps.now());
+  const won = await Promise.all(
+    holds.map((h) => claim(deps.holdReleases, h._id, { orderId: h.orderId, releasedAt: now })),
+  );
+  return won.filter(Boolean).length;
+}
+
+/** Releases the order's holds taken for `purpose`. */
+export async function releaseHoldsOf(deps: OrdersDeps, orderId: string, purpose: HoldPurpose): Promise<number> {
+  const holds = await deps.holds.find({ orderId }).toArray();
+  return releaseHolds(
+    deps,
+    holds.filter((h) => (h.purpose ?? 'order') === purpose),
+  );
 }

@@ -2,6 +2,7 @@ import { OrderStatus } from '@bigtix/common';
 import { claim } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
 import type { OutcomeDoc, OutcomeKind } from '../models/hold';
+import { lateOutcomeKey } from '../models/keys';
 import { OrderDoc, isActive, rankOf } from '../models/order';
 import { releaseHoldsOf } from './holds';
 import { orderEventFor } from './order-events';
@@ -45,8 +46,10 @@ const statusOf = (outcome: OutcomeKind): OrderStatus | null =>
 
 /**
  * Makes everything reflect a decided outcome: the order document (a versioned change carrying
- * its event), the holds (released unless paid) and any refund. Idempotent, and only run by the
- * outcome's winner or by the repair sweep once the winner is presumed dead.
+ * its event), the holds the outcome is about (released unless paid) and any refund. Every step is
+ * idempotent and safe to run concurrently (a versioned change, release markers, a refund keyed by
+ * the PaymentIntent), so the winner, a duplicate delivery that lost, and the repair sweep may all
+ * run it: whoever gets there first finishes the job.
  */
 export async function settleOutcome(deps: OrdersDeps, outcome: OutcomeDoc): Promise<OrderDoc | null> {
   const status = statusOf(outcome.outcome);
@@ -56,7 +59,8 @@ export async function settleOutcome(deps: OrdersDeps, outcome: OutcomeDoc): Prom
   } else {
     order = await deps.orders.findById(outcome.orderId);
   }
-  if (outcome.outcome !== 'paid') await releaseHoldsOf(deps, outcome.orderId);
+  const purpose = outcome._id === lateOutcomeKey(outcome.orderId) ? 'late' : 'order';
+  if (outcome.outcome !== 'paid') await releaseHoldsOf(deps, outcome.orderId, purpose);
   if (outcome.outcome === 'rejected') {
     await rejectPayment(
       deps,

@@ -1,5 +1,6 @@
 import type { OrdersDeps } from '../deps';
 import { HoldDoc, minuteOf } from '../models/hold';
+import { orderStored } from './holds';
 import { claimOutcome, settleOutcome } from './outcomes';
 
 /**
@@ -32,7 +33,7 @@ export class OrphanHoldSweeper {
     let released = 0;
     for (const orderId of new Set(holds.map((h) => h.orderId))) {
       if (this.confirmed.has(orderId)) continue;
-      if (await orderExists(deps, orderId)) {
+      if (await orderStored(deps, orderId)) {
         this.confirmed.add(orderId);
         continue;
       }
@@ -52,10 +53,4 @@ export class OrphanHoldSweeper {
     this.fromMinute = cutoffMinute;
     return released;
   }
-}
-
-async function orderExists(deps: OrdersDeps, orderId: string): Promise<boolean> {
-  if (await deps.orders.findById(orderId)) return true;
-  // A claimed first version means the order exists for the relay, which rolls it forward.
-  return (await deps.orders.changes.findOne({ _id: `${orderId}@1` } as never)) !== null;
 }

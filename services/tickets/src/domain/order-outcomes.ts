@@ -1,19 +1,32 @@
 import { claim } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
 
+export type ClosedOutcome = 'paid' | 'cancelled' | 'expired';
+
 /**
- * Orders whose outcome we have seen (cancelled, expired, paid), one document keyed by order id.
- * A late or redelivered `order.created` for such an order must never hold tickets again:
- * without this, "cancelled, then the stale created" would leave a ticket held forever.
+ * Orders whose outcome we have seen, one document keyed by order id for cancelled/expired and
+ * one keyed `<orderId>:paid` for paid (an expired order can still be paid by a late payment, so
+ * both can exist; paid wins). A late or redelivered `order.created` for a closed order must
+ * never hold tickets again: without this, "cancelled, then the stale created" would leave a
+ * ticket held forever.
  */
 export async function recordOrderClosed(
   closedOrders: Collection<Document>,
   orderId: string,
-  outcome: string,
+  outcome: ClosedOutcome,
 ): Promise<void> {
-  await claim(closedOrders, orderId, { outcome, at: new Date() });
+  await claim(closedOrders, outcome === 'paid' ? paidKey(orderId) : orderId, { outcome, at: new Date() });
 }
 
-export async function isOrderClosed(closedOrders: Collection<Document>, orderId: string): Promise<boolean> {
-  return (await closedOrders.findOne({ _id: orderId as unknown as Document['_id'] })) !== null;
+/** How the order ended, as far as this service has heard, or null while it is open. */
+export async function closedOutcome(
+  closedOrders: Collection<Document>,
+  orderId: string,
+): Promise<ClosedOutcome | null> {
+  const byId = (id: string) => closedOrders.findOne({ _id: id as unknown as Document['_id'] });
+  if (await byId(paidKey(orderId))) return 'paid';
+  const closed = await byId(orderId);
+  return closed ? (closed.outcome as ClosedOutcome) : null;
 }
+
+const paidKey = (orderId: string) => `${orderId}:paid`;

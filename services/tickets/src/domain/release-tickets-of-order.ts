@@ -3,12 +3,21 @@ import { recordOrderClosed } from './order-outcomes';
 import { ticketUpdated } from './ticket-views';
 import type { TicketsContext } from './tickets-context';
 
-/** Back to `available`, but only while this very order holds it: a late cancel of an old order never frees a newer hold. */
+/**
+ * Back to `available` (or to `withdrawn`, if the seller withdrew it while the order held it), but
+ * only while this very order holds it: a late cancel of an old order never frees a newer hold.
+ */
 export async function releaseTicket(c: TicketsContext, ticketId: string, orderId: string): Promise<void> {
   await c.store.change(ticketId, (current) => {
     if (current.status !== 'held' || current.orderId !== orderId) return null;
     return {
-      next: { ...current, status: 'available', orderId: null, updatedAt: c.now?.() ?? new Date() },
+      next: {
+        ...current,
+        status: current.withdrawRequested ? 'withdrawn' : 'available',
+        orderId: null,
+        withdrawRequested: false,
+        updatedAt: c.now?.() ?? new Date(),
+      },
       events: ticketUpdated,
     };
   });

@@ -5,14 +5,16 @@ import { ticketUpdated } from './ticket-views';
 import type { TicketsContext } from './tickets-context';
 
 /**
- * `order.paid`: each ticket becomes `sold`, owned by the buyer; `sellerId` keeps the seller.
- * The orders service decided the sale with its own unique hold, so a ticket our replica still
- * shows as available or held by an older order (its cancel not here yet) is sold all the same.
- * A ticket already sold to another order is never overwritten (that would be a double sale).
+ * `order.paid`: each ticket becomes `sold` to the buyer at the price the buyer paid; `sellerId`
+ * keeps the seller. The orders service decided the sale with its own unique hold, and this
+ * service follows it: a ticket our view still shows as available, held by an older order (its
+ * cancel not here yet) or withdrawn (the seller's delist crossed the hold) is sold all the same:
+ * the buyer has paid for it. A ticket already sold to another order is never overwritten (that
+ * would be a double sale, which orders' holds rule out).
  */
 export async function sellTicketsOfOrder(c: TicketsContext, order: OrderPaidData, logger?: Logger): Promise<void> {
   await recordOrderClosed(c.closedOrders, order.id, 'paid');
-  for (const { ticketId } of order.tickets) {
+  for (const { ticketId, price } of order.tickets) {
     await c.store.change(ticketId, (current) => {
       if (current.status === 'sold') {
         if (current.orderId !== order.id)
@@ -22,17 +24,14 @@ export async function sellTicketsOfOrder(c: TicketsContext, order: OrderPaidData
           );
         return null;
       }
-      if (current.status === 'withdrawn') {
-        // The seller delisted first; orders sees the withdrawn ticket.updated and must refund.
-        logger?.warn({ ticketId, orderId: order.id }, 'order.paid for a withdrawn ticket; leaving it withdrawn');
-        return null;
-      }
       return {
         next: {
           ...current,
           status: 'sold',
           userId: order.userId,
           orderId: order.id,
+          price,
+          withdrawRequested: false,
           updatedAt: c.now?.() ?? new Date(),
         },
         events: ticketUpdated,

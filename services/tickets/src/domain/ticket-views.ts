@@ -36,6 +36,7 @@ export function toEventData(doc: TicketDoc): TicketEventData {
     userId: doc.userId,
     status: doc.status,
     orderId: doc.orderId ?? null,
+    ...(doc.withdrawRequested ? { withdrawRequested: true } : {}),
     version: doc.version,
   };
 }

@@ -53,6 +53,13 @@ export class Ticket {
   @prop({ type: String, default: null })
   public orderId!: string | null;
 
+  /**
+   * The seller withdrew the ticket while an order held it (the hold wins; see
+   * hold-tickets-for-order.ts): when the hold ends the ticket goes back to `withdrawn`.
+   */
+  @prop({ type: Boolean, default: false })
+  public withdrawRequested!: boolean;
+
   @prop({ type: Number, required: true })
   public version!: number;
 
@@ -76,6 +83,7 @@ export interface TicketDoc {
   sellerId: string;
   status: TicketStatus;
   orderId: string | null;
+  withdrawRequested?: boolean;
   version: number;
   createdAt: Date;
   updatedAt: Date;

@@ -208,11 +208,44 @@ describe('order events (real RabbitMQ)', () => {
     expect(await stored(t.id)).toMatchObject({ status: 'sold', userId: buyer.id, orderId: order, version: 2 });
   });
 
-  it('leaves a ticket the seller delisted alone when order.created arrives', async () => {
+  it('holds a ticket the seller delisted just before order.created arrived, and withdraws it again when the order is cancelled', async () => {
     const t = await listTicket();
     await request(h.url).delete(`/api/tickets/${t.id}`).set('Authorization', seller.bearer).expect(200);
-    publish(created(orderId(), [t]));
+    const order = orderId();
+    publish(created(order, [t]));
+    await until(t.id, (x) => x.status === 'held', 'held');
+    expect(await stored(t.id)).toMatchObject({ status: 'held', orderId: order, withdrawRequested: true, version: 3 });
+    publish(cancelled(order, [t]));
+    await until(t.id, (x) => x.status === 'withdrawn', 'withdrawn again');
+    expect(await stored(t.id)).toMatchObject({ orderId: null, withdrawRequested: false, version: 4 });
+  });
+
+  it('sells a ticket the seller delisted while its order was being paid, at the price the buyer paid', async () => {
+    const t = await listTicket();
+    await request(h.url)
+      .put('/api/tickets')
+      .set('Authorization', seller.bearer)
+      .send({ id: t.id, price: t.price + 500 })
+      .expect(200);
+    await request(h.url).delete(`/api/tickets/${t.id}`).set('Authorization', seller.bearer).expect(200);
+    const order = orderId();
+    publish(paid(order, [t]));
+    await until(t.id, (x) => x.status === 'sold', 'sold');
+    expect(await stored(t.id)).toMatchObject({ userId: buyer.id, orderId: order, price: t.price });
+  });
+
+  it('waits for the older order to be released before holding a ticket for the next order', async () => {
+    const t = await listTicket();
+    const first = orderId();
+    const second = orderId();
+    publish(created(first, [t]));
+    await until(t.id, (x) => x.status === 'held' && x.orderId === first, 'held by the first order');
+    // Orders released the first hold and gave the ticket to the second order; tickets hears of
+    // the second order before the first one's cancel.
+    publish(created(second, [t]));
+    publish(cancelled(first, [t]));
+    await until(t.id, (x) => x.status === 'held' && x.orderId === second, 'held by the second order');
     await drain();
-    expect(await stored(t.id)).toMatchObject({ status: 'withdrawn', orderId: null, version: 2 });
+    expect(await stored(t.id)).toMatchObject({ status: 'held', orderId: second });
   });
 });

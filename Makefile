@@ -4,7 +4,7 @@ export NEXT_TELEMETRY_DISABLED := 1
 
 
 .PHONY: help install build dev dev-prod infra db broker stripe-mock test test-unit test-faults e2e lint typecheck format bench \
-        check-deploy test-model images cluster-up cluster-dev cluster-down init stripe-dev clean
+        check-deploy test-model dead-letters redrive images cluster-up cluster-dev cluster-down init stripe-dev clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -62,6 +62,12 @@ format: install
 
 bench: build infra ## run every benchmark and rewrite docs/BENCHMARKS.md
 	node bench/run-all.js
+
+dead-letters: ## list the messages in every .dead queue (QUEUE=orders.tickets for one; RABBITMQ_URL picks the broker)
+	node packages/middleware/dist/bin/dead-letters.js list $(QUEUE)
+
+redrive: ## send dead letters back to their queue to be handled again (QUEUE=..., ID=<message id> for one); safe to repeat
+	node packages/middleware/dist/bin/dead-letters.js redrive $(QUEUE) $(if $(ID),--id $(ID))
 
 check-deploy: ## helm lint/template + manifest tests, actionlint, ansible syntax, Dockerfile rules
 	bash deploy/check/check-deploy.sh

@@ -13,6 +13,7 @@
 // `--markdown` the docs section. Scenarios: BENCH_SCENARIOS="200x1,400x40" (buyers x tickets).
 // Then the overlapping rush (RUSH_BUYERS × RUSH_PER_ORDER of RUSH_TICKETS, RUSH_RUNS times):
 // complete orders per run, and refusals that no winner explains (must be 0).
+import { consumerQueueNames } from '@bigtix/common';
 import { makeEnvelope, signUserToken } from '@bigtix/middleware';
 import amqp from 'amqplib';
 import mongoose, { Types } from 'mongoose';
@@ -101,8 +102,8 @@ async function ownService(): Promise<Target> {
       const model = await amqp.connect(RABBITMQ_URL);
       const ch = await model.createChannel();
       ch.on('error', () => undefined);
-      for (const q of ['', '.retry', '.dead'])
-        await ch.deleteQueue(`${queuePrefix}orders.events${q}`).catch(() => undefined);
+      for (const name of consumerQueueNames(queuePrefix).filter((n) => n.startsWith(`${queuePrefix}orders.`)))
+        for (const q of ['', '.retry', '.dead']) await ch.deleteQueue(`${name}${q}`).catch(() => undefined);
       await ch.deleteExchange(exchange).catch(() => undefined);
       await model.close().catch(() => undefined);
     },

@@ -21,6 +21,7 @@ const SCRIPTS: { name: string; args: string[]; env?: Record<string, string>; tim
   { name: 'propagation-ticket-to-order', args: ['--json', '--runs', '3'], timeoutMinutes: 20 },
   { name: 'orders-contention', args: ['--json'], timeoutMinutes: 20 },
   { name: 'tickets-bulk-create', args: ['--json'], timeoutMinutes: 20 },
+  { name: 'payment-during-listing-flood', args: ['--json', '--runs', '3'], timeoutMinutes: 30 },
   // The naive one-request-per-ticket loop is the slow side; 1000 tickets is enough to extrapolate.
   { name: 'cli-bulk-list', args: ['--json'], env: { BENCH_NAIVE_TICKETS: '1000' }, timeoutMinutes: 30 },
   // Needs the production web build behind a router (`WEB_MODE=production make dev`); not a

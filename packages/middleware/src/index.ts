@@ -21,3 +21,5 @@ export * from './outbox/outbox-relay';
 export * from './outbox/versioned-store';
 export * from './service/start-service';
 export { default as Router } from '@koa/router';
+export * from './bus/dead-letters';
+export * from './bus/bus-metrics';

@@ -27,6 +27,19 @@ async function bus() {
   return { connection, publisher };
 }
 
+const ticketUpdated = (id: string) =>
+  makeEnvelope('ticket.updated', 2, 'test', {
+    id,
+    title: 'Seat',
+    price: 1000,
+    currency: 'usd',
+    eventId: 'ev',
+    userId: 'seller',
+    status: 'available',
+    orderId: null,
+    version: 2,
+  });
+
 const paymentFailed = (orderId: string) =>
   makeEnvelope('payment.failed', 1, 'test', {
     id: `pay-${orderId}`,
@@ -61,7 +74,7 @@ it('delivers a published event to the consumer bound to its routing key, validat
   expect(received[0]).toEqual(event);
 });
 
-it('retries a failing handler with growing delays, then dead-letters it', async () => {
+it('retries a failing handler of a listing event with growing delays, then dead-letters it', async () => {
   const { connection, publisher } = await bus();
   const attempts: number[] = [];
   const queue = `${iso.queuePrefix}retry.events`;
@@ -71,7 +84,7 @@ it('retries a failing handler with growing delays, then dead-letters it', async 
     maxAttempts: 4,
     backoffMs: (n) => 50 * 2 ** (n - 1),
     handlers: {
-      'payment.failed': async () => {
+      'ticket.updated': async () => {
         attempts.push(Date.now());
         throw new Error('handler is broken');
       },
@@ -79,7 +92,7 @@ it('retries a failing handler with growing delays, then dead-letters it', async 
   });
   await consumer.start();
   started.push(consumer);
-  await publisher.publish(paymentFailed('o2'));
+  await publisher.publish(ticketUpdated('t2'));
   await waitFor(async () => (await countMessages(queueNames(queue).dead)) === 1, {
     what: 'dead letter',
     timeoutMs: 15_000,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import amqp from 'amqplib';
+import { consumerQueueNames } from '@bigtix/common';
 import mongoose from 'mongoose';
 
 export const TEST_MONGO_BASE = process.env.MONGO_URL_BASE ?? 'mongodb://127.0.0.1:27017';
@@ -59,11 +60,12 @@ export function isolate(label = 't'): Isolation {
       }
       const model = await amqp.connect(TEST_RABBITMQ_URL);
       try {
-        for (const service of ['auth', 'tickets', 'orders', 'payments', 'test']) {
+        const queues = [...consumerQueueNames(queuePrefix), `${queuePrefix}test.events`];
+        for (const queue of queues) {
           for (const suffix of ['', '.retry', '.dead']) {
             const ch = await model.createChannel();
             ch.on('error', () => undefined);
-            await ch.deleteQueue(`${queuePrefix}${service}.events${suffix}`).catch(() => undefined);
+            await ch.deleteQueue(`${queue}${suffix}`).catch(() => undefined);
             await ch.close().catch(() => undefined);
           }
         }

@@ -37,13 +37,25 @@ export function makeOrdersService(options: OrdersServiceOptions = {}): ServiceSp
       });
       return {
         app,
-        consumers: {
-          'ticket.created': onTicketCreated(deps),
-          'ticket.updated': onTicketUpdated(deps),
-          'payment.created': onPaymentCreated(deps),
-          'payment.succeeded': onPaymentSucceeded(deps),
-          'payment.failed': onPaymentFailed(deps),
-        },
+        // Two queues: a 10,000-ticket bulk listing fills `orders.tickets` while payments are
+        // applied from `orders.payments` at once.
+        consumers: [
+          {
+            name: 'payments',
+            handlers: {
+              'payment.created': onPaymentCreated(deps),
+              'payment.succeeded': onPaymentSucceeded(deps),
+              'payment.failed': onPaymentFailed(deps),
+            },
+          },
+          {
+            name: 'tickets',
+            handlers: {
+              'ticket.created': onTicketCreated(deps),
+              'ticket.updated': onTicketUpdated(deps),
+            },
+          },
+        ],
         outbox: [deps.orders.outboxSource(), { collection: deps.rejections }],
         workers: [orderSweeper(deps)],
       };

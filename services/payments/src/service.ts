@@ -49,13 +49,18 @@ export const paymentsService: ServiceSpec = {
     });
     return {
       app,
-      consumers: {
-        'order.created': onOrderCreated(deps),
-        'order.updated': onOrderUpdated(deps),
-        'order.cancelled': onOrderCancelled(deps),
-        'order.paid': onOrderPaid(deps),
-        'order.payment-rejected': onOrderPaymentRejected(deps),
-      },
+      consumers: [
+        {
+          name: 'events',
+          handlers: {
+            'order.created': onOrderCreated(deps),
+            'order.updated': onOrderUpdated(deps),
+            'order.cancelled': onOrderCancelled(deps),
+            'order.paid': onOrderPaid(deps),
+            'order.payment-rejected': onOrderPaymentRejected(deps),
+          },
+        },
+      ],
       outbox: [payments.store.outboxSource(), orders.outboxSource()],
     };
   },

@@ -68,11 +68,16 @@ export const ticketsService: ServiceSpec = {
     return {
       app,
       outbox: [c.store.outboxSource()],
-      consumers: {
-        'order.created': onOrderCreated(c),
-        'order.cancelled': onOrderCancelled(c),
-        'order.paid': onOrderPaid(c, ctx.logger),
-      },
+      consumers: [
+        {
+          name: 'events',
+          handlers: {
+            'order.created': onOrderCreated(c),
+            'order.cancelled': onOrderCancelled(c),
+            'order.paid': onOrderPaid(c, ctx.logger),
+          },
+        },
+      ],
     };
   },
 };

@@ -4,7 +4,7 @@ import type { Channel } from 'amqplib';
 export interface TopologyOptions {
   /** Name of the topic exchange; tests use their own so they never see each other's messages. */
   exchange?: string;
-  /** The consuming service's queue, `<service>.events`. */
+  /** One consumer queue of a service, `<service>.<name>` (CONSUMER_QUEUES in @bigtix/common). */
   queue: string;
   routingKeys: string[];
   queueType?: 'classic' | 'quorum';

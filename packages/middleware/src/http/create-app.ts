@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 import { currentUser } from '../auth/current-user';
 import { jsonBodyParser } from './body-parser';
 import { errorHandler } from './error-handler';
-import { createHttpMetrics } from './metrics';
+import { attachMetricsRegistry, createHttpMetrics } from './metrics';
 import { rejectNulInUrl } from './reject-nul';
 import { requestContext } from './request-context';
 
@@ -35,6 +35,7 @@ export interface ServiceAppOptions {
 export function createServiceApp(options: ServiceAppOptions): Koa {
   const app = new Koa({ proxy: options.proxy ?? true });
   const metrics = createHttpMetrics(options.name);
+  attachMetricsRegistry(app, metrics.registry);
   const health = new Router();
   health.get('/healthz', (ctx) => {
     ctx.body = { status: 'ok', service: options.name };

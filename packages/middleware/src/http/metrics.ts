@@ -1,3 +1,4 @@
+import type Koa from 'koa';
 import type { Middleware } from 'koa';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -36,4 +37,15 @@ export function createHttpMetrics(service: string): HttpMetrics {
     }
   };
   return { registry, middleware };
+}
+
+const registries = new WeakMap<Koa, Registry>();
+
+/** Remembers the registry behind an app's `/metrics`, so startService can add the bus counters to it. */
+export function attachMetricsRegistry(app: Koa, registry: Registry): void {
+  registries.set(app, registry);
+}
+
+export function metricsRegistryOf(app: Koa): Registry | undefined {
+  return registries.get(app);
 }

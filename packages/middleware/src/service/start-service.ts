@@ -2,13 +2,15 @@ import type Koa from 'koa';
 import type { Connection } from 'mongoose';
 import { AddressInfo } from 'node:net';
 import http from 'node:http';
-import { EXCHANGE } from '@bigtix/common';
+import { CONSUMER_QUEUES, EXCHANGE } from '@bigtix/common';
+import { Registry } from 'prom-client';
 import { BaseConfig, readBaseConfig } from '../config';
 import { createLogger, Logger } from '../logger';
 import { connectDatabase, ensureIndexes, pingDatabase } from '../db/connect';
 import { BusConnection } from '../bus/connection';
 import { Publisher } from '../bus/publisher';
-import { Consumer, HandlerMap } from '../bus/consumer';
+import { Consumer, HandlerMap, cappedBackoff } from '../bus/consumer';
+import { metricsRegistryOf } from '../http/metrics';
 import { OutboxRelay, OutboxSource } from '../outbox/outbox-relay';
 
 /** A background loop (hold expiry, cleanup) started after boot and stopped before shutdown. */
@@ -29,9 +31,21 @@ export interface ServiceContext {
   readiness: () => Promise<Record<string, boolean>>;
 }
 
+/**
+ * One queue of a service, `<service>.<name>` (a name listed in CONSUMER_QUEUES), bound to the
+ * routing keys of its handlers. A service gives events that must not wait behind others their
+ * own queue (orders: payments apart from a flood of listings).
+ */
+export interface ConsumerSpec {
+  name: string;
+  handlers: HandlerMap;
+  /** Unacknowledged messages per replica (default 20). */
+  prefetch?: number;
+}
+
 export interface ServiceParts {
   app: Koa;
-  consumers?: HandlerMap;
+  consumers?: ConsumerSpec[];
   outbox?: OutboxSource[];
   workers?: Worker[];
 }
@@ -47,6 +61,7 @@ export interface RunningService {
   port: number;
   ctx: ServiceContext;
   relay: OutboxRelay;
+  consumers: Consumer[];
   server: http.Server;
   stop(): Promise<void>;
 }
@@ -75,16 +90,24 @@ export async function startService(spec: ServiceSpec, env: NodeJS.ProcessEnv = p
   relay = new OutboxRelay(parts.outbox ?? [], publisher, logger, { pollIntervalMs: Number(env.OUTBOX_POLL_MS ?? 500) });
   await relay.start();
 
-  let consumer: Consumer | null = null;
-  if (parts.consumers && Object.keys(parts.consumers).length > 0) {
-    consumer = new Consumer(bus, publisher, logger, {
-      queue: `${env.BIGTIX_QUEUE_PREFIX ?? ''}${spec.name}.events`,
+  const registry = metricsRegistryOf(parts.app) ?? new Registry();
+  const consumers: Consumer[] = [];
+  for (const c of parts.consumers ?? []) {
+    const declared: readonly string[] = CONSUMER_QUEUES[spec.name as keyof typeof CONSUMER_QUEUES] ?? [];
+    if (!declared.includes(c.name))
+      throw new Error(`${spec.name}: consumer queue "${c.name}" is not listed in CONSUMER_QUEUES (@bigtix/common)`);
+    const consumer = new Consumer(bus, publisher, logger, {
+      queue: `${env.BIGTIX_QUEUE_PREFIX ?? ''}${spec.name}.${c.name}`,
       exchange,
-      handlers: parts.consumers,
+      handlers: c.handlers,
+      prefetch: c.prefetch,
       queueType: config.queueType,
       maxAttempts: Number(env.CONSUMER_MAX_ATTEMPTS ?? 10),
+      backoffMs: cappedBackoff(Number(env.CONSUMER_MAX_BACKOFF_MS ?? 30_000)),
+      registry,
     });
     await consumer.start();
+    consumers.push(consumer);
   }
   for (const worker of parts.workers ?? []) await worker.start();
 
@@ -102,7 +125,7 @@ export async function startService(spec: ServiceSpec, env: NodeJS.ProcessEnv = p
         server.closeIdleConnections();
       });
       for (const worker of parts.workers ?? []) await worker.stop();
-      await consumer?.stop();
+      await Promise.all(consumers.map((c) => c.stop()));
       await relay!.stop();
       await bus.close();
       await db.close();
@@ -110,7 +133,7 @@ export async function startService(spec: ServiceSpec, env: NodeJS.ProcessEnv = p
     return stopping;
   };
 
-  return { url: `http://127.0.0.1:${port}`, port, ctx, relay, server, stop };
+  return { url: `http://127.0.0.1:${port}`, port, ctx, relay, consumers, server, stop };
 }
 
 /** For a service's index.ts: start, and stop cleanly on SIGTERM/SIGINT (Kubernetes, Ctrl-C). */

@@ -1,4 +1,4 @@
-import { DEFAULT_ORDER_HOLD_SECONDS } from '@bigtix/common';
+import { DEFAULT_ORDER_HOLD_SECONDS, FeeSchedule, readFeeSchedule } from '@bigtix/common';
 import { intFromEnv } from '@bigtix/middleware';
 
 export interface OrdersConfig {
@@ -10,6 +10,8 @@ export interface OrdersConfig {
   orphanGraceSeconds: number;
   /** An outcome claimed but not applied for this long is applied by the sweeper (its writer crashed). */
   repairAfterMs: number;
+  /** BUYER_FEE_BPS / SELLER_FEE_BPS: priced into each order line when the order is made. */
+  fees: FeeSchedule;
 }
 
 export function readOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
@@ -18,5 +20,6 @@ export function readOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
     sweepMs: intFromEnv(env.ORDER_SWEEP_MS, 1000),
     orphanGraceSeconds: intFromEnv(env.ORDER_ORPHAN_GRACE_SECONDS, 60),
     repairAfterMs: intFromEnv(env.ORDER_REPAIR_AFTER_MS, 10_000),
+    fees: readFeeSchedule(env),
   };
 }

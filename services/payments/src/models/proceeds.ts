@@ -42,10 +42,24 @@ export interface PayoutDecision {
 export interface PayoutCollections {
   proceeds: Collection<Document>;
   decisions: Collection<Document>;
+  /** Proceeds with nothing left to do, ever (refunded and never sent, or sent and reversed). */
+  finished: Collection<Document>;
 }
 
 export function payoutCollections(db: Connection): PayoutCollections {
-  return { proceeds: nativeCollection(db, 'proceeds'), decisions: nativeCollection(db, 'payout_decisions') };
+  return {
+    proceeds: nativeCollection(db, 'proceeds'),
+    decisions: nativeCollection(db, 'payout_decisions'),
+    finished: nativeCollection(db, 'payout_finished'),
+  };
+}
+
+export async function markFinished(c: PayoutCollections, key: string, outcome: 'refunded' | 'reversed'): Promise<void> {
+  await claim(c.finished, key, { outcome, at: new Date() });
+}
+
+export async function isFinished(c: PayoutCollections, key: string): Promise<boolean> {
+  return (await c.finished.findOne({ _id: key as unknown as Document['_id'] })) !== null;
 }
 
 export async function ensurePayoutIndexes({ proceeds }: PayoutCollections): Promise<void> {

@@ -1,6 +1,7 @@
 import { book, findEntry } from '../../models/ledger';
-import { Proceeds, decide, decisionOf, proceedsOfOrder } from '../../models/proceeds';
+import { Proceeds, decide, decisionOf, isFinished, markFinished, proceedsOfOrder } from '../../models/proceeds';
 import { findSellerAccount } from '../../models/seller-account';
+import type { TransferSnapshot } from '../../stripe/connect-gateway';
 import type { PaymentsDeps } from '../deps';
 import { orderRefunded } from '../ledger/book-refund';
 import { payableAt } from './payable-at';
@@ -23,10 +24,14 @@ export const reversalEntryKey = (p: Pick<Proceeds, 'orderId' | 'sellerId'>) => `
  */
 export async function settleProceeds(deps: PaymentsDeps, p: Proceeds, by = 'worker'): Promise<SettleOutcome> {
   const { ledger, store } = deps.payouts;
+  if (await isFinished(store, p._id)) return 'done';
   const refunded = await orderRefunded(deps, p.orderId);
   let decision = await decisionOf(store, p._id);
   if (!decision && refunded) decision = (await decide(store, p._id, 'refunded', by)).decision;
-  if (decision?.decision === 'refunded') return 'refunded';
+  if (decision?.decision === 'refunded') {
+    await markFinished(store, p._id, 'refunded');
+    return 'refunded';
+  }
 
   let transfer = await findEntry(ledger, transferEntryKey(p));
   if (!decision) {
@@ -39,6 +44,18 @@ export async function settleProceeds(deps: PaymentsDeps, p: Proceeds, by = 'work
     // Lost: another worker is sending the Transfer right now.
     if (!taken.won) return transfer ? 'transferred' : 'in-flight';
     transfer = await sendTransfer(deps, p, account.accountId);
+  } else if (!transfer && refunded) {
+    // Refunded while (or before) the decided Transfer was being sent: book it if Stripe made it
+    // (then reverse it below); if not, none is sent any more (sendTransfer checks the refund
+    // first, and Stripe refuses a transfer from a refunded charge). A Transfer an in-flight worker
+    // still makes is booked by it and reversed on the next pass.
+    transfer = await bookExistingTransfer(deps, p);
+    if (!transfer) {
+      // Past the time any worker's Transfer call can take, no Transfer will ever appear.
+      if (+new Date(decision.at) < deps.now() - deps.config.payoutRetryAfterMs)
+        await markFinished(store, p._id, 'refunded');
+      return 'refunded';
+    }
   } else if (!transfer) {
     // Decided `transfer` but not booked: in flight elsewhere, or its worker crashed.
     if (+new Date(decision.at) > deps.now() - deps.config.payoutRetryAfterMs) return 'in-flight';
@@ -46,8 +63,12 @@ export async function settleProceeds(deps: PaymentsDeps, p: Proceeds, by = 'work
     if (!account) return 'in-flight';
     transfer = await sendTransfer(deps, p, account.accountId);
   }
+  if (!transfer) return refunded ? 'refunded' : 'in-flight';
   if (!refunded) return transfer ? 'transferred' : 'in-flight';
-  if (await findEntry(ledger, reversalEntryKey(p))) return 'done';
+  if (await findEntry(ledger, reversalEntryKey(p))) {
+    await markFinished(store, p._id, 'reversed');
+    return 'done';
+  }
   const reversal = await deps.payouts.connect.reverseTransfer(p.orderId, p.sellerId, transfer!.stripeId!);
   await book(ledger, {
     _id: reversalEntryKey(p),
@@ -61,18 +82,21 @@ export async function settleProceeds(deps: PaymentsDeps, p: Proceeds, by = 'work
     stripeId: reversal.id,
     sellerId: p.sellerId,
   });
+  await markFinished(store, p._id, 'reversed');
   deps.logger.info({ orderId: p.orderId, sellerId: p.sellerId, reversalId: reversal.id }, 'payout reversed');
   return 'reversed';
 }
 
 async function sendTransfer(deps: PaymentsDeps, p: Proceeds, destination: string) {
-  const { connect, ledger } = deps.payouts;
+  const { connect } = deps.payouts;
   // A Transfer this (order, seller) already has in Stripe is booked, never sent again.
-  const existing = (await connect.transfersOfOrder(p.orderId)).find((t) => t.metadata.sellerId === p.sellerId);
-  let transfer = existing ?? null;
-  if (!transfer) {
-    const charge = await connect.chargeOf(p.paymentIntentId);
-    if (!charge) throw new Error(`order ${p.orderId}: PaymentIntent ${p.paymentIntentId} has no charge`);
+  const existing = await bookExistingTransfer(deps, p);
+  if (existing) return existing;
+  if (await orderRefunded(deps, p.orderId)) return null;
+  const charge = await connect.chargeOf(p.paymentIntentId);
+  if (!charge) throw new Error(`order ${p.orderId}: PaymentIntent ${p.paymentIntentId} has no charge`);
+  let transfer;
+  try {
     transfer = await connect.createTransfer({
       orderId: p.orderId,
       sellerId: p.sellerId,
@@ -81,7 +105,23 @@ async function sendTransfer(deps: PaymentsDeps, p: Proceeds, destination: string
       destination,
       sourceTransaction: charge,
     });
+  } catch (err) {
+    // Refunded between the check and the call: Stripe refuses to transfer from a refunded charge.
+    if (await orderRefunded(deps, p.orderId)) return bookExistingTransfer(deps, p);
+    throw err;
   }
+  return bookTransfer(deps, p, transfer);
+}
+
+async function bookExistingTransfer(deps: PaymentsDeps, p: Proceeds) {
+  const found = (await deps.payouts.connect.transfersOfOrder(p.orderId)).find(
+    (t) => t.metadata.sellerId === p.sellerId,
+  );
+  return found ? bookTransfer(deps, p, found) : null;
+}
+
+async function bookTransfer(deps: PaymentsDeps, p: Proceeds, transfer: TransferSnapshot) {
+  const { ledger } = deps.payouts;
   await book(ledger, {
     _id: transferEntryKey(p),
     kind: 'transfer',

@@ -175,11 +175,14 @@ describe('buyer and seller journey on a phone', () => {
       await page.waitForTimeout(1000);
     }
     await page.getByTestId('hold-countdown').waitFor();
-    await expectVisible(page.getByTestId('order-total').filter({ hasText: '$85.50' }));
+    // Listed at $85.50; the buyer pays it plus the 10 % service fee, broken down at checkout.
+    await expectVisible(page.getByTestId('order-total').filter({ hasText: '$94.05' }));
+    await expectVisible(page.getByTestId('order-subtotal').filter({ hasText: '$85.50' }));
+    await expectVisible(page.getByTestId('order-buyer-fee').filter({ hasText: '$8.55' }));
     await shot(page, '07-buyer-hold-countdown');
 
     await page.getByRole('radio', { name: /payment succeeds/ }).check();
-    await page.getByRole('button', { name: /^Pay \$85\.50/ }).click();
+    await page.getByRole('button', { name: /^Pay \$94\.05/ }).click();
     await page.getByTestId('order-paid').waitFor({ timeout: 90_000 });
     await expectVisible(page.getByTestId('order-status').filter({ hasText: 'Paid' }));
     await shot(page, '08-buyer-order-paid');

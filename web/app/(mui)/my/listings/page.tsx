@@ -42,7 +42,8 @@ export default async function MyListingsPage({ searchParams }: { searchParams: P
               key={l.id}
               id={l.id}
               title={l.title}
-              priceLabel={l.priceLabel}
+              priceLabel={l.listingPriceLabel}
+              proceedsLabel={l.proceedsLabel}
               priceDollars={(l.price / 100).toFixed(2)}
               status={l.status}
               eventLabel={e ? `${e.name} · ${e.dateLabel}` : `Event ${l.eventId}`}

@@ -1,5 +1,7 @@
 import { FIXTURE_IDS, RunningFakeTicketmaster, startFakeTicketmaster } from '../../../../tools/fake-ticketmaster/src';
 import request from 'supertest';
+import { reconcile } from '../../src/reconcile/reconcile';
+import { ledgerCollection } from '../../src/models/ledger';
 import { Harness, fakeUser, startHarness, waitFor } from '../support/harness';
 import { PAYOUT_ENV, endEvent, ledgerOf, onboard, orderWithLines, sellOrder, sumOf, transfersOf } from './support';
 
@@ -185,5 +187,50 @@ describe('payouts: sellers are paid after the event, once, and the books balance
     const bad = await request(h.url).get('/api/payouts?status=someday').set('Authorization', seller.bearer);
     expect(bad.status).toBe(400);
     expect((await request(h.url).get('/api/payouts/fees')).body).toEqual({ buyerFeeBps: 1000, sellerFeeBps: 1000 });
+  });
+
+  it('reconciles clean with Stripe after all of the above: every charge, transfer, reversal and refund matches', async () => {
+    const report = await reconcile(ledgerCollection(h.service.ctx.db), h.stripe);
+    expect(report.discrepancies).toEqual([]);
+    // Two sellers of the first order, the late onboarder, the one refunded after; one reversal; two refunds.
+    expect(report.checked).toMatchObject({ transfers: 4, reversals: 1, refunds: 2 });
+  });
+
+  it('reports a Transfer Stripe has that the ledger does not, and a booked movement Stripe does not have', async () => {
+    const [buyer, frank] = [fakeUser(), fakeUser()];
+    await onboard(h, frank);
+    const order = orderWithLines(buyer, [{ sellerId: frank.id, eventId: FIXTURE_IDS.offsale, price: 2_000 }]);
+    const intent = await sellOrder(h, buyer, order);
+    const account = await h.service.ctx.db.db!.collection('seller_accounts').findOne({ _id: frank.id as never });
+    const charge = (await h.stripe.paymentIntents.retrieve(intent)).latest_charge as string;
+    // Money sent behind the ledger's back (say, from the Dashboard), and an entry with no Stripe object.
+    const rogue = await h.stripe.transfers.create({
+      amount: 100,
+      currency: 'usd',
+      destination: account!.accountId as string,
+      source_transaction: charge,
+      transfer_group: `order_${order.id}`,
+      metadata: { orderId: order.id, sellerId: frank.id },
+    });
+    await h.service.ctx.db.db!.collection('ledger_entries').insertOne({
+      _id: `refund:re_doesnotexist${order.id}` as never,
+      kind: 'refund',
+      orderId: order.id,
+      currency: 'usd',
+      postings: [
+        { account: 'stripe_balance', amount: -1 },
+        { account: 'platform_fees', amount: 1 },
+      ],
+      stripeId: `re_doesnotexist${order.id}`,
+      sellerId: null,
+      createdAt: new Date(),
+    });
+    const report = await reconcile(ledgerCollection(h.service.ctx.db), h.stripe);
+    expect(report.discrepancies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'unbooked_transfer', id: rogue.id }),
+        expect.objectContaining({ kind: 'missing_in_stripe', id: `refund:re_doesnotexist${order.id}` }),
+      ]),
+    );
   });
 });

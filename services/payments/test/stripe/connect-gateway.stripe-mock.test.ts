@@ -78,5 +78,14 @@ describe('ConnectGateway against stripe-mock (Stripe OpenAPI)', () => {
     for await (const t of stripe.balanceTransactions.list({ limit: 100 })) expect(t.object).toBe('balance_transaction');
     for await (const r of stripe.refunds.list({ limit: 100 })) expect(r.object).toBe('refund');
     for await (const t of stripe.transfers.list({ limit: 100 })) expect(t.object).toBe('transfer');
+    for await (const r of stripe.transfers.listReversals('tr_123', { limit: 100 }))
+      expect(r.object).toBe('transfer_reversal');
+    expect((await stripe.transfers.retrieveReversal('tr_123', 'trr_123')).object).toBe('transfer_reversal');
+    expect((await stripe.balanceTransactions.retrieve('txn_123')).object).toBe('balance_transaction');
+    expect((await stripe.paymentIntents.retrieve('pi_123', { expand: ['latest_charge'] })).object).toBe(
+      'payment_intent',
+    );
+    expect((await stripe.refunds.retrieve('re_123')).object).toBe('refund');
+    expect((await stripe.transfers.retrieve('tr_123')).object).toBe('transfer');
   });
 });

@@ -70,6 +70,16 @@ export function connectRoutes(): Router<FakeState> {
     ctx.body = paginate(dc.store, params, 'transfer_reversal', reversals, `/v1/transfers/${transfer.id}/reversals`);
   });
 
+  router.get('/v1/transfers/:id/reversals/:reversal', (ctx) => {
+    const { dc, params } = ctx.state;
+    assertKnownParams(params, ['expand']);
+    const transfer = findTransfer(dc, ctx.params.id);
+    const reversal = dc.store.transferReversals.get(ctx.params.reversal);
+    if (!reversal || reversal.transfer !== transfer.id)
+      throw resourceMissing('transfer_reversal', ctx.params.reversal, 'id');
+    ctx.body = render(dc.store, params, reversal);
+  });
+
   router.get('/v1/balance_transactions', (ctx) => {
     const { dc, params } = ctx.state;
     assertKnownParams(params, [

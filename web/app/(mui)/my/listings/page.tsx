@@ -31,9 +31,12 @@ export default async function MyListingsPage({ searchParams }: { searchParams: P
         </Alert>
       )}
       {listings.length === 0 && <Alert severity="info">You have not listed any tickets.</Alert>}
-      <LinkButton href="/sell" variant="outlined" sx={{ alignSelf: 'start' }}>
-        Sell more tickets
-      </LinkButton>
+      <Stack direction="row" spacing={1}>
+        <LinkButton href="/sell" variant="outlined">
+          Sell more tickets
+        </LinkButton>
+        <LinkButton href="/my/payouts">Sales & payouts</LinkButton>
+      </Stack>
       <Stack component="ul" spacing={1.5} sx={{ p: 0, m: 0 }}>
         {listings.map((l) => {
           const e = events.get(l.eventId);

@@ -73,7 +73,11 @@ it('announces every version: awaiting payment, failed back to created (hold kept
   // A second PaymentIntent succeeding for the paid order is refused (refund).
   await pay(body.id, 'pi_other', body.total);
   const rejected = await h.waitForEvent('order.payment-rejected', body.id);
-  expect(rejected.data).toMatchObject({ paymentIntentId: 'pi_other', amount: body.total, reason: 'order already paid' });
+  expect(rejected.data).toMatchObject({
+    paymentIntentId: 'pi_other',
+    amount: body.total,
+    reason: 'order already paid',
+  });
   expect(h.eventsFor(body.id).filter((e) => e.type === 'order.paid')).toHaveLength(1);
 });
 

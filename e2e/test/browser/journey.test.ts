@@ -129,6 +129,19 @@ describe('buyer and seller journey on a phone', () => {
     await page.getByTestId('listed-banner').waitFor();
     await page.getByTestId('listing').filter({ hasText: title }).filter({ hasText: 'For sale' }).waitFor();
     await shot(page, '04-seller-my-listings');
+    // The seller sees the listing price and what they receive after the 10 % seller fee.
+    await expectVisible(
+      page
+        .getByTestId('listing')
+        .filter({ hasText: title })
+        .getByTestId('listing-proceeds')
+        .filter({ hasText: '$76.95' }),
+    );
+    await page.goto('/my/payouts/setup');
+    await expectVisible(page.getByTestId('payout-account-status').filter({ hasText: 'Not set up' }));
+    await expectVisible(page.getByRole('button', { name: 'Set up payouts with Stripe' }));
+    await page.goto('/my/payouts');
+    await expectVisible(page.getByText('No sales yet.'));
   });
 
   it('a buyer finds the event, holds the ticket, pays with the succeeding test card and gets it', async () => {

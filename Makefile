@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export NEXT_TELEMETRY_DISABLED := 1
 
 
-.PHONY: help install build dev dev-prod infra db broker stripe-mock test test-unit test-faults e2e lint typecheck format bench \
+.PHONY: help install build dev dev-prod infra db broker stripe-mock test test-unit test-faults e2e lint typecheck format bench reconcile \
         check-deploy test-model dead-letters redrive images cluster-up cluster-dev cluster-down init stripe-dev clean
 
 help: ## list the targets
@@ -49,6 +49,9 @@ test-faults: build infra ## fault-injection tests (broker restarts, kill -9); ru
 e2e: build infra ## browser end-to-end tests in Debian's Chromium against the production web build
 	npm run build -w web
 	npx jest --runInBand --forceExit --selectProjects e2e/browser
+
+reconcile: build ## compare the payments ledger with Stripe (balance transactions, transfers, refunds); exit 1 on any difference
+	node services/payments/dist/reconcile/main.js
 
 lint: install ## eslint + prettier
 	npx eslint .

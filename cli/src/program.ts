@@ -4,6 +4,9 @@ import { makeLogoutCommand } from './commands/auth/logout';
 import { makeWhoamiCommand } from './commands/auth/whoami';
 import { makeEventsSearchCommand } from './commands/events/search';
 import { makeEventsShowCommand } from './commands/events/show';
+import { makeSalesCommand } from './commands/payouts/sales';
+import { makePayoutsSetupCommand } from './commands/payouts/setup';
+import { makePayoutsStatusCommand } from './commands/payouts/status';
 import { makeDelistCommand } from './commands/tickets/delist';
 import { makeListCommand } from './commands/tickets/list';
 import { makeListingsCommand } from './commands/tickets/listings';
@@ -29,6 +32,12 @@ export function buildProgram(getDeps: () => Deps = processDeps): Command {
   events.addCommand(makeEventsSearchCommand(getDeps)).addCommand(makeEventsShowCommand(getDeps));
   withExamples(events, ['$ bigtix events search "hamilton" --city Chicago', '$ bigtix events show vvG1zZ9KqAkS9L']);
 
+  const payouts = new Command('payouts')
+    .summary('get paid: connect your Stripe account, see your payouts')
+    .description('Sellers are paid after the event, to a Stripe account: set it up once, then follow your payouts.');
+  payouts.addCommand(makePayoutsSetupCommand(getDeps)).addCommand(makePayoutsStatusCommand(getDeps));
+  withExamples(payouts, ['$ bigtix payouts setup', '$ bigtix payouts status']);
+
   program
     .addCommand(makeLoginCommand(getDeps))
     .addCommand(makeLogoutCommand(getDeps))
@@ -37,13 +46,17 @@ export function buildProgram(getDeps: () => Deps = processDeps): Command {
     .addCommand(makeListCommand(getDeps))
     .addCommand(makeListingsCommand(getDeps))
     .addCommand(makeUpdateCommand(getDeps))
-    .addCommand(makeDelistCommand(getDeps));
+    .addCommand(makeDelistCommand(getDeps))
+    .addCommand(payouts)
+    .addCommand(makeSalesCommand(getDeps));
 
   withExamples(program, [
     '$ bigtix login',
     '$ bigtix events search "taylor swift"',
     '$ bigtix list --event vvG1zZ9KqAkS9L --csv tickets.csv',
     '$ bigtix listings --status available',
+    '$ bigtix payouts setup',
+    '$ bigtix sales',
     '',
     'Environment: BIGTIX_API_URL, BIGTIX_TOKEN, XDG_CONFIG_HOME, NO_COLOR.',
     'Exit codes: 0 ok, 1 error, 2 usage error or cancelled, 3 partial failure, 4 not signed in.',

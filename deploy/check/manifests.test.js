@@ -13,6 +13,7 @@ const ROUTES = {
   '/api/events': 'tickets',
   '/api/orders': 'orders',
   '/api/payments': 'payments',
+  '/api/payouts': 'payments',
   '/api/webhooks': 'payments',
   '/': 'web',
 };

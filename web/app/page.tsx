@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { SearchForm } from '@/components/events/search-form';
 import { EventCard } from '@/components/events/event-card';
 import { fetchEventsWithTickets, searchEvents } from '@/lib/api/events';
+import { allInPrice } from '@bigtix/common';
+import { FEES } from '@/lib/fees';
 import { money } from '@/lib/format';
 
 type Search = { keyword?: string; city?: string; date?: string };
@@ -62,7 +64,11 @@ async function WithTickets() {
       ) : (
         <ul className="bt-list">
           {events.map((e) => (
-            <EventCard key={e.id} event={e} extra={`${e.ticketCount} from ${money(e.fromPrice)}`} />
+            <EventCard
+              key={e.id}
+              event={e}
+              extra={`${e.ticketCount} from ${money(allInPrice(e.fromPrice, FEES))} all-in`}
+            />
           ))}
         </ul>
       )}

@@ -4,7 +4,12 @@ import type {
   ErrorBody,
   EventDetailsDto,
   EventSearchResponse,
+  FeesDto,
   Page,
+  PayoutAccountDto,
+  PayoutOnboardingDto,
+  PayoutsSummaryDto,
+  SaleDto,
   TicketDto,
   TicketInput,
   TokenResponse,
@@ -84,6 +89,28 @@ export class ApiClient {
 
   deleteTicket(id: string): Promise<TicketDto> {
     return this.request('DELETE', `/api/tickets/${encodeURIComponent(id)}`, { auth: true });
+  }
+
+  /** The fee schedule new orders are priced with (public). */
+  fees(): Promise<FeesDto> {
+    return this.request('GET', '/api/payouts/fees', {});
+  }
+
+  payoutAccount(): Promise<PayoutAccountDto> {
+    return this.request('GET', '/api/payouts/account', { auth: true });
+  }
+
+  /** Creates the seller's Stripe account the first time; always a fresh onboarding link. */
+  startOnboarding(): Promise<PayoutOnboardingDto> {
+    return this.request('POST', '/api/payouts/account', { auth: true });
+  }
+
+  sales(params: { event?: string; status?: string; cursor?: string; limit?: number } = {}): Promise<Page<SaleDto>> {
+    return this.request('GET', `/api/payouts${query({ limit: 200, ...params })}`, { auth: true });
+  }
+
+  salesSummary(): Promise<PayoutsSummaryDto> {
+    return this.request('GET', '/api/payouts/summary', { auth: true });
   }
 
   private async request<T>(

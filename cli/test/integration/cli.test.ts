@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { waitFor } from '@bigtix/testkit';
 import { Stack, startStack } from '@bigtix/e2e/src/stack';
 import { cliEnv, csvOf, runCli, sellerTickets, signedInSeller, tempConfigHome } from '../support/cli';
 
@@ -17,7 +18,8 @@ let stack: Stack;
 
 beforeAll(async () => {
   // The token endpoint allows 10 sign-ins a minute per IP; every test here signs in from 127.0.0.1.
-  stack = await startStack({ only: ['auth', 'tickets'], env: { LOGIN_RATE_LIMIT: '1000' } });
+  // payments answers the fee schedule (proceeds) and the payouts commands.
+  stack = await startStack({ only: ['auth', 'tickets', 'payments'], env: { LOGIN_RATE_LIMIT: '1000' } });
 }, 60_000);
 
 // Dropping the isolated databases (thousands of tickets on FerretDB) takes a while on a busy machine.
@@ -192,12 +194,62 @@ describe('bigtix against the running stack', () => {
       count: 25,
       event: { id: ERAS_METLIFE_2, name: 'Taylor Swift | The Eras Tour' },
     });
+    // Proceeds: the price minus the 10 % seller fee, per ticket and in total.
     expect(out.tickets[0]).toMatchObject({
       price: 7500,
+      proceeds: 6750,
       serialNumber: expect.stringMatching(/-0001$/),
       eventId: ERAS_METLIFE_2,
     });
+    expect(out).toMatchObject({ fees: { buyerFeeBps: 1000, sellerFeeBps: 1000 }, proceeds: 25 * 6750 });
     expect(await sellerTickets(stack.url, user.id)).toHaveLength(0);
+
+    const text = await runCli(
+      [
+        'list',
+        '--event',
+        ERAS_METLIFE_2,
+        '--count',
+        '2',
+        '--price',
+        '75',
+        '--serial-prefix',
+        `T${unique()}-`,
+        '--dry-run',
+      ],
+      env,
+    );
+    expect(text.code).toBe(0);
+    expect(text.stderr).toContain('you receive $135.00 if all sell (after the 10 % seller fee, paid after the event)');
+    expect(text.stdout.split('\n')[0]).toMatch(/^REF\s+SERIAL\s+PRICE\s+PROCEEDS\s+TITLE/);
+    expect(text.stdout).toMatch(/\$75\.00\s+\$67\.50/);
+  });
+
+  it('sets up payouts through the onboarding link, then reports the account ready and no sales yet', async () => {
+    const { env } = await signedInSeller(stack.url, 'payouts');
+    const setup = await runCli(['payouts', 'setup', '--json'], env);
+    expect(setup.code).toBe(0);
+    const { url } = JSON.parse(setup.stdout);
+    const before = JSON.parse((await runCli(['payouts', 'status', '--json'], env)).stdout);
+    expect(before.account).toEqual({ status: 'pending', payoutsEnabled: false, requirements: expect.any(Array) });
+    expect((await fetch(url, { redirect: 'manual' })).status).toBe(302);
+    const status = await waitFor(
+      async () => {
+        const now = JSON.parse((await runCli(['payouts', 'status', '--json'], env)).stdout);
+        return now.account.status === 'enabled' ? now : undefined;
+      },
+      { what: 'account enabled' },
+    );
+    expect(status).toMatchObject({
+      account: { status: 'enabled', payoutsEnabled: true },
+      summary: { sales: 0, paid: 0 },
+    });
+    const human = await runCli(['payouts', 'status'], env);
+    expect(human.stdout).toContain('Account:   ready: payouts enabled');
+    const sales = await runCli(['sales', '--json'], env);
+    expect(sales).toMatchObject({ code: 0, stdout: '[]\n' });
+    const bad = await runCli(['sales', '--status', 'someday'], env);
+    expect(bad.code).toBe(2);
   });
 
   it('shows, updates and delists listings, and reports a partial failure with exit 3', async () => {
@@ -228,6 +280,7 @@ describe('bigtix against the running stack', () => {
         .map((t: { id: string }) => t.id)
         .sort(),
     ).toEqual([...ids].sort());
+    expect(JSON.parse(listings.stdout).map((t: { proceeds: number }) => t.proceeds)).toEqual([4500, 4500, 4500]);
 
     const upd = await runCli(['update', ids[0], '--price', '65.50', '--title', 'Lower bowl', '--json'], env);
     expect(upd.code).toBe(0);

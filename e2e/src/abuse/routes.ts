@@ -275,6 +275,28 @@ export const AUTH_ROWS: AuthRow[] = [
     expect: ownerOnly(200),
     request: (w) => ({ method: 'GET', path: `/api/payments/${w.paymentId}` }),
   },
+  // payouts: a seller's own money; everyone signed in sees only their own (a stranger's list is empty)
+  {
+    route: 'GET /api/payouts/fees',
+    service: 'payments',
+    owner: 'seller',
+    expect: all(200),
+    request: () => ({ method: 'GET', path: '/api/payouts/fees' }),
+  },
+  ...(['/api/payouts', '/api/payouts/summary', '/api/payouts/account'] as const).map((path): AuthRow => ({
+    route: `GET ${path}`,
+    service: 'payments',
+    owner: 'seller',
+    expect: { anonymous: 401, stranger: 200, owner: 200 },
+    request: () => ({ method: 'GET', path }),
+  })),
+  {
+    route: 'POST /api/payouts/account',
+    service: 'payments',
+    owner: 'seller',
+    expect: { anonymous: 401, stranger: 201, owner: 201 },
+    request: () => ({ method: 'POST', path: '/api/payouts/account' }),
+  },
   // Stripe authenticates by signature, not by user: unsigned is 400 for everyone.
   {
     route: 'POST /api/webhooks/stripe (unsigned)',

@@ -77,7 +77,8 @@ it('sells a listed ticket to a buyer who pays with a card that succeeds', async 
   expect(ticket.serialNumber).toBeDefined();
 
   const order = await hold(buyer, ticket);
-  expect(order).toMatchObject({ status: 'created', total: 12_500, currency: 'usd' });
+  // The buyer pays the all-in price: the listing price plus the 10 % buyer fee (BUYER_FEE_BPS).
+  expect(order).toMatchObject({ status: 'created', subtotal: 12_500, buyerFee: 1_250, total: 13_750, currency: 'usd' });
   const payment = await pay(buyer, order, 'pm_card_visa');
   expect(payment.status).toBe(201);
 

@@ -129,6 +129,19 @@ describe('buyer and seller journey on a phone', () => {
     await page.getByTestId('listed-banner').waitFor();
     await page.getByTestId('listing').filter({ hasText: title }).filter({ hasText: 'For sale' }).waitFor();
     await shot(page, '04-seller-my-listings');
+    // The seller sees the listing price and what they receive after the 10 % seller fee.
+    await expectVisible(
+      page
+        .getByTestId('listing')
+        .filter({ hasText: title })
+        .getByTestId('listing-proceeds')
+        .filter({ hasText: '$76.95' }),
+    );
+    await page.goto('/my/payouts/setup');
+    await expectVisible(page.getByTestId('payout-account-status').filter({ hasText: 'Not set up' }));
+    await expectVisible(page.getByRole('button', { name: 'Set up payouts with Stripe' }));
+    await page.goto('/my/payouts');
+    await expectVisible(page.getByText('No sales yet.'));
   });
 
   it('a buyer finds the event, holds the ticket, pays with the succeeding test card and gets it', async () => {
@@ -175,11 +188,14 @@ describe('buyer and seller journey on a phone', () => {
       await page.waitForTimeout(1000);
     }
     await page.getByTestId('hold-countdown').waitFor();
-    await expectVisible(page.getByTestId('order-total').filter({ hasText: '$85.50' }));
+    // Listed at $85.50; the buyer pays it plus the 10 % service fee, broken down at checkout.
+    await expectVisible(page.getByTestId('order-total').filter({ hasText: '$94.05' }));
+    await expectVisible(page.getByTestId('order-subtotal').filter({ hasText: '$85.50' }));
+    await expectVisible(page.getByTestId('order-buyer-fee').filter({ hasText: '$8.55' }));
     await shot(page, '07-buyer-hold-countdown');
 
     await page.getByRole('radio', { name: /payment succeeds/ }).check();
-    await page.getByRole('button', { name: /^Pay \$85\.50/ }).click();
+    await page.getByRole('button', { name: /^Pay \$94\.05/ }).click();
     await page.getByTestId('order-paid').waitFor({ timeout: 90_000 });
     await expectVisible(page.getByTestId('order-status').filter({ hasText: 'Paid' }));
     await shot(page, '08-buyer-order-paid');

@@ -27,6 +27,7 @@ export const ROUTES = {
   orders: '/api/orders',
   payments: '/api/payments',
   webhooks: '/api/webhooks',
+  payouts: '/api/payouts',
 } as const;
 
 export const SESSION_COOKIE = 'session';

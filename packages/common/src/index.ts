@@ -9,3 +9,5 @@ export * from './api/orders';
 export * from './api/payments';
 export * from './events';
 export * from './money';
+export * from './fees';
+export * from './api/payouts';

@@ -1,4 +1,4 @@
-import { DEFAULT_ORDER_HOLD_SECONDS } from '@bigtix/common';
+import { DEFAULT_ORDER_HOLD_SECONDS, FeeSchedule, readFeeSchedule } from '@bigtix/common';
 import { intFromEnv } from '@bigtix/middleware';
 
 export interface OrdersConfig {
@@ -12,6 +12,8 @@ export interface OrdersConfig {
   repairAfterMs: number;
   /** How long a buyer waits for a ticket that another order is still in the middle of taking. */
   holdWaitMs: number;
+  /** BUYER_FEE_BPS / SELLER_FEE_BPS: priced into each order line when the order is made. */
+  fees: FeeSchedule;
 }
 
 export function readOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
@@ -21,5 +23,6 @@ export function readOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
     orphanGraceSeconds: intFromEnv(env.ORDER_ORPHAN_GRACE_SECONDS, 60),
     repairAfterMs: intFromEnv(env.ORDER_REPAIR_AFTER_MS, 10_000),
     holdWaitMs: intFromEnv(env.ORDER_HOLD_WAIT_MS, 10_000),
+    fees: readFeeSchedule(env),
   };
 }

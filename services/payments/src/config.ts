@@ -1,3 +1,4 @@
+import { FeeSchedule, readFeeSchedule } from '@bigtix/common';
 import { intFromEnv } from '@bigtix/middleware';
 
 export const FAKE_STRIPE_API_BASE = 'http://127.0.0.1:12111';
@@ -21,6 +22,18 @@ export interface PaymentsConfig {
   stripeMaxNetworkRetries: number;
   /** POST /api/payments/test/confirmation-tokens: on with a test key outside production. */
   testHelpers: boolean;
+  /** BUYER_FEE_BPS / SELLER_FEE_BPS, shown to clients; orders fix the fees on each order line. */
+  fees: FeeSchedule;
+  /** How long after an event's end its sellers are paid (PAYOUT_DELAY_SECONDS, default 2 days). */
+  payoutDelaySeconds: number;
+  /** How often the payout worker looks for due proceeds and pending reversals. */
+  payoutSweepMs: number;
+  /** A transfer claimed this long ago and not recorded is retried (its worker crashed). */
+  payoutRetryAfterMs: number;
+  /** Where Stripe's onboarding sends the seller back (the web's Get paid page). */
+  publicWebUrl: string;
+  /** Event dates come from Ticketmaster Discovery (the fake one without a key). */
+  ticketmaster: { baseUrl: string; apiKey: string; timeoutMs: number; cacheMs: number };
 }
 
 /**
@@ -43,5 +56,19 @@ export function readPaymentsConfig(env: NodeJS.ProcessEnv): PaymentsConfig {
     stripeTimeoutMs: intFromEnv(env.STRIPE_TIMEOUT_MS, 20_000),
     stripeMaxNetworkRetries: intFromEnv(env.STRIPE_MAX_NETWORK_RETRIES, 2),
     testHelpers: !production && (secretKey || FAKE_STRIPE_SECRET_KEY).startsWith('sk_test_'),
+    fees: readFeeSchedule(env),
+    payoutDelaySeconds: intFromEnv(env.PAYOUT_DELAY_SECONDS, 2 * 24 * 3600),
+    payoutSweepMs: intFromEnv(env.PAYOUT_SWEEP_MS, 30_000),
+    payoutRetryAfterMs: intFromEnv(env.PAYOUT_RETRY_AFTER_MS, 60_000),
+    publicWebUrl: (env.PUBLIC_WEB_URL || 'http://localhost:3000').replace(/\/$/, ''),
+    ticketmaster: {
+      baseUrl: (
+        env.TICKETMASTER_BASE_URL?.trim() ||
+        (env.TICKETMASTER_CONSUMER_KEY ? 'https://app.ticketmaster.com' : 'http://127.0.0.1:12112')
+      ).replace(/\/$/, ''),
+      apiKey: env.TICKETMASTER_CONSUMER_KEY?.trim() || 'fake-ticketmaster-key',
+      timeoutMs: intFromEnv(env.TICKETMASTER_TIMEOUT_MS, 5_000),
+      cacheMs: intFromEnv(env.PAYOUT_EVENT_CACHE_MS, 60_000),
+    },
   };
 }

@@ -7,12 +7,19 @@ import { onOrderPaid } from './events/consumers/on-order-paid';
 import { onOrderPaymentRejected } from './events/consumers/on-order-payment-rejected';
 import { onOrderUpdated } from './events/consumers/on-order-updated';
 import { nativeCollection } from './models/collections';
+import { ensureLedgerIndexes, ledgerCollection } from './models/ledger';
+import { ensurePayoutIndexes, payoutCollections } from './models/proceeds';
+import { ensureSellerAccountIndexes, sellerAccountCollection } from './models/seller-account';
 import { orderReplicaStore } from './models/order-replica';
 import { ensurePaymentIndexes, paymentCollections } from './models/payment';
 import { paymentsRouter } from './routes/payments';
+import { payoutsRouter } from './routes/payouts';
 import { webhooksRouter } from './routes/webhooks';
 import { createStripeClient } from './stripe/stripe-client';
+import { ConnectGateway } from './stripe/connect-gateway';
 import { PaymentGateway } from './stripe/payment-gateway';
+import { discoveryEventSchedule } from './ticketmaster/event-schedule';
+import { payoutWorker } from './workers/payout-worker';
 
 export const paymentsService: ServiceSpec = {
   name: 'payments',
@@ -24,9 +31,19 @@ export const paymentsService: ServiceSpec = {
     await ensurePaymentIndexes(payments);
     await orders.ensureIndexes();
     const stripeEvents = nativeCollection(ctx.db, 'stripe_events');
-    const gateway = new PaymentGateway(createStripeClient(config), config.stripeWebhookSecret, (err) =>
-      ctx.logger.error({ err }, 'Stripe request failed'),
-    );
+    const stripe = createStripeClient(config);
+    const onStripeError = (err: unknown) => ctx.logger.error({ err }, 'Stripe request failed');
+    const gateway = new PaymentGateway(stripe, config.stripeWebhookSecret, onStripeError);
+    const payouts = {
+      ledger: ledgerCollection(ctx.db),
+      store: payoutCollections(ctx.db),
+      accounts: sellerAccountCollection(ctx.db),
+      connect: new ConnectGateway(stripe, onStripeError),
+      eventSchedule: discoveryEventSchedule(config.ticketmaster),
+    };
+    await ensureLedgerIndexes(payouts.ledger);
+    await ensurePayoutIndexes(payouts.store);
+    await ensureSellerAccountIndexes(payouts.accounts);
     ctx.logger.info({ stripeApi: config.stripeApiBase ?? 'https://api.stripe.com' }, 'payments: Stripe endpoint');
     const deps: PaymentsDeps = {
       orders,
@@ -36,6 +53,7 @@ export const paymentsService: ServiceSpec = {
       logger: ctx.logger,
       nudge: ctx.nudgeOutbox,
       now: Date.now,
+      payouts,
     };
 
     const app = createServiceApp({
@@ -45,7 +63,11 @@ export const paymentsService: ServiceSpec = {
       readiness: ctx.readiness,
       // Stripe events are a few kB; this leaves room for large ones without inviting abuse.
       bodyLimitBytes: 256 * 1024,
-      routers: [paymentsRouter(deps, { testHelpers: config.testHelpers }), webhooksRouter(deps, stripeEvents)],
+      routers: [
+        paymentsRouter(deps, { testHelpers: config.testHelpers }),
+        payoutsRouter(deps),
+        webhooksRouter(deps, stripeEvents),
+      ],
     });
     return {
       app,
@@ -62,6 +84,7 @@ export const paymentsService: ServiceSpec = {
         },
       ],
       outbox: [payments.store.outboxSource(), orders.outboxSource()],
+      workers: [payoutWorker(deps)],
     };
   },
 };

@@ -12,6 +12,7 @@ import { IdempotencyStore, idempotency } from './middleware/idempotency';
 import { requestId } from './middleware/request-id';
 import { chargeRoutes } from './routes/charges';
 import { confirmationTokenRoutes } from './routes/confirmation-tokens';
+import { connectRoutes, onboardingRoutes } from './routes/connect';
 import { controlRoutes } from './routes/control';
 import { eventRoutes } from './routes/events';
 import { paymentIntentRoutes } from './routes/payment-intents';
@@ -87,6 +88,15 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripeApp
   const control = controlRoutes(controls);
   app.use(control.routes());
   app.use(control.allowedMethods());
+  // The seller's browser opens the onboarding link: no API key, events delivered as for API calls.
+  app.use(async (ctx, next) => {
+    if (!ctx.path.startsWith('/connect/')) return next();
+    await domainContext(base, deliver)(ctx, () =>
+      onboardingRoutes().routes()(ctx as never, async () => {
+        throw unrecognizedUrl(ctx.method, ctx.path);
+      }),
+    );
+  });
 
   // Everything below is the authenticated Stripe API.
   app.use(async (ctx, next) => {
@@ -102,6 +112,7 @@ export function createFakeStripe(options: FakeStripeOptions = {}): FakeStripeApp
     paymentIntentRoutes(),
     refundRoutes(),
     chargeRoutes(),
+    connectRoutes(),
     eventRoutes(pendingWebhooks),
   ]) {
     app.use(router.routes());

@@ -1,5 +1,6 @@
 import Koa from 'koa';
 import { discoveryErrors } from './discovery-errors';
+import { EventOverrides } from './event-overrides';
 import { buildCatalogue, type CatalogueEntry } from './fixtures';
 import { RateLimiter } from './rate-limiter';
 import { controlRouter } from './routes/control';
@@ -48,11 +49,13 @@ export function createFakeTicketmaster(options: FakeTicketmasterOptions = {}): F
   const controls = new TestControls();
   const limiter = new RateLimiter({ perSecond, dailyQuota, now });
   controls.onReset(() => limiter.reset());
+  const overrides = new EventOverrides(catalogue);
+  controls.onReset(() => overrides.reset());
 
   const gate = discoveryGate({ apiKey, controls, limiter });
 
   const app = new Koa();
-  app.use(controlRouter(controls).routes());
+  app.use(controlRouter(controls, overrides).routes());
   app.use(imagesRouter().routes());
   // Only Discovery calls go through the gateway (key, limits, latency, log); control calls never do.
   app.use((ctx, next) => (ctx.path.startsWith('/discovery/') ? gate(ctx, next) : next()));

@@ -8,13 +8,16 @@ export interface PickableTicket {
   id: string;
   title: string;
   description: string;
+  /** The listing price: the order is placed at it. */
   price: number;
+  /** What the buyer pays for it (listing price + buyer fee), shown and summed. */
+  allInPrice: number;
   priceLabel: string;
   mine: boolean;
 }
 
 /**
- * Choose tickets for one event and hold them; all prices are all-in (no fees are added at checkout).
+ * Choose tickets for one event and hold them; all prices are all-in (the service fee is included).
  * Native checkboxes and plain CSS rather than MUI: this is the only part of the event page that
  * hydrates, so it stays small (Lighthouse TBT on a phone).
  */
@@ -32,7 +35,7 @@ export function TicketPicker({
     error: null,
     unavailable: [],
   });
-  const total = tickets.filter((t) => chosen.has(t.id)).reduce((s, t) => s + t.price, 0);
+  const total = tickets.filter((t) => chosen.has(t.id)).reduce((s, t) => s + t.allInPrice, 0);
   const toggle = (id: string) =>
     setChosen((prev) => {
       const next = new Set(prev);

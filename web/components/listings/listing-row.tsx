@@ -14,7 +14,10 @@ import { changePrice, delist } from './actions';
 export interface ListingRowProps {
   id: string;
   title: string;
+  /** The listing price. */
   priceLabel: string;
+  /** What the seller receives for it, after the seller fee. */
+  proceedsLabel: string;
   priceDollars: string;
   status: 'available' | 'held' | 'sold' | 'withdrawn';
   eventLabel: string;
@@ -73,7 +76,12 @@ export function ListingRow(p: ListingRowProps) {
           </Stack>
         ) : (
           <Stack direction="row" spacing={1} alignItems="center" sx={{ mt: 1 }}>
-            <Typography sx={{ fontWeight: 700, flex: 1 }}>{p.priceLabel}</Typography>
+            <Typography sx={{ fontWeight: 700, flex: 1 }}>
+              {p.priceLabel}{' '}
+              <Typography component="span" variant="body2" color="text.secondary" data-testid="listing-proceeds">
+                · you receive {p.proceedsLabel}
+              </Typography>
+            </Typography>
             {editable && (
               <>
                 <Button size="small" onClick={() => setEditing(true)} aria-label={`Edit price of ${p.title}`}>

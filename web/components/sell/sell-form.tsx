@@ -15,7 +15,8 @@ import { listTickets, type SellState } from './actions';
 
 let nextKey = 1;
 
-export function SellForm({ eventId }: { eventId: string }) {
+/** `feeNote` explains both fees, e.g. "Buyers pay it + 10 % service fee; you receive it − 10 %". */
+export function SellForm({ eventId, feeNote }: { eventId: string; feeNote: string }) {
   const [rows, setRows] = useState<number[]>([0]);
   const [state, action, pending] = useActionState<SellState, FormData>(listTickets.bind(null, eventId), {
     error: null,
@@ -60,7 +61,7 @@ export function SellForm({ eventId }: { eventId: string }) {
                 input: { startAdornment: <InputAdornment position="start">$</InputAdornment> },
                 htmlInput: { inputMode: 'decimal', pattern: '\\$?[0-9,]+(\\.[0-9]{1,2})?' },
               }}
-              helperText="All-in price the buyer pays"
+              helperText={feeNote}
             />
             <TextField
               name="serialNumber"

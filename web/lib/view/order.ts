@@ -7,7 +7,10 @@ export interface OrderView {
   statusLabel: string;
   expiresAt: string;
   active: boolean;
+  /** Each ticket at its all-in price. */
   tickets: { ticketId: string; title: string; priceLabel: string }[];
+  subtotalLabel: string;
+  buyerFeeLabel: string;
   total: number;
   totalLabel: string;
   currency: string;
@@ -33,7 +36,13 @@ export function toOrderView(o: OrderDto): OrderView {
     statusLabel: labels[o.status],
     expiresAt: o.expiresAt,
     active: o.status === 'created' || o.status === 'awaiting:payment',
-    tickets: o.tickets.map((t) => ({ ticketId: t.ticketId, title: t.title, priceLabel: money(t.price, o.currency) })),
+    tickets: o.tickets.map((t) => ({
+      ticketId: t.ticketId,
+      title: t.title,
+      priceLabel: money(t.allInPrice ?? t.price, o.currency),
+    })),
+    subtotalLabel: money(o.subtotal ?? o.total, o.currency),
+    buyerFeeLabel: money(o.buyerFee ?? 0, o.currency),
     total: o.total,
     totalLabel: money(o.total, o.currency),
     currency: o.currency,

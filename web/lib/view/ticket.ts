@@ -1,12 +1,21 @@
-import type { TicketDto, TicketStatus } from '@bigtix/common';
+import { type TicketDto, type TicketStatus, allInPrice, sellerProceeds } from '@bigtix/common';
+import { FEES } from '../fees';
 import { money } from '../format';
 
 export interface TicketView {
   id: string;
   title: string;
   description: string;
+  /** The listing price (what an order is placed with). */
   price: number;
+  /** What a buyer pays: the listing price plus the buyer fee. Shown to buyers everywhere. */
+  allInPrice: number;
+  /** The all-in price, formatted. */
   priceLabel: string;
+  /** The listing price, formatted (the seller's own views). */
+  listingPriceLabel: string;
+  /** What the seller receives: the listing price minus the seller fee. */
+  proceedsLabel: string;
   currency: string;
   eventId: string;
   /** Who listed it (unchanged by a sale). */
@@ -25,7 +34,10 @@ export function toTicketView(t: TicketDto): TicketView {
     title: t.title,
     description: t.description,
     price: t.price,
-    priceLabel: money(t.price, t.currency),
+    allInPrice: allInPrice(t.price, FEES),
+    priceLabel: money(allInPrice(t.price, FEES), t.currency),
+    listingPriceLabel: money(t.price, t.currency),
+    proceedsLabel: money(sellerProceeds(t.price, FEES), t.currency),
     currency: t.currency,
     eventId: t.eventId,
     sellerId: t.sellerId,

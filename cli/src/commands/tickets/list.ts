@@ -1,4 +1,13 @@
-import { BULK_CREATE_MAX, EventSummaryDto, TicketInput, formatCents, ticketmasterEventIdSchema } from '@bigtix/common';
+import {
+  BULK_CREATE_MAX,
+  EventSummaryDto,
+  FeeSchedule,
+  TicketInput,
+  formatCents,
+  sellerProceeds,
+  ticketmasterEventIdSchema,
+} from '@bigtix/common';
+import { feeSchedule, percent } from '../../lib/fees';
 import { Command } from 'commander';
 import { optionsOf, withExamples, withJson } from '../../lib/command-help';
 import type { Deps, GlobalOptions } from '../../lib/deps';
@@ -130,13 +139,17 @@ async function resolveEvent(
   return pickEvent(api, deps);
 }
 
-function describePlan(drafts: ListingDraft[], tickets: TicketInput[]): string {
+function describePlan(drafts: ListingDraft[], tickets: TicketInput[], fees: FeeSchedule): string {
   const prices = drafts.map((d) => d.price);
   const total = prices.reduce((a, b) => a + b, 0);
+  const proceeds = prices.reduce((a, p) => a + sellerProceeds(p, fees), 0);
   const min = Math.min(...prices);
   const max = Math.max(...prices);
   const range = min === max ? formatCents(min) : `${formatCents(min)}–${formatCents(max)}`;
-  return `${tickets.length} ticket(s) at ${range} each, ${formatCents(total)} in total`;
+  return (
+    `${tickets.length} ticket(s) at ${range} each, ${formatCents(total)} in total; ` +
+    `you receive ${formatCents(proceeds)} if all sell (after the ${percent(fees.sellerFeeBps)} seller fee, paid after the event)`
+  );
 }
 
 export interface ListSummary {
@@ -162,7 +175,8 @@ export async function runList(opts: ListOptions, deps: Deps): Promise<void> {
   if (!opts.dryRun && !api.signedIn) throw new NotSignedInError();
   const event = await resolveEvent(opts, deps, api);
   const tickets = toTicketInputs(result.drafts, event);
-  const plan = describePlan(result.drafts, tickets);
+  const fees = await feeSchedule(api, deps.out);
+  const plan = describePlan(result.drafts, tickets, fees);
   if (!opts.json) {
     deps.out.info(`Event:   ${deps.out.bold(describeEvent(event))} (${event.id})`);
     deps.out.info(`Listing: ${plan} from ${source}`);
@@ -170,13 +184,26 @@ export async function runList(opts: ListOptions, deps: Deps): Promise<void> {
 
   if (opts.dryRun) {
     if (opts.json) {
-      deps.out.json({ dryRun: true, event: { id: event.id, name: event.name }, count: tickets.length, tickets });
+      deps.out.json({
+        dryRun: true,
+        event: { id: event.id, name: event.name },
+        count: tickets.length,
+        fees,
+        proceeds: tickets.reduce((a, t) => a + sellerProceeds(t.price, fees), 0),
+        tickets: tickets.map((t) => ({ ...t, proceeds: sellerProceeds(t.price, fees) })),
+      });
     } else {
       const shown = tickets.slice(0, 20);
       deps.out.data(
         formatTable(
-          ['REF', 'SERIAL', 'PRICE', 'TITLE'],
-          shown.map((t, i) => [result.drafts[i].label, t.serialNumber, formatCents(t.price), truncate(t.title, 50)]),
+          ['REF', 'SERIAL', 'PRICE', 'PROCEEDS', 'TITLE'],
+          shown.map((t, i) => [
+            result.drafts[i].label,
+            t.serialNumber,
+            formatCents(t.price),
+            formatCents(sellerProceeds(t.price, fees)),
+            truncate(t.title, 50),
+          ]),
         ),
       );
       if (tickets.length > shown.length) deps.out.data(`… and ${tickets.length - shown.length} more`);

@@ -1,4 +1,5 @@
-import { TICKET_STATUSES, TicketDto, TicketStatus, formatCents } from '@bigtix/common';
+import { TICKET_STATUSES, TicketDto, TicketStatus, formatCents, sellerProceeds } from '@bigtix/common';
+import { feeSchedule } from '../../lib/fees';
 import { Command } from 'commander';
 import { optionsOf, withExamples, withJson } from '../../lib/command-help';
 import type { Deps, GlobalOptions } from '../../lib/deps';
@@ -22,7 +23,7 @@ export function makeListingsCommand(getDeps: () => Deps = processDeps): Command 
   withExamples(cmd, [
     '$ bigtix listings',
     '$ bigtix listings --event vvG1zZ9KqAkS9L --status available',
-    '$ bigtix listings --status sold --json | jq "map(.price) | add"',
+    '$ bigtix listings --status sold --json | jq "map(.proceeds) | add"',
   ]);
   return cmd.action(async (_opts, c: Command) => runListings(optionsOf<ListingsOptions>(c), getDeps()));
 }
@@ -45,18 +46,21 @@ export async function runListings(opts: ListingsOptions, deps: Deps): Promise<vo
     (t) => (!opts.event || t.eventId === opts.event) && (!opts.status || t.status === opts.status),
   );
 
-  if (opts.json) return deps.out.json(tickets);
+  const fees = await feeSchedule(api, deps.out);
+  // `proceeds`: what the seller receives for the ticket once sold (price − seller fee).
+  if (opts.json) return deps.out.json(tickets.map((t) => ({ ...t, proceeds: sellerProceeds(t.price, fees) })));
   if (tickets.length === 0) {
     deps.out.info('No listings match.');
     return;
   }
   deps.out.data(
     formatTable(
-      ['ID', 'STATUS', 'PRICE', 'EVENT', 'SERIAL', 'TITLE'],
+      ['ID', 'STATUS', 'PRICE', 'PROCEEDS', 'EVENT', 'SERIAL', 'TITLE'],
       tickets.map((t) => [
         t.id,
         t.status,
         formatCents(t.price, t.currency),
+        formatCents(sellerProceeds(t.price, fees), t.currency),
         t.eventId,
         t.serialNumber ?? '',
         truncate(t.title, 40),

@@ -18,7 +18,25 @@ export const updateOrderSchema = z.strictObject({
 export interface OrderTicketDto {
   ticketId: string;
   title: string;
+  /** The listing price. */
   price: number;
+  /** The buyer fee on this ticket (see fees.ts for the rounding rule). */
+  buyerFee: number;
+  /** price + buyerFee: what the buyer pays for this ticket. */
+  allInPrice: number;
+  eventId: string;
+}
+
+/** One order line as stored and announced: who sells it and what each side's fee is. */
+export interface OrderLine {
+  ticketId: string;
+  title: string;
+  price: number;
+  /** The seller (the ticket's `userId` when the order was made). */
+  sellerId: string;
+  eventId: string;
+  buyerFee: number;
+  sellerFee: number;
 }
 
 export interface OrderDto {
@@ -27,6 +45,11 @@ export interface OrderDto {
   status: OrderStatus;
   expiresAt: string;
   tickets: OrderTicketDto[];
+  /** Sum of listing prices. */
+  subtotal: number;
+  /** Sum of buyer fees. */
+  buyerFee: number;
+  /** subtotal + buyerFee: the all-in amount to pay. */
   total: number;
   currency: Currency;
   version: number;

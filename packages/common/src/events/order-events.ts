@@ -1,6 +1,19 @@
 import { z } from 'zod';
 
-const orderTicket = z.object({ ticketId: z.string(), title: z.string(), price: z.number().int() });
+/**
+ * `sellerId`, `eventId` and the fees were added for payouts; they are optional so that events
+ * stored before the change still validate (payments treats a line without them as fee-free).
+ */
+const orderTicket = z.object({
+  ticketId: z.string(),
+  title: z.string(),
+  price: z.number().int(),
+  sellerId: z.string().optional(),
+  eventId: z.string().optional(),
+  buyerFee: z.number().int().optional(),
+  sellerFee: z.number().int().optional(),
+});
+export type OrderEventLine = z.infer<typeof orderTicket>;
 
 export const orderCreatedDataSchema = z.object({
   id: z.string(),

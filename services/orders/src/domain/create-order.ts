@@ -1,4 +1,13 @@
-import { BadRequestError, CURRENCY, ConflictError, CreateOrderInput, NotFoundError, UserDto } from '@bigtix/common';
+import {
+  BadRequestError,
+  CURRENCY,
+  ConflictError,
+  CreateOrderInput,
+  NotFoundError,
+  UserDto,
+  lineFees,
+  orderTotals,
+} from '@bigtix/common';
 import { Types } from 'mongoose';
 import type { OrdersDeps } from '../deps';
 import type { OrderDoc } from '../models/order';
@@ -88,11 +97,21 @@ async function holdAndStore(
   }
   await faults.afterHolds?.();
 
-  const tickets = input.tickets.map((t) => ({
-    ticketId: t.ticketId,
-    title: replicas.get(t.ticketId)!.title,
-    price: t.price,
-  }));
+  // Fees are fixed on the order when it is made: a later change of BUYER_FEE_BPS/SELLER_FEE_BPS
+  // never changes what this buyer pays or this seller is paid.
+  const tickets = input.tickets.map((t) => {
+    const { buyerFee, sellerFee } = lineFees(t.price, deps.config.fees);
+    const replica = replicas.get(t.ticketId)!;
+    return {
+      ticketId: t.ticketId,
+      title: replica.title,
+      price: t.price,
+      sellerId: replica.userId,
+      eventId: replica.eventId,
+      buyerFee,
+      sellerFee,
+    };
+  });
   const order: OrderDoc = {
     _id: orderId,
     userId: buyer.id,
@@ -100,7 +119,7 @@ async function holdAndStore(
     rank: 0,
     expiresAt,
     tickets,
-    total: tickets.reduce((sum, t) => sum + t.price, 0),
+    ...orderTotals(tickets),
     currency: CURRENCY,
     version: 1,
     createdAt: new Date(now),

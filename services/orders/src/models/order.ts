@@ -1,4 +1,4 @@
-import { ACTIVE_ORDER_STATUSES, Currency, OrderDto, OrderStatus, OrderTicketDto } from '@bigtix/common';
+import { ACTIVE_ORDER_STATUSES, Currency, OrderDto, OrderLine, OrderStatus } from '@bigtix/common';
 import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
 import type { Connection } from 'mongoose';
 
@@ -49,7 +49,12 @@ export interface OrderDoc {
   status: OrderStatus;
   rank: 0 | 1;
   expiresAt: Date;
-  tickets: OrderTicketDto[];
+  tickets: OrderLine[];
+  /** Sum of listing prices; absent on orders stored before fees existed (then equal to total). */
+  subtotal?: number;
+  /** Sum of buyer fees; absent (0) on orders stored before fees existed. */
+  buyerFee?: number;
+  /** The all-in amount: subtotal + buyerFee. */
   total: number;
   currency: Currency;
   version: number;
@@ -67,7 +72,17 @@ export function toOrderDto(order: OrderDoc): OrderDto {
     userId: order.userId,
     status: order.status,
     expiresAt: new Date(order.expiresAt).toISOString(),
-    tickets: order.tickets.map((t) => ({ ticketId: t.ticketId, title: t.title, price: t.price })),
+    // The seller and the seller's fee are the seller's business, not the buyer's.
+    tickets: order.tickets.map((t) => ({
+      ticketId: t.ticketId,
+      title: t.title,
+      price: t.price,
+      buyerFee: t.buyerFee ?? 0,
+      allInPrice: t.price + (t.buyerFee ?? 0),
+      eventId: t.eventId ?? '',
+    })),
+    subtotal: order.subtotal ?? order.total,
+    buyerFee: order.buyerFee ?? 0,
     total: order.total,
     currency: order.currency,
     version: order.version,

@@ -58,8 +58,8 @@ it('announces every version: awaiting payment, failed back to created (hold kept
     currency: 'usd',
   });
   await waitStatus(body.id, buyer, 'awaiting:payment');
-  await pay(body.id, 'pi_2', 2500);
-  await pay(body.id, 'pi_2', 2500); // duplicate delivery
+  await pay(body.id, 'pi_2', body.total);
+  await pay(body.id, 'pi_2', body.total); // duplicate delivery
   const paid = await waitStatus(body.id, buyer, 'paid');
   expect(paid.version).toBe(5);
   await h.waitForEvent('order.paid', body.id);
@@ -72,9 +72,13 @@ it('announces every version: awaiting payment, failed back to created (hold kept
     ['order.paid', 5, 'paid'],
   ]);
   // A second PaymentIntent succeeding for the paid order is refused (refund).
-  await pay(body.id, 'pi_other', 2500);
+  await pay(body.id, 'pi_other', body.total);
   const rejected = await h.waitForEvent('order.payment-rejected', body.id);
-  expect(rejected.data).toMatchObject({ paymentIntentId: 'pi_other', amount: 2500, reason: 'order already paid' });
+  expect(rejected.data).toMatchObject({
+    paymentIntentId: 'pi_other',
+    amount: body.total,
+    reason: 'order already paid',
+  });
   expect(h.eventsFor(body.id).filter((e) => e.type === 'order.paid')).toHaveLength(1);
 });
 
@@ -83,12 +87,12 @@ it('rejects money for an order the buyer cancelled, so payments refunds it', asy
   const buyer = fakeUser();
   const { body } = await h.order(buyer, [t]);
   expect((await h.request('DELETE', `/api/orders/${body.id}`, buyer)).status).toBe(200);
-  await pay(body.id, 'pi_late_cancel', 1800);
+  await pay(body.id, 'pi_late_cancel', body.total);
   const ev = await h.waitForEvent('order.payment-rejected', body.id);
   expect(ev.data).toEqual({
     orderId: body.id,
     paymentIntentId: 'pi_late_cancel',
-    amount: 1800,
+    amount: body.total,
     reason: 'order cancelled',
   });
   expect((await statusOf(body.id, buyer)).status).toBe('cancelled');
@@ -154,7 +158,7 @@ describe('payment after expiry', () => {
     const { body } = await h.order(buyer, [t]);
     offsetMs += 61_000;
     await waitStatus(body.id, buyer, 'expired');
-    await pay(body.id, 'pi_late_ok', 3000);
+    await pay(body.id, 'pi_late_ok', body.total);
     const paid = await waitStatus(body.id, buyer, 'paid');
     expect(paid.version).toBe(3);
     await h.waitForEvent('order.paid', body.id);
@@ -172,9 +176,9 @@ describe('payment after expiry', () => {
     const rival = fakeUser();
     const theirs = await h.order(rival, [t]);
     expect(theirs.status).toBe(201);
-    await pay(body.id, 'pi_late_no', 3000);
+    await pay(body.id, 'pi_late_no', body.total);
     const ev = await h.waitForEvent('order.payment-rejected', body.id);
-    expect(ev.data).toMatchObject({ paymentIntentId: 'pi_late_no', amount: 3000 });
+    expect(ev.data).toMatchObject({ paymentIntentId: 'pi_late_no', amount: body.total });
     expect((await statusOf(body.id, buyer)).status).toBe('expired');
     expect(await h.holderOf(t.id)).toBe(theirs.body.id);
   });

@@ -8,24 +8,43 @@ beforeAll(() => h.start());
 afterAll(() => h.stop());
 
 describe('POST /api/orders', () => {
-  it('holds the tickets and answers 201 with the order, its total and expiry, and publishes order.created', async () => {
+  it('holds the tickets and answers 201 with the order, its all-in total and expiry, and publishes order.created', async () => {
     const a = await h.listTicket(seller, 5000);
     const b = await h.listTicket(seller, 2550);
     const buyer = fakeUser();
     const before = Date.now();
     const res = await h.order(buyer, [a, b]);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ userId: buyer.id, status: 'created', total: 7550, currency: 'usd', version: 1 });
+    // Default fees: 10 % buyer fee per ticket, rounded half up (2550 → 255).
+    expect(res.body).toMatchObject({
+      userId: buyer.id,
+      status: 'created',
+      subtotal: 7550,
+      buyerFee: 755,
+      total: 8305,
+      currency: 'usd',
+      version: 1,
+    });
     expect(res.body.tickets).toEqual([
-      { ticketId: a.id, title: a.title, price: 5000 },
-      { ticketId: b.id, title: b.title, price: 2550 },
+      { ticketId: a.id, title: a.title, price: 5000, buyerFee: 500, allInPrice: 5500, eventId: a.eventId },
+      { ticketId: b.id, title: b.title, price: 2550, buyerFee: 255, allInPrice: 2805, eventId: b.eventId },
     ]);
     const expires = Date.parse(res.body.expiresAt);
     expect(expires).toBeGreaterThanOrEqual(before + 899_000);
     expect(expires).toBeLessThanOrEqual(Date.now() + 901_000);
     const created = await h.waitForEvent('order.created', res.body.id);
     expect(created.version).toBe(1);
-    expect(created.data).toMatchObject({ id: res.body.id, total: 7550, status: 'created' });
+    expect(created.data).toMatchObject({ id: res.body.id, total: 8305, status: 'created' });
+    // Payments needs to know whom to pay and when: the seller, the event and both fees per line.
+    expect(created.data.tickets[1]).toEqual({
+      ticketId: b.id,
+      title: b.title,
+      price: 2550,
+      sellerId: seller.id,
+      eventId: b.eventId,
+      buyerFee: 255,
+      sellerFee: 255,
+    });
   });
 
   it('answers 409 naming a held ticket and a re-priced ticket with its current price, and takes no hold', async () => {

@@ -54,7 +54,7 @@ it('does not expire a paid order', async () => {
     id: 'pay1',
     orderId: body.id,
     paymentIntentId: 'pi_paid_fast',
-    amount: 100,
+    amount: body.total,
     currency: 'usd',
   });
   await h.waitForEvent('order.paid', body.id);

@@ -2,7 +2,21 @@ import type { Logger } from '@bigtix/middleware';
 import type { PaymentsConfig } from '../config';
 import type { OrderReplicaStore } from '../models/order-replica';
 import type { PaymentCollections } from '../models/payment';
+import type { LedgerCollection } from '../models/ledger';
+import type { PayoutCollections } from '../models/proceeds';
+import type { SellerAccountCollection } from '../models/seller-account';
+import type { ConnectGateway } from '../stripe/connect-gateway';
 import type { PaymentGateway } from '../stripe/payment-gateway';
+import type { EventScheduleLookup } from '../ticketmaster/event-schedule';
+
+/** Marketplace money: the ledger, sellers' proceeds and accounts, Stripe Connect, event dates. */
+export interface PayoutParts {
+  ledger: LedgerCollection;
+  store: PayoutCollections;
+  accounts: SellerAccountCollection;
+  connect: ConnectGateway;
+  eventSchedule: EventScheduleLookup;
+}
 
 /** What the use cases need, passed in so tests can control the clock and the gateway. */
 export interface PaymentsDeps {
@@ -14,4 +28,5 @@ export interface PaymentsDeps {
   /** Wakes the outbox relay after a write that carries events. */
   nudge: () => void;
   now: () => number;
+  payouts: PayoutParts;
 }

@@ -4,6 +4,7 @@ import type Stripe from 'stripe';
 import { Payment, StoredPaymentStatus, findPaymentByIntent } from '../models/payment';
 import { advancePayment } from './advance-payment';
 import type { PaymentsDeps } from './deps';
+import { PAYOUT_STRIPE_EVENTS, handlePayoutEvent } from './payouts/handle-payout-event';
 
 export type StripeEventOutcome = 'applied' | 'duplicate' | 'ignored';
 
@@ -16,7 +17,7 @@ const INTENT_STATUS: Partial<Record<Stripe.Event.Type, StoredPaymentStatus>> = {
   'payment_intent.processing': 'processing',
 };
 
-export const HANDLED_STRIPE_EVENTS = Object.keys(INTENT_STATUS);
+export const HANDLED_STRIPE_EVENTS = [...Object.keys(INTENT_STATUS), ...PAYOUT_STRIPE_EVENTS];
 
 /**
  * Applies one verified Stripe event. The event id is claimed first (a unique insert), so a
@@ -63,6 +64,8 @@ export async function handleStripeEvent(
         'Stripe event for a PaymentIntent this service did not create',
       );
     }
+  } else if (await handlePayoutEvent(deps, event)) {
+    outcome = 'applied';
   }
   await events.updateOne({ _id: event.id as unknown as Document['_id'] }, { $set: { appliedAt: new Date(), outcome } });
   return won ? outcome : 'duplicate';

@@ -1,4 +1,4 @@
-import { OrderStatus, OrderTicketDto } from '@bigtix/common';
+import { OrderEventLine, OrderStatus } from '@bigtix/common';
 import { VersionedStore } from '@bigtix/middleware';
 import type { Connection } from 'mongoose';
 import { nativeCollection } from './collections';
@@ -13,7 +13,7 @@ export interface OrderReplica {
   userId: string;
   status: OrderStatus;
   expiresAt: string;
-  tickets: OrderTicketDto[];
+  tickets: OrderEventLine[];
   total: number;
   currency: string;
   /** Set by order.paid: the PaymentIntent whose money completed the order. */

@@ -1,5 +1,6 @@
 import { BadRequestError, UpstreamError } from '@bigtix/common';
 import Stripe from 'stripe';
+import { transferGroupOf } from './connect-gateway';
 
 /** The part of a PaymentIntent the service acts on. */
 export interface IntentSnapshot {
@@ -58,6 +59,8 @@ export class PaymentGateway {
           automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
           metadata: { orderId: input.orderId, paymentId: input.paymentId, attempt: String(input.attempt) },
           description: `BigTix order ${input.orderId}`,
+          // Separate charges and transfers: the sellers' Transfers of this order share the group.
+          transfer_group: transferGroupOf(input.orderId),
         },
         { idempotencyKey: input.idempotencyKey },
       );

@@ -6,9 +6,18 @@ import { orderReplicaStore } from '../../src/models/order-replica';
 import { ensurePaymentIndexes, paymentCollections } from '../../src/models/payment';
 import { createStripeClient } from '../../src/stripe/stripe-client';
 import { PaymentGateway } from '../../src/stripe/payment-gateway';
+import { ConnectGateway } from '../../src/stripe/connect-gateway';
+import { ensureLedgerIndexes, ledgerCollection } from '../../src/models/ledger';
+import { ensurePayoutIndexes, payoutCollections } from '../../src/models/proceeds';
+import { ensureSellerAccountIndexes, sellerAccountCollection } from '../../src/models/seller-account';
+import type { EventScheduleLookup } from '../../src/ticketmaster/event-schedule';
 
 /** The service's use-case dependencies on a real database, for calling domain functions directly. */
-export async function domainDeps(db: Connection, stripeApiBase: string): Promise<PaymentsDeps> {
+export async function domainDeps(
+  db: Connection,
+  stripeApiBase: string,
+  eventSchedule: EventScheduleLookup = async () => null,
+): Promise<PaymentsDeps> {
   const config = readPaymentsConfig({
     STRIPE_API_BASE: stripeApiBase,
     STRIPE_SECRET_KEY: 'sk_test_domain',
@@ -18,10 +27,22 @@ export async function domainDeps(db: Connection, stripeApiBase: string): Promise
   await ensurePaymentIndexes(payments);
   const orders = orderReplicaStore(db);
   await orders.ensureIndexes();
+  const stripe = createStripeClient(config);
+  const payouts = {
+    ledger: ledgerCollection(db),
+    store: payoutCollections(db),
+    accounts: sellerAccountCollection(db),
+    connect: new ConnectGateway(stripe),
+    eventSchedule,
+  };
+  await ensureLedgerIndexes(payouts.ledger);
+  await ensurePayoutIndexes(payouts.store);
+  await ensureSellerAccountIndexes(payouts.accounts);
   return {
     orders,
     payments,
-    gateway: new PaymentGateway(createStripeClient(config), config.stripeWebhookSecret),
+    payouts,
+    gateway: new PaymentGateway(stripe, config.stripeWebhookSecret),
     config,
     logger: createLogger('payments-test', 'silent'),
     nudge: () => undefined,

@@ -1,5 +1,5 @@
+import { recordBalanceTransaction } from './balance';
 import type { FormObject } from '../lib/form-parser';
-import { newId } from '../lib/ids';
 import { applyMetadata, assertKnownParams, optionalInteger, optionalStringList } from '../lib/params';
 import { invalidRequest, unexpectedState } from '../lib/stripe-error';
 import type { PaymentIntent } from '../state/objects';
@@ -43,7 +43,14 @@ export function capturePaymentIntent(dc: DomainContext, id: string, params: Form
   if (charge) {
     charge.captured = true;
     charge.amount_captured = amount;
-    charge.balance_transaction = newId('txn');
+    charge.balance_transaction = recordBalanceTransaction(
+      dc,
+      'charge',
+      amount,
+      charge.currency,
+      charge.id,
+      pi.description,
+    );
     // The part not captured goes back to the card, which Stripe shows as refunded.
     charge.amount_refunded = charge.amount - amount;
     recordEvent(dc, 'charge.captured', charge);

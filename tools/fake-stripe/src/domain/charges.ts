@@ -1,5 +1,6 @@
 import { newId, randomToken } from '../lib/ids';
 import type { Charge, PaymentIntent, PaymentMethod } from '../state/objects';
+import { recordBalanceTransaction } from './balance';
 import type { DomainContext } from './context';
 import type { CardOutcome } from './test-cards';
 
@@ -15,7 +16,7 @@ export function createCharge(dc: DomainContext, pi: PaymentIntent, pm: PaymentMe
     amount: pi.amount,
     amount_captured: captured ? pi.amount : 0,
     amount_refunded: 0,
-    balance_transaction: captured ? newId('txn') : null,
+    balance_transaction: null,
     billing_details: pm.billing_details,
     calculated_statement_descriptor: 'BIGTIX',
     captured,
@@ -53,7 +54,18 @@ export function createCharge(dc: DomainContext, pi: PaymentIntent, pm: PaymentMe
     receipt_url: `https://pay.stripe.com/receipts/payment/${randomToken(48)}`,
     refunded: false,
     status: succeeded ? 'succeeded' : 'failed',
+    transfer_group: pi.transfer_group,
   };
+  if (captured) {
+    charge.balance_transaction = recordBalanceTransaction(
+      dc,
+      'charge',
+      charge.amount,
+      charge.currency,
+      charge.id,
+      pi.description,
+    );
+  }
   dc.store.charges.set(charge.id, charge);
   return charge;
 }

@@ -197,7 +197,7 @@ export function createPaymentIntent(dc: DomainContext, params: FormObject): Paym
     statement_descriptor_suffix: null,
     status: confirm ? 'requires_confirmation' : 'requires_payment_method',
     transfer_data: null,
-    transfer_group: null,
+    transfer_group: optionalString(params, 'transfer_group') ?? null,
   };
   if (!confirm && paymentMethod) {
     const { card, existing } = resolvePaymentMethod(dc, paymentMethod);

@@ -10,6 +10,7 @@ import {
 } from '../lib/params';
 import { invalidRequest, resourceMissing } from '../lib/stripe-error';
 import type { Charge, Refund } from '../state/objects';
+import { recordBalanceTransaction } from './balance';
 import { recordEvent, type DomainContext } from './context';
 
 const PARAMS = [
@@ -91,11 +92,12 @@ export function createRefund(dc: DomainContext, params: FormObject): Refund {
     );
   }
 
+  const refundId = newId('re');
   const refund: Refund = {
-    id: newId('re'),
+    id: refundId,
     object: 'refund',
     amount,
-    balance_transaction: newId('txn'),
+    balance_transaction: recordBalanceTransaction(dc, 'refund', -amount, charge.currency, refundId),
     charge: charge.id,
     created: dc.clock.nowSeconds(),
     currency: charge.currency,

@@ -12,7 +12,8 @@ export function domainContext(base: BaseContext, deliver: (events: StripeEvent[]
   return async (ctx, next) => {
     const dc: DomainContext = {
       ...base,
-      origin: ctx.origin,
+      // Koa 3 answers `ctx.origin` from the Origin header (absent on server calls): build it from the host.
+      origin: `${ctx.protocol}://${ctx.host}`,
       request: { id: ctx.state.requestId, idempotencyKey: ctx.get('Idempotency-Key') || null },
       emitted: [],
     };

@@ -128,7 +128,7 @@ export interface PaymentIntent {
   statement_descriptor_suffix: null;
   status: PaymentIntentStatus;
   transfer_data: null;
-  transfer_group: null;
+  transfer_group: string | null;
 }
 
 export interface NextAction {
@@ -179,6 +179,7 @@ export interface Charge {
   receipt_url: string;
   refunded: boolean;
   status: 'succeeded' | 'pending' | 'failed';
+  transfer_group: string | null;
 }
 
 export interface Refund {
@@ -210,9 +211,108 @@ export type EventType =
   | 'charge.failed'
   | 'charge.captured'
   | 'charge.refunded'
-  | 'refund.created';
+  | 'refund.created'
+  | 'account.updated'
+  | 'transfer.created'
+  | 'transfer.reversed';
 
-export type StripeObject = PaymentIntent | Charge | Refund;
+export type StripeObject = PaymentIntent | Charge | Refund | Account | Transfer;
+
+export interface AccountRequirements {
+  alternatives: [];
+  current_deadline: null;
+  currently_due: string[];
+  disabled_reason: string | null;
+  errors: [];
+  eventually_due: string[];
+  past_due: string[];
+  pending_verification: [];
+}
+
+/** A Connect account (Express, as BigTix creates them). */
+export interface Account {
+  id: string;
+  object: 'account';
+  business_profile: { mcc: null; name: null; product_description: null; support_email: null; url: null };
+  business_type: null;
+  capabilities: Record<string, 'active' | 'inactive' | 'pending'>;
+  charges_enabled: boolean;
+  controller: { is_controller: true; type: 'application' };
+  country: string;
+  created: number;
+  default_currency: string;
+  details_submitted: boolean;
+  email: string | null;
+  external_accounts: { object: 'list'; data: []; has_more: false; total_count: 0; url: string };
+  future_requirements: AccountRequirements;
+  metadata: Metadata;
+  payouts_enabled: boolean;
+  requirements: AccountRequirements;
+  settings: Record<string, unknown>;
+  tos_acceptance: { date: number | null };
+  type: 'express' | 'standard' | 'custom';
+}
+
+export interface AccountLink {
+  object: 'account_link';
+  created: number;
+  expires_at: number;
+  url: string;
+}
+
+export interface TransferReversal {
+  id: string;
+  object: 'transfer_reversal';
+  amount: number;
+  balance_transaction: string;
+  created: number;
+  currency: string;
+  destination_payment_refund: string | null;
+  metadata: Metadata;
+  source_refund: string | null;
+  transfer: string;
+}
+
+export interface Transfer {
+  id: string;
+  object: 'transfer';
+  amount: number;
+  amount_reversed: number;
+  balance_transaction: string;
+  created: number;
+  currency: string;
+  description: string | null;
+  destination: string;
+  destination_payment: string;
+  livemode: false;
+  metadata: Metadata;
+  reversals: { object: 'list'; data: TransferReversal[]; has_more: false; total_count: number; url: string };
+  reversed: boolean;
+  source_transaction: string | null;
+  source_type: 'card';
+  transfer_group: string | null;
+}
+
+export type BalanceTransactionType = 'charge' | 'refund' | 'transfer' | 'transfer_refund';
+
+/** How each money movement changed the platform's balance (fees are 0 in the fake). */
+export interface BalanceTransaction {
+  id: string;
+  object: 'balance_transaction';
+  amount: number;
+  available_on: number;
+  created: number;
+  currency: string;
+  description: string | null;
+  exchange_rate: null;
+  fee: number;
+  fee_details: [];
+  net: number;
+  reporting_category: 'charge' | 'refund' | 'transfer' | 'transfer_reversal';
+  source: string;
+  status: 'available' | 'pending';
+  type: BalanceTransactionType;
+}
 
 export interface StripeEvent {
   id: string;

@@ -1,5 +1,16 @@
 import type { TestCard } from '../domain/test-cards';
-import type { Charge, ConfirmationToken, PaymentIntent, PaymentMethod, Refund, StripeEvent } from './objects';
+import type {
+  Account,
+  BalanceTransaction,
+  Charge,
+  ConfirmationToken,
+  PaymentIntent,
+  PaymentMethod,
+  Refund,
+  StripeEvent,
+  Transfer,
+  TransferReversal,
+} from './objects';
 
 /**
  * All fake Stripe state, in memory. Maps keep insertion order, which is creation order, so lists are the
@@ -14,6 +25,12 @@ export class Store {
   readonly refunds = new Map<string, Refund>();
   readonly events = new Map<string, StripeEvent>();
   readonly cards = new Map<string, TestCard>();
+  readonly accounts = new Map<string, Account>();
+  readonly transfers = new Map<string, Transfer>();
+  readonly transferReversals = new Map<string, TransferReversal>();
+  readonly balanceTransactions = new Map<string, BalanceTransaction>();
+  /** Onboarding link token → account id: opening the link completes that account's onboarding. */
+  readonly onboardingLinks = new Map<string, { account: string; returnUrl: string; expiresAt: number }>();
 
   reset(): void {
     for (const map of [
@@ -24,7 +41,12 @@ export class Store {
       this.refunds,
       this.events,
       this.cards,
-    ]) {
+      this.accounts,
+      this.transfers,
+      this.transferReversals,
+      this.balanceTransactions,
+      this.onboardingLinks,
+    ] as Map<string, unknown>[]) {
       map.clear();
     }
   }
@@ -40,6 +62,10 @@ export class Store {
         ch: this.charges,
         re: this.refunds,
         evt: this.events,
+        acct: this.accounts,
+        tr: this.transfers,
+        trr: this.transferReversals,
+        txn: this.balanceTransactions,
       } as Record<string, Map<string, unknown>>
     )[prefix];
     return map?.get(id);

@@ -1,18 +1,19 @@
 import { Router } from '@koa/router';
+import { EventOverrideError, parseEventOverride, type EventOverrides } from '../event-overrides';
 import type { TestControls } from '../test-controls';
 import { BadRequestError, readJsonBody } from './read-json-body';
 
 export const CONTROL_PREFIX = '/__control';
 
 /** The test controls over HTTP, for black-box tests against a running process. */
-export function controlRouter(controls: TestControls): Router {
+export function controlRouter(controls: TestControls, overrides?: EventOverrides): Router {
   const router = new Router({ prefix: CONTROL_PREFIX });
 
   router.use(async (ctx, next) => {
     try {
       await next();
     } catch (err) {
-      if (err instanceof BadRequestError || err instanceof RangeError) {
+      if (err instanceof BadRequestError || err instanceof RangeError || err instanceof EventOverrideError) {
         ctx.status = 400;
         ctx.body = { error: err.message };
         return;
@@ -43,6 +44,19 @@ export function controlRouter(controls: TestControls): Router {
 
   router.get('/requests', (ctx) => {
     ctx.body = { requests: controls.requestLog };
+  });
+
+  // Moves an event's dates or changes its status, e.g. to make it end now (payouts) or be cancelled.
+  router.post('/events/:id', async (ctx) => {
+    if (!overrides) throw new BadRequestError('event overrides are not available');
+    const override = parseEventOverride(await readJsonBody(ctx.req));
+    const event = overrides.apply(ctx.params.id, override);
+    if (!event) {
+      ctx.status = 404;
+      ctx.body = { error: `no fixture event ${ctx.params.id}` };
+      return;
+    }
+    ctx.body = { id: event.id, dates: event.dates };
   });
 
   router.post('/reset', (ctx) => {

@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { EventCard } from '@/components/events/event-card';
 import { SearchForm } from '@/components/events/search-form';
 import { SellForm } from '@/components/sell/sell-form';
+import { FEES } from '@/lib/fees';
 import { fetchEvent, searchEvents } from '@/lib/api/events';
 import { requireUser } from '@/lib/session';
 import { LinkButton } from '@/components/layout/links';
@@ -45,7 +46,10 @@ export default async function SellPage({ searchParams }: { searchParams: Promise
           </LinkButton>
         </Paper>
         {event.statusNotice && <Alert severity="warning">{event.statusNotice}</Alert>}
-        <SellForm eventId={event.id} />
+        <SellForm
+          eventId={event.id}
+          feeNote={`Your listing price. Buyers pay it + ${FEES.buyerFeeBps / 100} % service fee; you receive it − ${FEES.sellerFeeBps / 100} % after the event.`}
+        />
       </Stack>
     );
   }

@@ -80,8 +80,8 @@ export default async function EventPage({ params }: Params) {
         </h2>
         <p className="bt-small bt-muted" style={{ marginBottom: '0.35em' }}>
           {tickets && tickets.length
-            ? `${tickets.length} listed, from ${money(cheapest!.price)}. Prices are all-in: what you see is what you pay. Updated ${dateTime(new Date().toISOString())}.`
-            : 'Prices are all-in: no fees are added at checkout.'}
+            ? `${tickets.length} listed, from ${money(cheapest!.allInPrice)}. Prices are all-in: what you see is what you pay. Updated ${dateTime(new Date().toISOString())}.`
+            : 'Prices are all-in: the service fee is included, nothing is added at checkout.'}
         </p>
         {tickets === null ? (
           <div className="bt-alert bt-alert-warning">Tickets could not be loaded right now. Try again in a moment.</div>
@@ -96,6 +96,7 @@ export default async function EventPage({ params }: Params) {
               title: t.title,
               description: t.description,
               price: t.price,
+              allInPrice: t.allInPrice,
               priceLabel: t.priceLabel,
               mine: t.sellerId === user?.id,
             }))}

@@ -48,19 +48,27 @@ describe('toOrderView', () => {
     status: 'awaiting:payment',
     expiresAt: '2026-01-01T00:15:00.000Z',
     tickets: [
-      { ticketId: 't1', title: 'A', price: 5_000 },
-      { ticketId: 't2', title: 'B', price: 7_525 },
+      { ticketId: 't1', title: 'A', price: 5_000, buyerFee: 500, allInPrice: 5_500, eventId: 'e1' },
+      { ticketId: 't2', title: 'B', price: 7_525, buyerFee: 753, allInPrice: 8_278, eventId: 'e1' },
     ],
-    total: 12_525,
+    subtotal: 12_525,
+    buyerFee: 1_253,
+    total: 13_778,
     currency: 'usd',
     version: 2,
     createdAt: '2026-01-01T00:00:00.000Z',
   };
 
-  it('labels each ticket and the total in dollars and says the order is still active', () => {
+  it('labels each ticket all-in, breaks the total down in dollars and says the order is still active', () => {
     const v = toOrderView(order);
-    expect(v.tickets.map((t) => t.priceLabel)).toEqual(['$50.00', '$75.25']);
-    expect(v).toMatchObject({ totalLabel: '$125.25', statusLabel: 'Payment in progress', active: true });
+    expect(v.tickets.map((t) => t.priceLabel)).toEqual(['$55.00', '$82.78']);
+    expect(v).toMatchObject({
+      subtotalLabel: '$125.25',
+      buyerFeeLabel: '$12.53',
+      totalLabel: '$137.78',
+      statusLabel: 'Payment in progress',
+      active: true,
+    });
   });
 
   it.each([

@@ -31,9 +31,12 @@ export default async function MyListingsPage({ searchParams }: { searchParams: P
         </Alert>
       )}
       {listings.length === 0 && <Alert severity="info">You have not listed any tickets.</Alert>}
-      <LinkButton href="/sell" variant="outlined" sx={{ alignSelf: 'start' }}>
-        Sell more tickets
-      </LinkButton>
+      <Stack direction="row" spacing={1}>
+        <LinkButton href="/sell" variant="outlined">
+          Sell more tickets
+        </LinkButton>
+        <LinkButton href="/my/payouts">Sales & payouts</LinkButton>
+      </Stack>
       <Stack component="ul" spacing={1.5} sx={{ p: 0, m: 0 }}>
         {listings.map((l) => {
           const e = events.get(l.eventId);
@@ -42,7 +45,8 @@ export default async function MyListingsPage({ searchParams }: { searchParams: P
               key={l.id}
               id={l.id}
               title={l.title}
-              priceLabel={l.priceLabel}
+              priceLabel={l.listingPriceLabel}
+              proceedsLabel={l.proceedsLabel}
               priceDollars={(l.price / 100).toFixed(2)}
               status={l.status}
               eventLabel={e ? `${e.name} · ${e.dateLabel}` : `Event ${l.eventId}`}

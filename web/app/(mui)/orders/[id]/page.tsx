@@ -59,6 +59,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           ))}
         </Stack>
         <Divider sx={{ my: 1 }} />
+        <Stack direction="row" justifyContent="space-between" data-testid="order-subtotal">
+          <Typography color="text.secondary">Tickets</Typography>
+          <Typography color="text.secondary">{order.subtotalLabel}</Typography>
+        </Stack>
+        <Stack direction="row" justifyContent="space-between" data-testid="order-buyer-fee">
+          <Typography color="text.secondary">Service fee (included)</Typography>
+          <Typography color="text.secondary">{order.buyerFeeLabel}</Typography>
+        </Stack>
         <Stack direction="row" justifyContent="space-between">
           <Typography sx={{ fontWeight: 700 }}>Total (all-in)</Typography>
           <Typography sx={{ fontWeight: 700 }} data-testid="order-total">

@@ -1,0 +1,52 @@
+import type { Worker } from '@bigtix/middleware';
+import type { PaymentsDeps } from '../domain/deps';
+import { settleProceeds } from '../domain/payouts/settle-proceeds';
+import type { Proceeds } from '../models/proceeds';
+
+/**
+ * Every PAYOUT_SWEEP_MS: settle every sale that is not finished (transfer the due ones, reverse
+ * the refunded ones). Every step decides through unique keys, so all replicas run it at once.
+ * Known limit: it reads every proceeds document each pass; with many sales, an index of open
+ * ones (deleted by `_id` when settled) would keep a pass proportional to the work left.
+ */
+export function payoutWorker(
+  deps: PaymentsDeps,
+  name = `worker-${process.pid}`,
+): Worker & { runOnce(): Promise<void> } {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = true;
+
+  const runOnce = async () => {
+    const open = (await deps.payouts.store.proceeds.find({}).toArray()) as unknown as Proceeds[];
+    for (const p of open) {
+      if (stopped && running) return;
+      await settleProceeds(deps, p, name).catch((err: Error) =>
+        deps.logger.warn({ orderId: p.orderId, sellerId: p.sellerId, err: err.message }, 'payout failed; will retry'),
+      );
+    }
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = runOnce()
+        .catch((err) => deps.logger.warn({ err: (err as Error).message }, 'payout sweep failed; will retry'))
+        .finally(() => {
+          running = null;
+          schedule();
+        });
+    }, deps.config.payoutSweepMs);
+  };
+  return {
+    runOnce,
+    start() {
+      stopped = false;
+      schedule();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

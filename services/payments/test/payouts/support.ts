@@ -1,0 +1,107 @@
+import { OrderCreatedData, lineFees, orderTotals } from '@bigtix/common';
+import { waitFor } from '@bigtix/testkit';
+import { Types } from 'mongoose';
+import request from 'supertest';
+import type { RunningFakeTicketmaster } from '@bigtix/fake-ticketmaster';
+import type { LedgerEntry } from '../../src/models/ledger';
+import { Harness, TestUser, confirmationToken, waitForReplica } from '../support/harness';
+
+export const FEES = { buyerFeeBps: 1000, sellerFeeBps: 1000 };
+
+export const PAYOUT_ENV = {
+  PAYOUT_DELAY_SECONDS: '1',
+  PAYOUT_SWEEP_MS: '100',
+  PAYOUT_EVENT_CACHE_MS: '0',
+  PAYOUT_RETRY_AFTER_MS: '2000',
+};
+
+/** An order as the orders service now announces it: lines with seller, event and both fees. */
+export function orderWithLines(
+  buyer: { id: string },
+  lines: { sellerId: string; eventId: string; price: number }[],
+): OrderCreatedData {
+  const tickets = lines.map((l, i) => ({
+    ticketId: new Types.ObjectId().toHexString(),
+    title: `Section 1, seat ${i + 1}`,
+    price: l.price,
+    sellerId: l.sellerId,
+    eventId: l.eventId,
+    ...(({ buyerFee, sellerFee }) => ({ buyerFee, sellerFee }))(lineFees(l.price, FEES)),
+  }));
+  return {
+    id: new Types.ObjectId().toHexString(),
+    userId: buyer.id,
+    status: 'created',
+    expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+    tickets,
+    total: orderTotals(tickets).total,
+    currency: 'usd',
+    version: 1,
+  };
+}
+
+/** Places and pays the order, then announces it paid as orders would; returns the PaymentIntent. */
+export async function sellOrder(h: Harness, buyer: TestUser, order: OrderCreatedData): Promise<string> {
+  await h.publish('order.created', 1, order);
+  await waitForReplica(h, order.id, 1);
+  const res = await request(h.url)
+    .post('/api/payments/new')
+    .set('Authorization', buyer.bearer)
+    .send({ orderId: order.id, amount: order.total, confirmationTokenId: await confirmationToken(h, 'pm_card_visa') });
+  if (res.body.status !== 'succeeded') throw new Error(`payment ${res.status} ${JSON.stringify(res.body)}`);
+  const intent = h.fake.controls
+    .events({ type: 'payment_intent.succeeded' })
+    .map((e) => e.data.object as { id: string; metadata: Record<string, string> })
+    .find((pi) => pi.metadata.orderId === order.id)!.id;
+  await h.publish('order.paid', 2, {
+    id: order.id,
+    userId: buyer.id,
+    status: 'paid',
+    tickets: order.tickets,
+    total: order.total,
+    currency: 'usd',
+    paymentIntentId: intent,
+    version: 2,
+  });
+  await waitForReplica(h, order.id, 2);
+  return intent;
+}
+
+/** The seller onboards the way a browser would: ask for the link, open it (GET). */
+export async function onboard(h: Harness, seller: TestUser): Promise<void> {
+  const res = await request(h.url).post('/api/payouts/account').set('Authorization', seller.bearer);
+  if (res.status !== 201) throw new Error(`onboarding ${res.status} ${JSON.stringify(res.body)}`);
+  const opened = await fetch(res.body.url as string, { redirect: 'manual' });
+  if (opened.status !== 302) throw new Error(`onboarding link answered ${opened.status}`);
+  await waitFor(
+    async () =>
+      (await request(h.url).get('/api/payouts/account').set('Authorization', seller.bearer)).body.status === 'enabled',
+    { what: 'account enabled by account.updated' },
+  );
+}
+
+export async function endEvent(tm: RunningFakeTicketmaster, eventId: string, agoMs = 60_000): Promise<void> {
+  const res = await fetch(`${tm.url}/__control/events/${eventId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ dates: { start: new Date(Date.now() - agoMs).toISOString() } }),
+  });
+  if (!res.ok) throw new Error(`moving event ${eventId}: ${res.status}`);
+}
+
+export async function ledgerOf(h: Harness, orderId: string): Promise<LedgerEntry[]> {
+  return (await h.service.ctx.db
+    .db!.collection('ledger_entries')
+    .find({ orderId })
+    .toArray()) as unknown as LedgerEntry[];
+}
+
+export const sumOf = (entries: LedgerEntry[], account?: string) =>
+  entries
+    .flatMap((e) => e.postings)
+    .filter((p) => !account || p.account === account)
+    .reduce((s, p) => s + p.amount, 0);
+
+export async function transfersOf(h: Harness, orderId: string) {
+  return (await h.stripe.transfers.list({ transfer_group: `order_${orderId}`, limit: 100 })).data;
+}

@@ -185,7 +185,7 @@ describe('holdTickets (event page)', () => {
     );
     expect(url).toMatch(/^\/orders\/[0-9a-f]{24}$/);
     const order = (await buyer.call('GET', `/api/orders/${url.split('/')[2]}`)).body;
-    expect(order).toMatchObject({ status: 'created', total: 8_550 });
+    expect(order).toMatchObject({ status: 'created', subtotal: 8_550, total: 9_405 });
 
     as(await newPerson(stack.url, 'late'));
     const state = await holdTickets(EVENT, noHold, pick);

@@ -30,7 +30,7 @@ it('applies a payment while thousands of new listings still wait in the tickets 
     id: 'p1',
     orderId: order.id,
     paymentIntentId: 'pi_flood',
-    amount: 2500,
+    amount: order.total,
     currency: 'usd',
   });
   await h.waitForEvent('order.updated', order.id);
@@ -44,7 +44,7 @@ it('applies a payment while thousands of new listings still wait in the tickets 
     id: 'pay_flood',
     orderId: order.id,
     paymentIntentId: 'pi_flood',
-    amount: 2500,
+    amount: order.total,
     currency: 'usd',
   });
   await h.waitForEvent('order.paid', order.id, 30_000);

@@ -18,13 +18,16 @@ const ticket: TicketDto = {
 };
 
 describe('toTicketView', () => {
-  it('keeps who listed it apart from who owns it now, and labels the price', () => {
+  it('keeps who listed it apart from who owns it now, and labels the all-in price and the proceeds', () => {
     expect(toTicketView(ticket)).toEqual({
       id: ticket.id,
       title: 'Floor A, row 3',
       description: 'Great view',
       price: 12_550,
-      priceLabel: '$125.50',
+      allInPrice: 13_805,
+      priceLabel: '$138.05',
+      listingPriceLabel: '$125.50',
+      proceedsLabel: '$112.95',
       currency: 'usd',
       eventId: 'vvG1OMw20GdtWRW4',
       sellerId: 'seller-1',

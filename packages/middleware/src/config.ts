@@ -1,3 +1,5 @@
+import { trustedProxies } from './http/client-ip';
+
 /** Environment shared by every service, parsed once at boot with safe dev defaults. */
 export interface BaseConfig {
   serviceName: string;
@@ -9,6 +11,8 @@ export interface BaseConfig {
   logLevel: string;
   /** `classic` locally; `quorum` in production clusters (RabbitMQ HA). */
   queueType: 'classic' | 'quorum';
+  /** Hops whose X-Forwarded-For is believed (see clientIp). */
+  trustedProxies: string[];
 }
 
 const DEV_JWT_SECRET = 'bigtix-dev-only-secret-change-me';
@@ -28,6 +32,7 @@ export function readBaseConfig(serviceName: string, defaultPort: number, env = p
     production,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     queueType: env.RABBITMQ_QUEUE_TYPE === 'quorum' ? 'quorum' : 'classic',
+    trustedProxies: trustedProxies(env, production),
   };
 }
 

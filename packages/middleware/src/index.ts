@@ -4,6 +4,7 @@ export * from './http/create-app';
 export * from './http/body-parser';
 export * from './http/error-handler';
 export * from './http/rate-limit';
+export * from './http/shared-store';
 export * from './http/parse';
 export * from './http/pagination';
 export * from './auth/session-token';

@@ -1,4 +1,4 @@
-import { ServiceSpec, createServiceApp } from '@bigtix/middleware';
+import { ServiceSpec, createServiceApp, createSharedStore } from '@bigtix/middleware';
 import { readAuthConfig } from './config';
 import { userModel } from './models/user';
 import { usersRouter } from './routes/users';
@@ -8,6 +8,7 @@ export const authService: ServiceSpec = {
   defaultPort: 4001,
   async setup(ctx) {
     const users = userModel(ctx.db);
+    const store = createSharedStore(ctx.env, ctx.logger);
     const app = createServiceApp({
       name: 'auth',
       logger: ctx.logger,
@@ -15,15 +16,17 @@ export const authService: ServiceSpec = {
       readiness: ctx.readiness,
       bodyLimitBytes: 16 * 1024,
       secureCookies: ctx.config.production,
+      trustedProxies: ctx.config.trustedProxies,
       routers: [
         usersRouter({
           users,
           jwtSecret: ctx.config.jwtSecret,
           secureCookies: ctx.config.production,
           config: readAuthConfig(ctx.env),
+          limits: store.limits,
         }),
       ],
     });
-    return { app };
+    return { app, workers: [store.worker] };
   },
 };

@@ -1,4 +1,4 @@
-import { ServiceSpec, createServiceApp } from '@bigtix/middleware';
+import { ServiceSpec, createServiceApp, createSharedStore } from '@bigtix/middleware';
 import { readOrdersConfig } from './config';
 import { OrdersDeps, createOrdersDeps, ensureOrdersIndexes } from './deps';
 import { onPaymentCreated, onPaymentFailed, onPaymentSucceeded } from './events/consumers/on-payment-events';
@@ -27,10 +27,12 @@ export function makeOrdersService(options: OrdersServiceOptions = {}): ServiceSp
       });
       await ensureOrdersIndexes(deps);
       options.onDeps?.(deps);
+      const store = createSharedStore(ctx.env, ctx.logger);
       const app = createServiceApp({
         name: 'orders',
         logger: ctx.logger,
         jwtSecret: ctx.config.jwtSecret,
+        trustedProxies: ctx.config.trustedProxies,
         readiness: ctx.readiness,
         bodyLimitBytes: 64 * 1024,
         routers: [ordersRouter(deps)],
@@ -45,7 +47,7 @@ export function makeOrdersService(options: OrdersServiceOptions = {}): ServiceSp
           'payment.failed': onPaymentFailed(deps),
         },
         outbox: [deps.orders.outboxSource(), { collection: deps.rejections }],
-        workers: [orderSweeper(deps)],
+        workers: [store.worker, orderSweeper(deps)],
       };
     },
   };

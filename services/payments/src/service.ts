@@ -1,4 +1,4 @@
-import { ServiceSpec, createServiceApp } from '@bigtix/middleware';
+import { ServiceSpec, createServiceApp, createSharedStore } from '@bigtix/middleware';
 import { readPaymentsConfig } from './config';
 import type { PaymentsDeps } from './domain/deps';
 import { onOrderCancelled } from './events/consumers/on-order-cancelled';
@@ -38,10 +38,12 @@ export const paymentsService: ServiceSpec = {
       now: Date.now,
     };
 
+    const store = createSharedStore(ctx.env, ctx.logger);
     const app = createServiceApp({
       name: 'payments',
       logger: ctx.logger,
       jwtSecret: ctx.config.jwtSecret,
+      trustedProxies: ctx.config.trustedProxies,
       readiness: ctx.readiness,
       // Stripe events are a few kB; this leaves room for large ones without inviting abuse.
       bodyLimitBytes: 256 * 1024,
@@ -49,6 +51,7 @@ export const paymentsService: ServiceSpec = {
     });
     return {
       app,
+      workers: [store.worker],
       consumers: {
         'order.created': onOrderCreated(deps),
         'order.updated': onOrderUpdated(deps),

@@ -1,4 +1,4 @@
-import { ServiceSpec, VersionedStore, createServiceApp } from '@bigtix/middleware';
+import { ServiceSpec, VersionedStore, createServiceApp, createSharedStore } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { readTicketsConfig } from './config';
@@ -56,10 +56,12 @@ export const ticketsService: ServiceSpec = {
       nudge: ctx.nudgeOutbox,
     });
 
+    const store = createSharedStore(ctx.env, ctx.logger);
     const app = createServiceApp({
       name: 'tickets',
       logger: ctx.logger,
       jwtSecret: ctx.config.jwtSecret,
+      trustedProxies: ctx.config.trustedProxies,
       readiness: ctx.readiness,
       // A 1000-row bulk listing with long descriptions stays well under 2 MB.
       bodyLimitBytes: 2 * 1024 * 1024,
@@ -67,6 +69,7 @@ export const ticketsService: ServiceSpec = {
     });
     return {
       app,
+      workers: [store.worker],
       outbox: [c.store.outboxSource()],
       consumers: {
         'order.created': onOrderCreated(c),

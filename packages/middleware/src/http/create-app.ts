@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import { currentUser } from '../auth/current-user';
 import { jsonBodyParser } from './body-parser';
 import { errorHandler } from './error-handler';
+import { clientIp } from './client-ip';
 import { createHttpMetrics } from './metrics';
 import { rejectNulInUrl } from './reject-nul';
 import { requestContext } from './request-context';
@@ -18,8 +19,10 @@ export interface ServiceAppOptions {
   readiness?: ReadinessCheck;
   /** 100 kB fits a 1000-row bulk listing comfortably; larger bodies are refused with 413. */
   bodyLimitBytes?: number;
-  /** Trust X-Forwarded-* from the ingress (secure cookies behind TLS termination). */
+  /** Trust X-Forwarded-Proto/Host from the ingress (secure cookies behind TLS termination). */
   proxy?: boolean;
+  /** Hops whose X-Forwarded-For names the client (`BaseConfig.trustedProxies`); default nobody. */
+  trustedProxies?: string[];
   /**
    * Production: TLS ends at the ingress, so cookies are always marked Secure even when a request
    * reaches the pod over plain HTTP without X-Forwarded-Proto (Koa would otherwise refuse to set
@@ -47,6 +50,7 @@ export function createServiceApp(options: ServiceAppOptions): Koa {
     ctx.body = await metrics.registry.metrics();
   });
 
+  app.use(clientIp(options.trustedProxies ?? []));
   app.use(requestContext(options.logger));
   if (options.secureCookies) {
     app.use((ctx, next) => {

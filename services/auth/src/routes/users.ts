@@ -1,7 +1,8 @@
 import { SESSION_COOKIE, UserDto, credentialsSchema, signinSchema } from '@bigtix/common';
-import { RateLimiter, Router, parseBody, signUserToken } from '@bigtix/middleware';
+import { RateLimits, Router, parseBody, signUserToken } from '@bigtix/middleware';
 import type { Context } from 'koa';
 import type { AuthConfig } from '../config';
+import { SignInLimits } from '../domain/sign-in-limits';
 import { signUp } from '../domain/sign-up';
 import { verifyCredentials } from '../domain/verify-credentials';
 import type { UserModel } from '../models/user';
@@ -11,15 +12,27 @@ export interface UsersRouterDeps {
   jwtSecret: string;
   secureCookies: boolean;
   config: AuthConfig;
+  limits: RateLimits;
 }
 
-export function usersRouter({ users, jwtSecret, secureCookies, config }: UsersRouterDeps): Router {
+export function usersRouter({ users, jwtSecret, secureCookies, config, limits }: UsersRouterDeps): Router {
   const router = new Router({ prefix: '/api/users' });
-  const perEmail = new RateLimiter(config.loginAttemptsPerWindow, config.loginWindowSeconds * 1000);
-  const perIp = new RateLimiter(config.loginAttemptsPerIpPerWindow, config.loginWindowSeconds * 1000);
-  const countAttempt = (ctx: Context, email: string) => {
-    perIp.hit(`ip:${ctx.ip}`);
-    perEmail.hit(`email:${email}`);
+  const signIn = new SignInLimits(limits, config);
+  const signUps = limits.limit('signup-ip', {
+    points: config.signupsPerIpPerWindow,
+    durationSeconds: config.signupWindowSeconds,
+    message: 'Too many accounts created from this address; try again later',
+  });
+  const checkCredentials = async (ctx: Context, email: string, password: string) => {
+    await signIn.admit(email, ctx.ip);
+    try {
+      const user = await verifyCredentials(users, email, password);
+      await signIn.record(email, ctx.ip, true);
+      return user;
+    } catch (err) {
+      await signIn.record(email, ctx.ip, false);
+      throw err;
+    }
   };
 
   const setSession = (ctx: Context, user: UserDto) => {
@@ -35,6 +48,7 @@ export function usersRouter({ users, jwtSecret, secureCookies, config }: UsersRo
 
   router.post('/signup', async (ctx) => {
     const credentials = parseBody(ctx, credentialsSchema);
+    await signUps.hit(ctx.ip);
     const user = await signUp(users, credentials);
     setSession(ctx, user);
     ctx.status = 201;
@@ -43,8 +57,7 @@ export function usersRouter({ users, jwtSecret, secureCookies, config }: UsersRo
 
   router.post('/signin', async (ctx) => {
     const { email, password } = parseBody(ctx, signinSchema);
-    countAttempt(ctx, email);
-    const user = await verifyCredentials(users, email, password);
+    const user = await checkCredentials(ctx, email, password);
     setSession(ctx, user);
     ctx.body = user;
   });
@@ -60,8 +73,7 @@ export function usersRouter({ users, jwtSecret, secureCookies, config }: UsersRo
 
   router.post('/tokens', async (ctx) => {
     const { email, password } = parseBody(ctx, signinSchema);
-    countAttempt(ctx, email);
-    const user = await verifyCredentials(users, email, password);
+    const user = await checkCredentials(ctx, email, password);
     const { token, expiresAt } = signUserToken(user, jwtSecret, 'cli', config.cliTokenTtlSeconds);
     ctx.status = 201;
     ctx.body = { token, expiresAt: expiresAt.toISOString() };

@@ -54,6 +54,8 @@ export function isolate(label = 't'): Isolation {
       // Test files sign up and order far more often than one person does; the abuse tests set
       // the real limits back explicitly.
       SIGNUP_RATE_LIMIT_PER_IP: '100000',
+      ORDER_RATE_LIMIT_PER_IP: '100000',
+      ORDER_RATE_LIMIT_PER_USER: '100000',
       ...extra,
     }),
     async cleanup() {

@@ -10,6 +10,12 @@ export interface OrdersConfig {
   orphanGraceSeconds: number;
   /** An outcome claimed but not applied for this long is applied by the sweeper (its writer crashed). */
   repairAfterMs: number;
+  /** Tickets one buyer may hold at once over all their unpaid orders (hoarding). */
+  maxHeldTickets: number;
+  /** Orders one user, and one client IP, may create per window (429 beyond). */
+  ordersPerUserPerWindow: number;
+  ordersPerIpPerWindow: number;
+  orderWindowSeconds: number;
 }
 
 export function readOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
@@ -18,5 +24,9 @@ export function readOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
     sweepMs: intFromEnv(env.ORDER_SWEEP_MS, 1000),
     orphanGraceSeconds: intFromEnv(env.ORDER_ORPHAN_GRACE_SECONDS, 60),
     repairAfterMs: intFromEnv(env.ORDER_REPAIR_AFTER_MS, 10_000),
+    maxHeldTickets: intFromEnv(env.MAX_HELD_TICKETS, 8),
+    ordersPerUserPerWindow: intFromEnv(env.ORDER_RATE_LIMIT_PER_USER, 10),
+    ordersPerIpPerWindow: intFromEnv(env.ORDER_RATE_LIMIT_PER_IP, 60),
+    orderWindowSeconds: intFromEnv(env.ORDER_RATE_WINDOW_SECONDS, 60),
   };
 }

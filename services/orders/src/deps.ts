@@ -3,6 +3,7 @@ import { VersionedStore } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { OrdersConfig } from './config';
+import type { HoldSlotDoc } from './domain/enforce-hold-limit';
 import type { HoldDoc, OutcomeDoc, TicketVersionDoc } from './models/hold';
 import { OrderDoc, orderModel } from './models/order';
 import { TicketReplicaDoc, ticketReplicaModel } from './models/ticket-replica';
@@ -19,6 +20,8 @@ export interface OrdersDeps {
   rejections: Collection<Document>;
   /** Short leases `<outcomeKey>#<window>` so only one sweeper repairs an outcome at a time. */
   repairLeases: Collection<Document>;
+  /** A buyer's places for held tickets `<userId>#<slot>@<gen>` (MAX_HELD_TICKETS). */
+  holdSlots: Collection<HoldSlotDoc>;
   config: OrdersConfig;
   logger: Logger;
   now: () => number;
@@ -48,6 +51,7 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
     ticketVersions: col<TicketVersionDoc>('ticket_versions'),
     rejections: col('payment_rejections'),
     repairLeases: col('outcome_repairs'),
+    holdSlots: col<HoldSlotDoc>('hold_slots'),
     config: options.config,
     logger: options.logger,
     now,
@@ -60,4 +64,5 @@ export async function ensureOrdersIndexes(deps: OrdersDeps): Promise<void> {
   await deps.holds.createIndex({ orderId: 1 });
   await deps.holds.createIndex({ minute: 1 });
   await deps.outcomes.createIndex({ pending: 1, decidedAt: 1 });
+  await deps.holdSlots.createIndex({ userId: 1 });
 }

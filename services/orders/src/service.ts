@@ -35,7 +35,7 @@ export function makeOrdersService(options: OrdersServiceOptions = {}): ServiceSp
         trustedProxies: ctx.config.trustedProxies,
         readiness: ctx.readiness,
         bodyLimitBytes: 64 * 1024,
-        routers: [ordersRouter(deps)],
+        routers: [ordersRouter(deps, store.limits)],
       });
       return {
         app,

@@ -81,7 +81,10 @@ for (const envName of ENVS) {
         assert.ok(cm, `ConfigMap ${cmName}`);
         assert.equal(cm.data.NODE_ENV, 'production');
         assert.equal(cm.data.RABBITMQ_QUEUE_TYPE, 'quorum', 'services declare quorum queues explicitly');
-        assert.ok(cm.data.TRUSTED_PROXIES, 'production trusts no X-Forwarded-For unless TRUSTED_PROXIES names the hops');
+        assert.ok(
+          cm.data.TRUSTED_PROXIES,
+          'production trusts no X-Forwarded-For unless TRUSTED_PROXIES names the hops',
+        );
         for (const [svc, port] of Object.entries(SERVICES)) {
           assert.equal(cm.data[`${svc.toUpperCase()}_URL`], `http://bigtix-${svc}:${port}`);
         }

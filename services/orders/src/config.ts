@@ -16,6 +16,8 @@ export interface OrdersConfig {
   ordersPerUserPerWindow: number;
   ordersPerIpPerWindow: number;
   orderWindowSeconds: number;
+  /** Declined payments after which an order is cancelled and its tickets released (card testing). */
+  maxDeclinesPerOrder: number;
 }
 
 export function readOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
@@ -28,5 +30,6 @@ export function readOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
     ordersPerUserPerWindow: intFromEnv(env.ORDER_RATE_LIMIT_PER_USER, 10),
     ordersPerIpPerWindow: intFromEnv(env.ORDER_RATE_LIMIT_PER_IP, 60),
     orderWindowSeconds: intFromEnv(env.ORDER_RATE_WINDOW_SECONDS, 60),
+    maxDeclinesPerOrder: intFromEnv(env.MAX_DECLINED_PAYMENTS_PER_ORDER, 3),
   };
 }

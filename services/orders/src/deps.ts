@@ -22,6 +22,8 @@ export interface OrdersDeps {
   repairLeases: Collection<Document>;
   /** A buyer's places for held tickets `<userId>#<slot>@<gen>` (MAX_HELD_TICKETS). */
   holdSlots: Collection<HoldSlotDoc>;
+  /** One record per declined payment `{ _id: paymentId, orderId }` (card-testing cap). */
+  declines: Collection<Document>;
   config: OrdersConfig;
   logger: Logger;
   now: () => number;
@@ -52,6 +54,7 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
     rejections: col('payment_rejections'),
     repairLeases: col('outcome_repairs'),
     holdSlots: col<HoldSlotDoc>('hold_slots'),
+    declines: col('payment_declines'),
     config: options.config,
     logger: options.logger,
     now,
@@ -65,4 +68,5 @@ export async function ensureOrdersIndexes(deps: OrdersDeps): Promise<void> {
   await deps.holds.createIndex({ minute: 1 });
   await deps.outcomes.createIndex({ pending: 1, decidedAt: 1 });
   await deps.holdSlots.createIndex({ userId: 1 });
+  await deps.declines.createIndex({ orderId: 1 });
 }

@@ -47,7 +47,10 @@ export const paymentsService: ServiceSpec = {
       readiness: ctx.readiness,
       // Stripe events are a few kB; this leaves room for large ones without inviting abuse.
       bodyLimitBytes: 256 * 1024,
-      routers: [paymentsRouter(deps, { testHelpers: config.testHelpers }), webhooksRouter(deps, stripeEvents)],
+      routers: [
+        paymentsRouter(deps, { testHelpers: config.testHelpers, limits: store.limits, env: ctx.env }),
+        webhooksRouter(deps, stripeEvents),
+      ],
     });
     return {
       app,

@@ -56,6 +56,7 @@ export function isolate(label = 't'): Isolation {
       SIGNUP_RATE_LIMIT_PER_IP: '100000',
       ORDER_RATE_LIMIT_PER_IP: '100000',
       ORDER_RATE_LIMIT_PER_USER: '100000',
+      SEARCH_RATE_LIMIT_PER_IP: '100000',
       ...extra,
     }),
     async cleanup() {

@@ -1,3 +1,4 @@
+import { SearchGuard, readSearchGuardConfig } from './domain/search-guard';
 import { ServiceSpec, VersionedStore, createServiceApp, createSharedStore } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
@@ -65,7 +66,10 @@ export const ticketsService: ServiceSpec = {
       readiness: ctx.readiness,
       // A 1000-row bulk listing with long descriptions stays well under 2 MB.
       bodyLimitBytes: 2 * 1024 * 1024,
-      routers: [ticketsRouter(c), eventsRouter(c, client)],
+      routers: [
+        ticketsRouter(c),
+        eventsRouter(c, client, new SearchGuard(store, readSearchGuardConfig(ctx.env), ctx.logger)),
+      ],
     });
     return {
       app,

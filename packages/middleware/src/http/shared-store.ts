@@ -10,6 +10,8 @@ import { RateLimits } from './rate-limit';
 export interface SharedStore {
   redis: Redis;
   limits: RateLimits;
+  /** A key under this deployment's (or test file's) prefix. */
+  key(name: string): string;
   /** Connects at boot and disconnects at shutdown; add it to the service's workers. */
   worker: Worker;
 }
@@ -34,6 +36,7 @@ export function createSharedStore(env: NodeJS.ProcessEnv, logger: Logger): Share
   return {
     redis,
     limits: new RateLimits(redis, prefix),
+    key: (name) => `${prefix}${name}`,
     worker: {
       async start() {
         // Boot does not wait for Redis forever: limits work (per replica) without it.

@@ -16,7 +16,10 @@ jest.setTimeout(60_000);
 const iso = isolate('abuseweb');
 let auth: RunningService;
 beforeAll(async () => {
-  auth = await startService(authService, iso.env('auth', { TRUSTED_PROXIES: 'loopback', LOGIN_RATE_LIMIT_PER_IP: '3' }));
+  auth = await startService(
+    authService,
+    iso.env('auth', { TRUSTED_PROXIES: 'loopback', LOGIN_RATE_LIMIT_PER_IP: '3' }),
+  );
 });
 afterAll(async () => {
   await auth?.stop();

@@ -9,6 +9,7 @@ export * from './http/parse';
 export * from './http/pagination';
 export * from './auth/session-token';
 export * from './auth/current-user';
+export * from './auth/revocations';
 export * from './db/connect';
 export * from './db/claims';
 export * from './db/model';

@@ -1,7 +1,9 @@
-import { ServiceSpec, createServiceApp, createSharedStore } from '@bigtix/middleware';
+import type { Collection } from 'mongodb';
+import { ServiceSpec, createServiceApp, createSharedStore, Revocations } from '@bigtix/middleware';
 import { readAuthConfig } from './config';
 import { userModel } from './models/user';
 import { usersRouter } from './routes/users';
+import { TokenDoc, Tokens } from './domain/tokens';
 
 export const authService: ServiceSpec = {
   name: 'auth',
@@ -9,6 +11,9 @@ export const authService: ServiceSpec = {
   async setup(ctx) {
     const users = userModel(ctx.db);
     const store = createSharedStore(ctx.env, ctx.logger);
+    const revocations = new Revocations(store, ctx.logger);
+    const tokens = new Tokens(ctx.db.collection<TokenDoc>('tokens') as unknown as Collection<TokenDoc>, revocations);
+    await tokens.ensureIndexes();
     const app = createServiceApp({
       name: 'auth',
       logger: ctx.logger,
@@ -17,6 +22,7 @@ export const authService: ServiceSpec = {
       bodyLimitBytes: 16 * 1024,
       secureCookies: ctx.config.production,
       trustedProxies: ctx.config.trustedProxies,
+      revocations,
       routers: [
         usersRouter({
           users,
@@ -24,9 +30,10 @@ export const authService: ServiceSpec = {
           secureCookies: ctx.config.production,
           config: readAuthConfig(ctx.env),
           limits: store.limits,
+          tokens,
         }),
       ],
     });
-    return { app, workers: [store.worker] };
+    return { app, workers: [store.worker, tokens.resyncWorker()] };
   },
 };

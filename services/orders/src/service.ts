@@ -1,4 +1,4 @@
-import { ServiceSpec, createServiceApp, createSharedStore } from '@bigtix/middleware';
+import { ServiceSpec, createServiceApp, createSharedStore, Revocations } from '@bigtix/middleware';
 import { readOrdersConfig } from './config';
 import { OrdersDeps, createOrdersDeps, ensureOrdersIndexes } from './deps';
 import { onPaymentCreated, onPaymentFailed, onPaymentSucceeded } from './events/consumers/on-payment-events';
@@ -33,6 +33,7 @@ export function makeOrdersService(options: OrdersServiceOptions = {}): ServiceSp
         logger: ctx.logger,
         jwtSecret: ctx.config.jwtSecret,
         trustedProxies: ctx.config.trustedProxies,
+        revocations: new Revocations(store, ctx.logger),
         readiness: ctx.readiness,
         bodyLimitBytes: 64 * 1024,
         routers: [ordersRouter(deps, store.limits)],

@@ -1,4 +1,4 @@
-import { ServiceSpec, createServiceApp, createSharedStore } from '@bigtix/middleware';
+import { ServiceSpec, createServiceApp, createSharedStore, Revocations } from '@bigtix/middleware';
 import { readPaymentsConfig } from './config';
 import type { PaymentsDeps } from './domain/deps';
 import { onOrderCancelled } from './events/consumers/on-order-cancelled';
@@ -44,6 +44,7 @@ export const paymentsService: ServiceSpec = {
       logger: ctx.logger,
       jwtSecret: ctx.config.jwtSecret,
       trustedProxies: ctx.config.trustedProxies,
+      revocations: new Revocations(store, ctx.logger),
       readiness: ctx.readiness,
       // Stripe events are a few kB; this leaves room for large ones without inviting abuse.
       bodyLimitBytes: 256 * 1024,

@@ -1,5 +1,5 @@
 import { SearchGuard, readSearchGuardConfig } from './domain/search-guard';
-import { ServiceSpec, VersionedStore, createServiceApp, createSharedStore } from '@bigtix/middleware';
+import { ServiceSpec, VersionedStore, createServiceApp, createSharedStore, Revocations } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { readTicketsConfig } from './config';
@@ -63,6 +63,7 @@ export const ticketsService: ServiceSpec = {
       logger: ctx.logger,
       jwtSecret: ctx.config.jwtSecret,
       trustedProxies: ctx.config.trustedProxies,
+      revocations: new Revocations(store, ctx.logger),
       readiness: ctx.readiness,
       // A 1000-row bulk listing with long descriptions stays well under 2 MB.
       bodyLimitBytes: 2 * 1024 * 1024,

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from '../logger';
 import { currentUser } from '../auth/current-user';
+import type { Revocations } from '../auth/revocations';
 import { jsonBodyParser } from './body-parser';
 import { errorHandler } from './error-handler';
 import { clientIp } from './client-ip';
@@ -23,6 +24,8 @@ export interface ServiceAppOptions {
   proxy?: boolean;
   /** Hops whose X-Forwarded-For names the client (`BaseConfig.trustedProxies`); default nobody. */
   trustedProxies?: string[];
+  /** Revoked session/token ids shared by every service; without it no token is ever refused as revoked. */
+  revocations?: Revocations;
   /**
    * Production: TLS ends at the ingress, so cookies are always marked Secure even when a request
    * reaches the pod over plain HTTP without X-Forwarded-Proto (Koa would otherwise refuse to set
@@ -63,7 +66,7 @@ export function createServiceApp(options: ServiceAppOptions): Koa {
   app.use(errorHandler(options.logger));
   app.use(rejectNulInUrl());
   app.use(jsonBodyParser({ limitBytes: options.bodyLimitBytes ?? 1024 * 1024 }));
-  app.use(currentUser(options.jwtSecret));
+  app.use(currentUser(options.jwtSecret, options.revocations));
   app.use(health.routes());
   for (const router of options.routers) {
     app.use(router.routes());

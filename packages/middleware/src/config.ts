@@ -19,9 +19,15 @@ const DEV_JWT_SECRET = 'bigtix-dev-only-secret-change-me';
 
 export function readBaseConfig(serviceName: string, defaultPort: number, env = process.env): BaseConfig {
   const production = env.NODE_ENV === 'production';
-  const jwtSecret = env.JWT_SECRET ?? (production ? '' : DEV_JWT_SECRET);
-  if (production && jwtSecret.length < 32) {
-    throw new Error('JWT_SECRET must be set to at least 32 characters in production');
+  // The well-known dev secret signs tokens anyone can forge: it is only accepted when the
+  // environment says, explicitly, that this is a developer's machine or a test run (a staging
+  // pod that forgot NODE_ENV is not one).
+  const local = env.NODE_ENV === 'development' || env.NODE_ENV === 'test';
+  const jwtSecret = env.JWT_SECRET ?? (local ? DEV_JWT_SECRET : '');
+  if (!local && (jwtSecret.length < 32 || jwtSecret === DEV_JWT_SECRET)) {
+    throw new Error(
+      `JWT_SECRET must be set to at least 32 characters of your own unless NODE_ENV is development or test (NODE_ENV=${env.NODE_ENV ?? 'unset'})`,
+    );
   }
   return {
     serviceName,

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { contentSecurityPolicy, newNonce } from './lib/csp';
+import { STATIC_PAGES, contentSecurityPolicy, newNonce } from './lib/csp';
 
 /**
  * Every page gets its own nonce and the CSP that names it. Next reads the policy from the request
@@ -7,10 +7,10 @@ import { contentSecurityPolicy, newNonce } from './lib/csp';
  * colour-scheme script.
  */
 export function proxy(request: NextRequest) {
-  const nonce = newNonce();
+  const nonce = STATIC_PAGES.has(request.nextUrl.pathname) ? null : newNonce();
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   const headers = new Headers(request.headers);
-  headers.set('x-nonce', nonce);
+  if (nonce) headers.set('x-nonce', nonce);
   headers.set('content-security-policy', policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', policy);

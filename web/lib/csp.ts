@@ -3,13 +3,23 @@
  * (Next puts it on its own scripts, the layout on MUI's colour-scheme script) or when loaded by
  * such a script ('strict-dynamic': Stripe.js); no page can be framed (clickjacking). Styles may
  * be inline: Emotion (MUI) injects them at runtime and they cannot run code.
+ *
+ * Pages rendered at build time (`STATIC_PAGES`) cannot carry a per-response nonce: their inline
+ * scripts are fixed markup with no user data, allowed as inline scripts; everything else holds.
  */
-export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+export const STATIC_PAGES = new Set(['/offline']);
+
+export function contentSecurityPolicy(nonce: string | null, dev: boolean): string {
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     // 'unsafe-eval' only in `next dev` (React Refresh); https: is ignored by browsers that know
     // 'strict-dynamic' and only there for the ones that do not.
-    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", 'https:', ...(dev ? ["'unsafe-eval'"] : [])],
+    // Without a nonce (the static pages): the inline scripts Next wrote at build time.
+    'script-src': [
+      "'self'",
+      ...(nonce ? [`'nonce-${nonce}'`, "'strict-dynamic'", 'https:'] : ["'unsafe-inline'", 'https://js.stripe.com']),
+      ...(dev ? ["'unsafe-eval'"] : []),
+    ],
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:', 'https:'],
     'font-src': ["'self'", 'data:'],

@@ -6,6 +6,7 @@
  */
 export function safeNext(next: string | undefined | null): string {
   if (!next || !next.startsWith('/') || next.startsWith('//')) return '/';
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[\\\u0000-\u001f\u007f]/.test(next)) return '/';
   try {
     const base = 'https://bigtix.invalid';

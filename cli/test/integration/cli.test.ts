@@ -333,5 +333,5 @@ describe('bigtix against the running stack', () => {
     }
     expect(await runCli(['--version'], env)).toMatchObject({ code: 0, stdout: '0.1.0\n' });
     expect((await runCli(['list', '--nope'], env)).code).toBe(2);
-   }, 180_000);
+  }, 180_000);
 });

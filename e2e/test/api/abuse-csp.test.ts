@@ -34,6 +34,13 @@ describe('the web CSP', () => {
     expect(policy['connect-src']).toContain('https://api.stripe.com');
   });
 
+  it("keeps frame-ancestors 'none' on the static offline page, whose build-time scripts have no nonce", () => {
+    const offline = directives(contentSecurityPolicy(null, false));
+    expect(offline['frame-ancestors']).toEqual(["'none'"]);
+    expect(offline['script-src']).not.toContain("'strict-dynamic'");
+    expect(offline['object-src']).toEqual(["'none'"]);
+  });
+
   it('uses a fresh 128-bit nonce for every response', () => {
     const nonces = new Set(Array.from({ length: 100 }, () => newNonce()));
     expect(nonces.size).toBe(100);

@@ -59,9 +59,7 @@ export async function callService<T>(
     method: opts.method ?? 'GET',
     headers,
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    ...(cached
-      ? { next: { revalidate: opts.revalidate } }
-      : { cache: 'no-store' as const }),
+    ...(cached ? { next: { revalidate: opts.revalidate } } : { cache: 'no-store' as const }),
     signal: AbortSignal.timeout(10_000),
   });
   const text = await res.text();

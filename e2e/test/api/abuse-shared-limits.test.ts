@@ -159,3 +159,22 @@ describe('X-Forwarded-For', () => {
     }
   });
 });
+
+describe('with Redis unreachable', () => {
+  it('still signs people up, in and out, and still limits guessing (per replica until Redis is back)', async () => {
+    const iso = isolate('abusenoredis');
+    const auth = await startService(authService, iso.env('auth', { REDIS_URL: 'redis://127.0.0.1:9' }));
+    try {
+      const address = email('noredis');
+      const signedUp = await signUp(auth.url, address);
+      expect(signedUp.status).toBe(201);
+      const cookie = signedUp.headers.getSetCookie()[0].split(';')[0];
+      expect((await send(auth.url, { method: 'POST', path: '/api/users/signout', cookie })).status).toBe(204);
+      for (let i = 0; i < 10; i++) expect((await signIn(auth.url, address, `wrong-${i}`)).status).toBe(401);
+      expectRetryAfter(await signIn(auth.url, address, 'password123'), 60);
+    } finally {
+      await auth.stop();
+      await iso.cleanup();
+    }
+  });
+});

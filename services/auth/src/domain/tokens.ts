@@ -63,10 +63,13 @@ export class Tokens {
     await this.revoke(doc._id, doc.expiresAt);
   }
 
-  /** Redis first (what every service reads), then the record, which the resync below replays. */
+  /**
+   * The record first (the truth), then Redis (what every service reads). If Redis is away the
+   * sign-out still succeeds and the resync below publishes the revocation once it is back.
+   */
   async revoke(id: string, expiresAt: Date): Promise<void> {
-    await this.revocations.revoke(id, expiresAt);
     await this.docs.updateOne({ _id: id }, { $set: { revokedAt: new Date() } });
+    await this.revocations.revoke(id, expiresAt).catch(() => undefined);
   }
 
   /**

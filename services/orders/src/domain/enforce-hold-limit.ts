@@ -28,7 +28,12 @@ interface SlotState {
 
 const slotKey = (userId: string, slot: number, gen: number) => `${userId}#${slot}@${gen}`;
 
-/** The buyer's slots and whether each is in use now. */
+/**
+ * The buyer's slots and whether each is in use now. Known limit: old generations are never
+ * deleted (deleting one that a slow reader still takes for the newest would let it re-insert
+ * it), so this reads a buyer's whole history: fine for people, worth a pruning sweep of
+ * generations far behind the newest if a buyer ever has thousands of orders.
+ */
 async function readSlots(deps: OrdersDeps, userId: string): Promise<SlotState[]> {
   const docs = await deps.holdSlots.find({ userId }).toArray();
   const newest = new Map<number, HoldSlotDoc>();

@@ -19,6 +19,8 @@ module.exports = (dir, overrides = {}) => ({
     // Test helpers and service specs other workspaces start in-process (never a service's dist).
     '^@bigtix/(auth|tickets|orders|payments)-service/(.*)$': path.join(root, 'services/$1/$2'),
     '^@bigtix/e2e/(.*)$': path.join(root, 'e2e/$1'),
+    // Pure web helpers (CSP, redirects, forwarded-for) that API tests check against the services.
+    '^@bigtix/web/(.*)$': path.join(root, 'web/$1'),
   },
   ...overrides,
 });

@@ -11,6 +11,8 @@ import { makeDelistCommand } from './commands/tickets/delist';
 import { makeListCommand } from './commands/tickets/list';
 import { makeListingsCommand } from './commands/tickets/listings';
 import { makeUpdateCommand } from './commands/tickets/update';
+import { makeTokensListCommand } from './commands/tokens/list';
+import { makeTokensRevokeCommand } from './commands/tokens/revoke';
 import { withExamples } from './lib/command-help';
 import type { Deps } from './lib/deps';
 import { processDeps } from './lib/deps';
@@ -37,11 +39,17 @@ export function buildProgram(getDeps: () => Deps = processDeps): Command {
     .description('Sellers are paid after the event, to a Stripe account: set it up once, then follow your payouts.');
   payouts.addCommand(makePayoutsSetupCommand(getDeps)).addCommand(makePayoutsStatusCommand(getDeps));
   withExamples(payouts, ['$ bigtix payouts setup', '$ bigtix payouts status']);
+  const tokens = new Command('tokens')
+    .summary('list or revoke your CLI tokens')
+    .description('CLI tokens of your account: see which exist and revoke the ones you no longer trust.');
+  tokens.addCommand(makeTokensListCommand(getDeps)).addCommand(makeTokensRevokeCommand(getDeps));
+  withExamples(tokens, ['$ bigtix tokens list', '$ bigtix tokens revoke 3f2a9c0e5b7d41a6b8c9d0e1f2a3b4c5']);
 
   program
     .addCommand(makeLoginCommand(getDeps))
     .addCommand(makeLogoutCommand(getDeps))
     .addCommand(makeWhoamiCommand(getDeps))
+    .addCommand(tokens)
     .addCommand(events)
     .addCommand(makeListCommand(getDeps))
     .addCommand(makeListingsCommand(getDeps))

@@ -76,7 +76,7 @@ describe('setup-cluster.yml', { skip }, () => {
     );
   });
 
-  test('prod: the Secret carries the external MongoDB and Amazon MQ URLs the prod pods read', () => {
+  test('prod: the Secret carries the external MongoDB, Amazon MQ and ElastiCache URLs the prod pods read', () => {
     fs.rmSync(path.join(stubDir, 'kubectl.argv'), { force: true });
     const vars = path.join(stubDir, 'prod.secret.yml');
     fs.writeFileSync(
@@ -85,6 +85,7 @@ describe('setup-cluster.yml', { skip }, () => {
         'bigtix_secrets:',
         '  jwt_secret: "0123456789abcdef0123456789abcdef"',
         '  rabbitmq_url: "amqps://u:p@b-1.mq.us-east-1.amazonaws.com:5671"',
+        '  redis_url: "rediss://:t@bigtix.cache.amazonaws.com:6379"',
         '  stripe_secret_key: "sk_live_1"',
         '  mongo_urls: { auth: "mongodb+srv://a/auth", tickets: "mongodb+srv://a/tickets", orders: "mongodb+srv://a/orders", payments: "mongodb+srv://a/payments" }',
         '',

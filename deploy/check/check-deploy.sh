@@ -65,9 +65,9 @@ if [ -n "${helm:-}" ]; then
     >"$render_dir/dev.yaml" && echo "ok   dev" || fail "helm template -f values-dev.yaml"
   "$helm" template bigtix "$chart" -n bigtix --kube-version "$KUBE_VERSION" -f "$chart/values-prod.yaml" \
     >"$render_dir/prod.yaml" && echo "ok   prod" || fail "helm template -f values-prod.yaml"
-  # the chart-managed Secret with external MongoDB and RabbitMQ (what prod uses without existingSecret)
+  # the chart-managed Secret with external MongoDB, RabbitMQ and Redis (what prod uses without existingSecret)
   "$helm" template bigtix "$chart" -n bigtix --kube-version "$KUBE_VERSION" -f "$chart/values-prod.yaml" \
-    --set existingSecret= --set rabbitmq.externalUrl=amqps://u:p@mq.example:5671 \
+    --set existingSecret= --set rabbitmq.externalUrl=amqps://u:p@mq.example:5671 --set redis.externalUrl=rediss://cache.example:6379 \
     --set mongodb.externalUrls.auth=mongodb://db/auth --set mongodb.externalUrls.tickets=mongodb://db/tickets \
     --set mongodb.externalUrls.orders=mongodb://db/orders --set mongodb.externalUrls.payments=mongodb://db/payments \
     >"$render_dir/external.yaml" && echo "ok   external" || fail "helm template (external MongoDB/RabbitMQ, chart Secret)"

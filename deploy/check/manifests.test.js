@@ -82,6 +82,10 @@ for (const envName of ENVS) {
         assert.ok(cm, `ConfigMap ${cmName}`);
         assert.equal(cm.data.NODE_ENV, 'production');
         assert.equal(cm.data.RABBITMQ_QUEUE_TYPE, 'quorum', 'services declare quorum queues explicitly');
+        assert.ok(
+          cm.data.TRUSTED_PROXIES,
+          'production trusts no X-Forwarded-For unless TRUSTED_PROXIES names the hops',
+        );
         for (const [svc, port] of Object.entries(SERVICES)) {
           assert.equal(cm.data[`${svc.toUpperCase()}_URL`], `http://bigtix-${svc}:${port}`);
         }
@@ -92,6 +96,7 @@ for (const envName of ENVS) {
           const c = containerOf(deploy);
           assert.ok(envVar(c, 'JWT_SECRET')?.valueFrom?.secretKeyRef, 'JWT_SECRET from a Secret');
           assert.ok(envNames(c).includes('MONGO_URL') && envNames(c).includes('RABBITMQ_URL'));
+          assert.ok(envNames(c).includes('REDIS_URL'), 'rate-limit counters shared by the replicas');
           const mongo = envVar(c, 'MONGO_URL');
           if (mongo.value) assert.match(mongo.value, new RegExp(`^mongodb://[^/]+/${app}\\?replicaSet=rs0$`));
           const rabbit = envVar(c, 'RABBITMQ_URL');
@@ -143,6 +148,7 @@ for (const envName of ENVS) {
         'rabbitmq-password',
         'rabbitmq-erlang-cookie',
         'rabbitmq-url',
+        'redis-url',
         ...Object.keys(SERVICES).map((s) => `mongo-url-${s}`),
       ]);
       const chartSecret = ofKind(docs, 'Secret')[0];
@@ -244,6 +250,18 @@ describe('data stores', () => {
       /rabbitmq_peer_discovery_k8s/,
     );
   });
+  test('dev: one Redis for the shared rate-limit counters, every service pointing at it', () => {
+    const docs = rendered('dev');
+    const sts = named(docs, 'StatefulSet', 'bigtix-redis');
+    assert.ok(sts, 'StatefulSet bigtix-redis');
+    assert.match(sts.spec.template.spec.containers[0].image, /^redis:7\.\d+\.\d+-alpine$/);
+    assert.equal(sts.spec.template.spec.securityContext.runAsNonRoot, true);
+    assert.equal(named(docs, 'Service', 'bigtix-redis').spec.ports[0].port, 6379);
+    for (const app of Object.keys(SERVICES)) {
+      const c = containerOf(named(docs, 'Deployment', `bigtix-${app}`));
+      assert.equal(envVar(c, 'REDIS_URL').value, 'redis://bigtix-redis:6379');
+    }
+  });
   test('prod: no in-cluster MongoDB or RabbitMQ; URLs come from the Secret', () => {
     const docs = rendered('prod');
     assert.equal(ofKind(docs, 'StatefulSet').length, 0);
@@ -251,12 +269,14 @@ describe('data stores', () => {
       const c = containerOf(named(docs, 'Deployment', `bigtix-${app}`));
       assert.equal(envVar(c, 'MONGO_URL').valueFrom.secretKeyRef.key, `mongo-url-${app}`);
       assert.equal(envVar(c, 'RABBITMQ_URL').valueFrom.secretKeyRef.key, 'rabbitmq-url');
+      assert.equal(envVar(c, 'REDIS_URL').valueFrom.secretKeyRef.key, 'redis-url');
     }
   });
   test('external: without existingSecret the chart Secret carries the external URLs', () => {
     const secret = ofKind(rendered('external'), 'Secret')[0];
     const decoded = (k) => Buffer.from(secret.data[k], 'base64').toString();
     assert.equal(decoded('rabbitmq-url'), 'amqps://u:p@mq.example:5671');
+    assert.equal(decoded('redis-url'), 'rediss://cache.example:6379');
     for (const app of Object.keys(SERVICES)) assert.equal(decoded(`mongo-url-${app}`), `mongodb://db/${app}`);
     assert.ok(decoded('jwt-secret').length >= 32, 'a random JWT key when none is given');
   });

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import InitColorSchemeScript from '@mui/material/InitColorSchemeScript';
 import { BottomNav } from '@/components/layout/bottom-nav';
 import { Header } from '@/components/layout/header';
@@ -27,11 +28,13 @@ export const viewport: Viewport = {
 // The shell is plain server markup (app/globals.css); MUI's provider lives in app/(mui)/layout.tsx
 // so the home and event pages ship no MUI or Emotion. InitColorSchemeScript is an inline script
 // (no client JS) that sets the light/dark class before paint for both kinds of page.
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The CSP nonce of this response (proxy.ts): the inline script runs only with it.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <body>
-        <InitColorSchemeScript attribute="class" defaultMode="system" />
+        <InitColorSchemeScript attribute="class" defaultMode="system" nonce={nonce} />
         <a className="skip-link" href="#main">
           Skip to content
         </a>

@@ -10,7 +10,4 @@ export async function requireUser(here: string): Promise<UserDto> {
   return user;
 }
 
-/** Only same-site paths are followed after sign-in, so `?next=` cannot send people elsewhere. */
-export function safeNext(next: string | undefined | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
+export { safeNext } from './safe-next';

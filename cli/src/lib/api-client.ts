@@ -26,6 +26,14 @@ export interface EventSearchParams {
   size?: number;
 }
 
+/** One of the user's CLI tokens (GET /api/users/tokens). */
+export interface CliToken {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  current: boolean;
+}
+
 export interface ApiClientOptions {
   apiUrl: string;
   token?: string;
@@ -52,6 +60,19 @@ export class ApiClient {
 
   createToken(email: string, password: string): Promise<TokenResponse> {
     return this.request('POST', '/api/users/tokens', { body: { email, password }, auth: false });
+  }
+
+  /** Revokes the token this client signs in with (it stops working on every service). */
+  async signOut(): Promise<void> {
+    await this.request('POST', '/api/users/signout', { auth: true });
+  }
+
+  listTokens(): Promise<{ items: CliToken[] }> {
+    return this.request('GET', '/api/users/tokens', { auth: true });
+  }
+
+  async revokeToken(id: string): Promise<void> {
+    await this.request('DELETE', `/api/users/tokens/${encodeURIComponent(id)}`, { auth: true });
   }
 
   async currentUser(): Promise<CurrentUserResponse> {

@@ -1,4 +1,10 @@
-import { TicketInput, issuesToErrors, parseDollarsToCents, ticketInputSchema } from '@bigtix/common';
+import {
+  STRIPE_MIN_CHARGE_CENTS,
+  TicketInput,
+  issuesToErrors,
+  parseDollarsToCents,
+  ticketInputSchema,
+} from '@bigtix/common';
 import { parseCsv, CsvSyntaxError } from './csv';
 
 /** One ticket to list, validated, before the event is known (so a bad file fails before any prompt). */
@@ -54,7 +60,8 @@ function checkDraft(
   const title = raw.title?.trim() ? raw.title : undefined;
   const candidate = {
     title: title ?? PLACEHOLDER_TITLE,
-    price: price ?? 1,
+    // A valid stand-in, so an unreadable price is reported once (above), not again by the schema.
+    price: price ?? STRIPE_MIN_CHARGE_CENTS,
     description: raw.description ?? '',
     serialNumber: raw.serialNumber,
     eventId: PLACEHOLDER_EVENT,

@@ -82,6 +82,31 @@ describe('bigtix against the running stack', () => {
     expect((await runCli(['whoami'], seller.env)).code).toBe(4);
   });
 
+  it('lists the CLI tokens of the account, revokes one, and logout revokes the saved token everywhere', async () => {
+    const laptop = await signedInSeller(stack.url, 'tokens');
+    const server = { env: cliEnv(await tempConfigHome(), stack.url) };
+    const login = await runCli(['login', '--email', laptop.user.email], server.env, 'correct horse battery\n');
+    expect(login.code).toBe(0);
+
+    const listed = await runCli(['tokens', 'list', '--json'], laptop.env);
+    expect(listed.code).toBe(0);
+    const tokens = JSON.parse(listed.stdout) as { id: string; current: boolean }[];
+    expect(tokens).toHaveLength(2);
+    const serverToken = tokens.find((t) => !t.current)!;
+    expect((await runCli(['tokens', 'list'], laptop.env)).stdout).toMatch(/\(this one\)/);
+
+    expect((await runCli(['tokens', 'revoke', serverToken.id], laptop.env)).code).toBe(0);
+    expect((await runCli(['whoami'], server.env)).code).toBe(4);
+    expect((await runCli(['tokens', 'revoke', 'nope'], laptop.env)).code).toBe(2);
+
+    // A copy of the laptop's token (say, in a CI secret) stops working once the laptop logs out.
+    const config = JSON.parse(await fs.readFile(path.join(laptop.home, 'bigtix', 'config.json'), 'utf8'));
+    const copy = { ...cliEnv(await tempConfigHome(), stack.url), BIGTIX_TOKEN: config.token };
+    expect((await runCli(['whoami'], copy)).code).toBe(0);
+    expect((await runCli(['logout'], laptop.env)).code).toBe(0);
+    expect((await runCli(['whoami'], copy)).code).toBe(4);
+  }, 180_000);
+
   it('searches events as a table and as JSON, and shows one event', async () => {
     const env = cliEnv(await tempConfigHome(), stack.url);
     const table = await runCli(['events', 'search', 'taylor swift'], env);
@@ -343,6 +368,9 @@ describe('bigtix against the running stack', () => {
       ['login'],
       ['logout'],
       ['whoami'],
+      ['tokens'],
+      ['tokens', 'list'],
+      ['tokens', 'revoke'],
       ['events'],
       ['events', 'search'],
       ['events', 'show'],
@@ -358,5 +386,5 @@ describe('bigtix against the running stack', () => {
     }
     expect(await runCli(['--version'], env)).toMatchObject({ code: 0, stdout: '0.1.0\n' });
     expect((await runCli(['list', '--nope'], env)).code).toBe(2);
-  });
+  }, 180_000);
 });

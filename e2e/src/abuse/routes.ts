@@ -27,6 +27,24 @@ let unique = 0;
 const fresh = (w: World) => `${w.eventId}-${Date.now().toString(36)}-${++unique}`;
 const credentials = (w: World) => ({ email: w.buyer.email, password: w.buyer.password });
 
+async function newCliToken(w: World): Promise<string> {
+  const res = await fetch(`${w.buyer.baseUrl}/api/users/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials(w)),
+  });
+  return ((await res.json()) as { id: string }).id;
+}
+
+async function freshSession(who: Person): Promise<string> {
+  const res = await fetch(`${who.baseUrl}/api/users/signin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: who.email, password: who.password }),
+  });
+  return res.headers.getSetCookie()[0].split(';')[0];
+}
+
 export const AUTH_ROWS: AuthRow[] = [
   // auth
   {
@@ -48,11 +66,16 @@ export const AUTH_ROWS: AuthRow[] = [
     request: (w) => ({ method: 'POST', path: '/api/users/signin', json: credentials(w) }),
   },
   {
+    // Sign-out revokes the session it is called with: a fresh one, so the actor's own survives.
     route: 'POST /api/users/signout',
     service: 'auth',
     owner: 'buyer',
     expect: all(204),
-    request: () => ({ method: 'POST', path: '/api/users/signout' }),
+    request: async (_w, _a, who) => ({
+      method: 'POST',
+      path: '/api/users/signout',
+      cookie: who ? await freshSession(who) : undefined,
+    }),
   },
   {
     route: 'GET /api/users/currentuser',
@@ -68,6 +91,21 @@ export const AUTH_ROWS: AuthRow[] = [
     owner: 'buyer',
     expect: all(201),
     request: (w) => ({ method: 'POST', path: '/api/users/tokens', json: credentials(w) }),
+  },
+  {
+    route: 'GET /api/users/tokens',
+    service: 'auth',
+    owner: 'buyer',
+    expect: { anonymous: 401, stranger: 200, owner: 200 },
+    request: () => ({ method: 'GET', path: '/api/users/tokens' }),
+    check: (res) => expect(res.body.items).toEqual(expect.any(Array)),
+  },
+  {
+    route: 'DELETE /api/users/tokens/:id',
+    service: 'auth',
+    owner: 'buyer',
+    expect: ownerOnly(204),
+    request: async (w) => ({ method: 'DELETE', path: `/api/users/tokens/${await newCliToken(w)}` }),
   },
 
   // tickets

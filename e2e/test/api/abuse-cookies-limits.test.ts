@@ -104,6 +104,20 @@ describe('session cookies', () => {
     ).rejects.toThrow(/JWT_SECRET/);
     await iso.cleanup();
   });
+
+  it.each(['staging', '', 'prod'])(
+    'refuses to start with the well-known dev JWT secret when NODE_ENV is %j (not development or test)',
+    async (nodeEnv) => {
+      const iso = isolate('abusedevsecret');
+      await expect(
+        startService(
+          authService,
+          iso.env('auth', { NODE_ENV: nodeEnv, JWT_SECRET: 'bigtix-dev-only-secret-change-me' }),
+        ),
+      ).rejects.toThrow(/JWT_SECRET/);
+      await iso.cleanup();
+    },
+  );
 });
 
 describe('rate limits', () => {

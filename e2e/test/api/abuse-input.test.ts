@@ -449,7 +449,7 @@ describe('route-specific bad values', () => {
       actor: 'buyer',
       method: 'POST',
       path: '/api/orders',
-      json: (w) => ({ tickets: [{ ticketId: w.tickets.spare.id, price: 1 }] }),
+      json: (w) => ({ tickets: [{ ticketId: w.tickets.spare.id, price: 100 }] }),
       status: 409,
     },
     {

@@ -99,6 +99,10 @@ it('sells a listed ticket to a buyer who pays with a card that succeeds', async 
 
   // Sold is final: nobody else can hold it.
   const other = await newPerson(stack.url, 'late');
+  // Who bought it is private: everyone but the buyer sees the seller named on a sold ticket.
+  expect((await other.call('GET', `/api/tickets/${ticket.id}`)).body.userId).toBe(seller.id);
+  expect((await seller.call('GET', `/api/tickets/${ticket.id}`)).body.userId).toBe(seller.id);
+  expect((await fetch(`${stack.url}/api/tickets/${ticket.id}`).then((r) => r.json())).userId).toBe(seller.id);
   const again = await other.call('POST', '/api/orders', { tickets: [{ ticketId: ticket.id, price: ticket.price }] });
   expect(again.status).toBe(409);
 });

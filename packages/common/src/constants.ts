@@ -7,8 +7,15 @@ export const LIST_MAX_LIMIT = 200;
 export const BULK_CREATE_MAX = 1000;
 export const ORDER_MAX_TICKETS = 20;
 export const DEFAULT_ORDER_HOLD_SECONDS = 900;
-/** Largest price accepted for one ticket: $1,000,000.00, far above any real resale. */
-export const MAX_PRICE_CENTS = 100_000_000;
+/**
+ * Stripe's limits on one USD charge: at least $0.50 and at most $999,999.99. A ticket listed
+ * below the minimum, or an order over the maximum, could never be paid, so both are refused
+ * when they are made rather than at checkout.
+ */
+export const STRIPE_MIN_CHARGE_CENTS = 50;
+export const STRIPE_MAX_CHARGE_CENTS = 99_999_999;
+/** Largest price accepted for one ticket: the most Stripe can charge. */
+export const MAX_PRICE_CENTS = STRIPE_MAX_CHARGE_CENTS;
 
 export const TICKET_STATUSES = ['available', 'held', 'sold', 'withdrawn'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];

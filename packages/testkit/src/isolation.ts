@@ -50,6 +50,14 @@ export function isolate(label = 't'): Isolation {
       BIGTIX_QUEUE_PREFIX: queuePrefix,
       JWT_SECRET: TEST_JWT_SECRET,
       OUTBOX_POLL_MS: '100',
+      // Rate-limit counters in the shared Redis, apart from every other test file's.
+      REDIS_KEY_PREFIX: `bigtix:test:${id}:`,
+      // Test files sign up and order far more often than one person does; the abuse tests set
+      // the real limits back explicitly.
+      SIGNUP_RATE_LIMIT_PER_IP: '100000',
+      ORDER_RATE_LIMIT_PER_IP: '100000',
+      ORDER_RATE_LIMIT_PER_USER: '100000',
+      SEARCH_RATE_LIMIT_PER_IP: '100000',
       ...extra,
     }),
     async cleanup() {

@@ -7,6 +7,8 @@ import { TEST_JWT_SECRET } from './isolation';
 export function fakeUser(email?: string): UserDto & { cookie: string; bearer: string } {
   const id = new Types.ObjectId().toHexString();
   const user = { id, email: email ?? `user-${id.slice(-6)}@example.test` };
-  const { token } = signUserToken(user, TEST_JWT_SECRET, 'session', 3600);
-  return { ...user, cookie: `${SESSION_COOKIE}=${token}`, bearer: `Bearer ${token}` };
+  // A browser session for the cookie and a CLI token for the bearer: each kind is accepted only there.
+  const session = signUserToken(user, TEST_JWT_SECRET, 'session', 3600).token;
+  const cli = signUserToken(user, TEST_JWT_SECRET, 'cli', 3600).token;
+  return { ...user, cookie: `${SESSION_COOKIE}=${session}`, bearer: `Bearer ${cli}` };
 }

@@ -3,11 +3,17 @@ import { intFromEnv } from '@bigtix/middleware';
 export interface AuthConfig {
   sessionTtlSeconds: number;
   cliTokenTtlSeconds: number;
-  /** Sign-in and token attempts allowed per email in one window (brute force on one account). */
+  /**
+   * Failed sign-in and token attempts allowed per email *and client IP* in one window (guessing
+   * one account's password). Keyed by both, so nobody can lock an owner out from elsewhere.
+   */
   loginAttemptsPerWindow: number;
-  /** Attempts allowed per client IP in one window (credential stuffing across accounts). */
+  /** All attempts allowed per client IP in one window (credential stuffing across accounts). */
   loginAttemptsPerIpPerWindow: number;
   loginWindowSeconds: number;
+  /** Accounts one client IP may create per window (each costs a 16 MB scrypt hash). */
+  signupsPerIpPerWindow: number;
+  signupWindowSeconds: number;
 }
 
 export function readAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
@@ -17,5 +23,7 @@ export function readAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
     loginAttemptsPerWindow: intFromEnv(env.LOGIN_RATE_LIMIT, 10),
     loginAttemptsPerIpPerWindow: intFromEnv(env.LOGIN_RATE_LIMIT_PER_IP, 100),
     loginWindowSeconds: intFromEnv(env.LOGIN_RATE_WINDOW_SECONDS, 60),
+    signupsPerIpPerWindow: intFromEnv(env.SIGNUP_RATE_LIMIT_PER_IP, 20),
+    signupWindowSeconds: intFromEnv(env.SIGNUP_RATE_WINDOW_SECONDS, 3600),
   };
 }

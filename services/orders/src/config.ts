@@ -14,6 +14,14 @@ export interface OrdersConfig {
   holdWaitMs: number;
   /** BUYER_FEE_BPS / SELLER_FEE_BPS: priced into each order line when the order is made. */
   fees: FeeSchedule;
+  /** Tickets one buyer may hold at once over all their unpaid orders (hoarding). */
+  maxHeldTickets: number;
+  /** Orders one user, and one client IP, may create per window (429 beyond). */
+  ordersPerUserPerWindow: number;
+  ordersPerIpPerWindow: number;
+  orderWindowSeconds: number;
+  /** Declined payments after which an order is cancelled and its tickets released (card testing). */
+  maxDeclinesPerOrder: number;
 }
 
 export function readOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
@@ -24,5 +32,10 @@ export function readOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
     repairAfterMs: intFromEnv(env.ORDER_REPAIR_AFTER_MS, 10_000),
     holdWaitMs: intFromEnv(env.ORDER_HOLD_WAIT_MS, 10_000),
     fees: readFeeSchedule(env),
+    maxHeldTickets: intFromEnv(env.MAX_HELD_TICKETS, 8),
+    ordersPerUserPerWindow: intFromEnv(env.ORDER_RATE_LIMIT_PER_USER, 10),
+    ordersPerIpPerWindow: intFromEnv(env.ORDER_RATE_LIMIT_PER_IP, 60),
+    orderWindowSeconds: intFromEnv(env.ORDER_RATE_WINDOW_SECONDS, 60),
+    maxDeclinesPerOrder: intFromEnv(env.MAX_DECLINED_PAYMENTS_PER_ORDER, 3),
   };
 }

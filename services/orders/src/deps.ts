@@ -4,6 +4,7 @@ import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { OrdersConfig } from './config';
 import { CreationsInFlight } from './domain/creations-in-flight';
+import type { HoldSlotDoc } from './domain/enforce-hold-limit';
 import type { HoldDoc, HoldHeadDoc, HoldReleaseDoc, OutcomeDoc, TicketVersionDoc } from './models/hold';
 import { OrderDoc, orderModel } from './models/order';
 import { TicketReplicaDoc, ticketReplicaModel } from './models/ticket-replica';
@@ -25,6 +26,10 @@ export interface OrdersDeps {
   repairLeases: Collection<Document>;
   /** Orders this process is creating, so buyers waiting for them here need not poll. */
   creations: CreationsInFlight;
+  /** A buyer's places for held tickets `<userId>#<slot>@<gen>` (MAX_HELD_TICKETS). */
+  holdSlots: Collection<HoldSlotDoc>;
+  /** One record per declined payment `{ _id: paymentId, orderId }` (card-testing cap). */
+  declines: Collection<Document>;
   config: OrdersConfig;
   logger: Logger;
   now: () => number;
@@ -57,6 +62,8 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
     rejections: col('payment_rejections'),
     repairLeases: col('outcome_repairs'),
     creations: new CreationsInFlight(),
+    holdSlots: col<HoldSlotDoc>('hold_slots'),
+    declines: col('payment_declines'),
     config: options.config,
     logger: options.logger,
     now,
@@ -70,4 +77,6 @@ export async function ensureOrdersIndexes(deps: OrdersDeps): Promise<void> {
   await deps.holds.createIndex({ minute: 1 });
   await deps.holds.createIndex({ ticketId: 1 });
   await deps.outcomes.createIndex({ pending: 1, decidedAt: 1 });
+  await deps.holdSlots.createIndex({ userId: 1 });
+  await deps.declines.createIndex({ orderId: 1 });
 }

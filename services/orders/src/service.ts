@@ -1,4 +1,4 @@
-import { ServiceSpec, createServiceApp } from '@bigtix/middleware';
+import { ServiceSpec, createServiceApp, createSharedStore, Revocations } from '@bigtix/middleware';
 import { readOrdersConfig } from './config';
 import { OrdersDeps, createOrdersDeps, ensureOrdersIndexes } from './deps';
 import { onPaymentCreated, onPaymentFailed, onPaymentSucceeded } from './events/consumers/on-payment-events';
@@ -27,13 +27,16 @@ export function makeOrdersService(options: OrdersServiceOptions = {}): ServiceSp
       });
       await ensureOrdersIndexes(deps);
       options.onDeps?.(deps);
+      const store = createSharedStore(ctx.env, ctx.logger);
       const app = createServiceApp({
         name: 'orders',
         logger: ctx.logger,
         jwtSecret: ctx.config.jwtSecret,
+        trustedProxies: ctx.config.trustedProxies,
+        revocations: new Revocations(store, ctx.logger),
         readiness: ctx.readiness,
         bodyLimitBytes: 64 * 1024,
-        routers: [ordersRouter(deps)],
+        routers: [ordersRouter(deps, store.limits)],
       });
       return {
         app,
@@ -57,7 +60,7 @@ export function makeOrdersService(options: OrdersServiceOptions = {}): ServiceSp
           },
         ],
         outbox: [deps.orders.outboxSource(), { collection: deps.rejections }],
-        workers: [orderSweeper(deps)],
+        workers: [store.worker, orderSweeper(deps)],
       };
     },
   };

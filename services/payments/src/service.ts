@@ -1,4 +1,4 @@
-import { ServiceSpec, createServiceApp } from '@bigtix/middleware';
+import { ServiceSpec, createServiceApp, createSharedStore, Revocations } from '@bigtix/middleware';
 import { readPaymentsConfig } from './config';
 import type { PaymentsDeps } from './domain/deps';
 import { onOrderCancelled } from './events/consumers/on-order-cancelled';
@@ -56,15 +56,18 @@ export const paymentsService: ServiceSpec = {
       payouts,
     };
 
+    const store = createSharedStore(ctx.env, ctx.logger);
     const app = createServiceApp({
       name: 'payments',
       logger: ctx.logger,
       jwtSecret: ctx.config.jwtSecret,
+      trustedProxies: ctx.config.trustedProxies,
+      revocations: new Revocations(store, ctx.logger),
       readiness: ctx.readiness,
       // Stripe events are a few kB; this leaves room for large ones without inviting abuse.
       bodyLimitBytes: 256 * 1024,
       routers: [
-        paymentsRouter(deps, { testHelpers: config.testHelpers }),
+        paymentsRouter(deps, { testHelpers: config.testHelpers, limits: store.limits, env: ctx.env }),
         payoutsRouter(deps),
         webhooksRouter(deps, stripeEvents),
       ],
@@ -84,7 +87,7 @@ export const paymentsService: ServiceSpec = {
         },
       ],
       outbox: [payments.store.outboxSource(), orders.outboxSource()],
-      workers: [payoutWorker(deps)],
+      workers: [store.worker, payoutWorker(deps)],
     };
   },
 };

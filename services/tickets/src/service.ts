@@ -1,4 +1,5 @@
-import { ServiceSpec, VersionedStore, createServiceApp } from '@bigtix/middleware';
+import { SearchGuard, readSearchGuardConfig } from './domain/search-guard';
+import { ServiceSpec, VersionedStore, createServiceApp, createSharedStore, Revocations } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { readTicketsConfig } from './config';
@@ -56,17 +57,24 @@ export const ticketsService: ServiceSpec = {
       nudge: ctx.nudgeOutbox,
     });
 
+    const store = createSharedStore(ctx.env, ctx.logger);
     const app = createServiceApp({
       name: 'tickets',
       logger: ctx.logger,
       jwtSecret: ctx.config.jwtSecret,
+      trustedProxies: ctx.config.trustedProxies,
+      revocations: new Revocations(store, ctx.logger),
       readiness: ctx.readiness,
       // A 1000-row bulk listing with long descriptions stays well under 2 MB.
       bodyLimitBytes: 2 * 1024 * 1024,
-      routers: [ticketsRouter(c), eventsRouter(c, client)],
+      routers: [
+        ticketsRouter(c),
+        eventsRouter(c, client, new SearchGuard(store, readSearchGuardConfig(ctx.env), ctx.logger)),
+      ],
     });
     return {
       app,
+      workers: [store.worker],
       outbox: [c.store.outboxSource()],
       consumers: [
         {

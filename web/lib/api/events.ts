@@ -21,10 +21,9 @@ export async function searchEvents(q: EventQuery): Promise<EventView[]> {
     qs.set('from', q.date);
   }
   qs.set('size', '20');
-  const res = await getJson<EventSearchResponse>('tickets', `/api/events/search?${qs}`, {
-    withSession: false,
-    revalidate: EVENT_TTL,
-  });
+  // Not cached here: the tickets service caches searches itself and limits them per client IP,
+  // which needs the visitor's address rather than one shared cached call from the web pod.
+  const res = await getJson<EventSearchResponse>('tickets', `/api/events/search?${qs}`, { withSession: false });
   return res.items.map(toEventView);
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
-import { cookies } from 'next/headers';
+import { cookies, headers as incomingHeaders } from 'next/headers';
 import type { ErrorBody } from '@bigtix/common';
+import { forwardedFor } from './forwarded-for';
 
 export const serviceUrls = {
   auth: () => process.env.AUTH_URL ?? 'http://127.0.0.1:4001',
@@ -48,13 +49,17 @@ export async function callService<T>(
     const cookie = await cookieHeader();
     if (cookie) headers.cookie = cookie;
   }
+  const cached = opts.revalidate !== undefined && opts.withSession === false;
+  // Shared cached fetches stay keyed by URL alone; everything else says whose request it is.
+  if (!cached) {
+    const chain = forwardedFor(await incomingHeaders());
+    if (chain) headers['x-forwarded-for'] = chain;
+  }
   const res = await fetch(`${serviceUrls[service]()}${path}`, {
     method: opts.method ?? 'GET',
     headers,
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    ...(opts.revalidate !== undefined && opts.withSession === false
-      ? { next: { revalidate: opts.revalidate } }
-      : { cache: 'no-store' as const }),
+    ...(cached ? { next: { revalidate: opts.revalidate } } : { cache: 'no-store' as const }),
     signal: AbortSignal.timeout(10_000),
   });
   const text = await res.text();

@@ -46,3 +46,7 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- define "bigtix.rabbitmqName" -}}
 {{- printf "%s-rabbitmq" (include "bigtix.fullname" .) -}}
 {{- end -}}
+
+{{- define "bigtix.redisName" -}}
+{{- printf "%s-redis" (include "bigtix.fullname" .) -}}
+{{- end -}}

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { Currency, ORDER_MAX_TICKETS, OrderStatus } from '../constants';
+import {
+  Currency,
+  ORDER_MAX_TICKETS,
+  OrderStatus,
+  STRIPE_MAX_CHARGE_CENTS,
+  STRIPE_MIN_CHARGE_CENTS,
+} from '../constants';
 import { objectIdSchema, priceCentsSchema } from './common';
 
 export const createOrderSchema = z.strictObject({
@@ -7,7 +13,16 @@ export const createOrderSchema = z.strictObject({
     .array(z.strictObject({ ticketId: objectIdSchema, price: priceCentsSchema }))
     .min(1, 'must hold at least one ticket')
     .max(ORDER_MAX_TICKETS, `must hold at most ${ORDER_MAX_TICKETS} tickets`)
-    .refine((ts) => new Set(ts.map((t) => t.ticketId)).size === ts.length, 'must not list a ticket twice'),
+    .refine((ts) => new Set(ts.map((t) => t.ticketId)).size === ts.length, 'must not list a ticket twice')
+    // An order Stripe could never charge is refused now, not at checkout after holding tickets.
+    .refine(
+      (ts) => ts.reduce((sum, t) => sum + t.price, 0) <= STRIPE_MAX_CHARGE_CENTS,
+      `must total at most ${STRIPE_MAX_CHARGE_CENTS} cents (the most Stripe can charge); split the order`,
+    )
+    .refine(
+      (ts) => ts.reduce((sum, t) => sum + t.price, 0) >= STRIPE_MIN_CHARGE_CENTS,
+      `must total at least ${STRIPE_MIN_CHARGE_CENTS} cents (the smallest amount Stripe can charge)`,
+    ),
 });
 export type CreateOrderInput = z.infer<typeof createOrderSchema>;
 

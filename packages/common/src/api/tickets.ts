@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BULK_CREATE_MAX, Currency, TicketStatus } from '../constants';
-import { objectIdSchema, priceCentsSchema } from './common';
+import { listingPriceSchema, objectIdSchema } from './common';
 
 /** Ticketmaster event ids are short alphanumerics (e.g. `vvG1zZ9KqAkS9L`, `G5diZfkn0B-bh`). */
 export const ticketmasterEventIdSchema = z
@@ -22,7 +22,7 @@ const serialNumber = z
 
 export const ticketInputSchema = z.strictObject({
   title,
-  price: priceCentsSchema,
+  price: listingPriceSchema,
   description: description.default(''),
   serialNumber,
   eventId: ticketmasterEventIdSchema,
@@ -42,7 +42,7 @@ export const updateTicketSchema = z
   .strictObject({
     id: objectIdSchema,
     title: title.optional(),
-    price: priceCentsSchema.optional(),
+    price: listingPriceSchema.optional(),
     description: description.optional(),
   })
   .refine((v) => v.title !== undefined || v.price !== undefined || v.description !== undefined, {

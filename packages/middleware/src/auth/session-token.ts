@@ -1,36 +1,65 @@
 import { UserDto } from '@bigtix/common';
 import jwt from 'jsonwebtoken';
+import { randomBytes } from 'node:crypto';
 
+/** A browser session (the cookie) or a CLI token (a bearer): each is accepted only where it belongs. */
 export type TokenKind = 'session' | 'cli';
 
 interface Claims {
   sub: string;
   email: string;
   kind: TokenKind;
+  /** The token's server-side id: what sign-out and `bigtix tokens revoke` revoke. */
+  jti: string;
+  exp: number;
 }
 
-/** Signs a JWT for a user. Sessions (cookie) and CLI tokens (bearer) differ only in kind and lifetime. */
-export function signUserToken(
-  user: UserDto,
-  secret: string,
-  kind: TokenKind,
-  ttlSeconds: number,
-): { token: string; expiresAt: Date } {
-  const token = jwt.sign({ email: user.email, kind } satisfies Omit<Claims, 'sub'>, secret, {
+export interface IssuedToken {
+  token: string;
+  id: string;
+  expiresAt: Date;
+}
+
+export interface VerifiedToken {
+  user: UserDto;
+  kind: TokenKind;
+  id: string;
+  expiresAt: Date;
+}
+
+/** Signs a JWT for a user with a fresh id. Sessions (cookie) and CLI tokens (bearer) differ in kind and lifetime. */
+export function signUserToken(user: UserDto, secret: string, kind: TokenKind, ttlSeconds: number): IssuedToken {
+  const id = randomBytes(16).toString('hex');
+  const token = jwt.sign({ email: user.email, kind }, secret, {
     subject: user.id,
+    jwtid: id,
     expiresIn: ttlSeconds,
     algorithm: 'HS256',
   });
-  return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
+  return { token, id, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
 }
 
-/** The user a token names, or null when it is missing, forged, expired or malformed. */
-export function verifyUserToken(token: string, secret: string): UserDto | null {
+/**
+ * What a token says, or null when it is missing, forged, expired, malformed, or from before
+ * tokens had ids (such a token could never be revoked, so it is not honoured).
+ */
+export function verifyToken(token: string, secret: string): VerifiedToken | null {
   try {
     const claims = jwt.verify(token, secret, { algorithms: ['HS256'] }) as Partial<Claims>;
     if (typeof claims.sub !== 'string' || typeof claims.email !== 'string') return null;
-    return { id: claims.sub, email: claims.email };
+    if (typeof claims.jti !== 'string' || (claims.kind !== 'session' && claims.kind !== 'cli')) return null;
+    return {
+      user: { id: claims.sub, email: claims.email },
+      kind: claims.kind,
+      id: claims.jti,
+      expiresAt: new Date((claims.exp ?? 0) * 1000),
+    };
   } catch {
     return null;
   }
+}
+
+/** The user a token names, or null (see verifyToken). */
+export function verifyUserToken(token: string, secret: string): UserDto | null {
+  return verifyToken(token, secret)?.user ?? null;
 }

@@ -2,6 +2,7 @@ import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from
 import type { Middleware } from 'koa';
 import type { IncomingMessage } from 'node:http';
 import getRawBody from 'raw-body';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 import { findNulString } from './reject-nul';
 
 export interface BodyParserOptions {
@@ -76,6 +77,9 @@ export function jsonBodyParser({ limitBytes }: BodyParserOptions): Middleware {
       throw new BadRequestError('Could not read the request body');
     }
     ctx.request.rawBody = raw;
+    if (nestsDeeperThan(raw, MAX_JSON_DEPTH)) {
+      throw new BadRequestError(`Request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+    }
     let body: unknown;
     try {
       body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));

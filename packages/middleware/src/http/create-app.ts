@@ -2,8 +2,10 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from '../logger';
 import { currentUser } from '../auth/current-user';
+import type { Revocations } from '../auth/revocations';
 import { jsonBodyParser } from './body-parser';
 import { errorHandler } from './error-handler';
+import { clientIp } from './client-ip';
 import { attachMetricsRegistry, createHttpMetrics } from './metrics';
 import { rejectNulInUrl } from './reject-nul';
 import { requestContext } from './request-context';
@@ -21,8 +23,12 @@ export interface ServiceAppOptions {
    * tickets 2 MB so a 1000-row bulk listing with long descriptions fits).
    */
   bodyLimitBytes?: number;
-  /** Trust X-Forwarded-* from the ingress (secure cookies behind TLS termination). */
+  /** Trust X-Forwarded-Proto/Host from the ingress (secure cookies behind TLS termination). */
   proxy?: boolean;
+  /** Hops whose X-Forwarded-For names the client (`BaseConfig.trustedProxies`); default nobody. */
+  trustedProxies?: string[];
+  /** Revoked session/token ids shared by every service; without it no token is ever refused as revoked. */
+  revocations?: Revocations;
   /**
    * Production: TLS ends at the ingress, so cookies are always marked Secure even when a request
    * reaches the pod over plain HTTP without X-Forwarded-Proto (Koa would otherwise refuse to set
@@ -51,6 +57,7 @@ export function createServiceApp(options: ServiceAppOptions): Koa {
     ctx.body = await metrics.registry.metrics();
   });
 
+  app.use(clientIp(options.trustedProxies ?? []));
   app.use(requestContext(options.logger));
   if (options.secureCookies) {
     app.use((ctx, next) => {
@@ -63,7 +70,7 @@ export function createServiceApp(options: ServiceAppOptions): Koa {
   app.use(errorHandler(options.logger));
   app.use(rejectNulInUrl());
   app.use(jsonBodyParser({ limitBytes: options.bodyLimitBytes ?? 1024 * 1024 }));
-  app.use(currentUser(options.jwtSecret));
+  app.use(currentUser(options.jwtSecret, options.revocations));
   app.use(health.routes());
   for (const router of options.routers) {
     app.use(router.routes());

@@ -1,14 +1,17 @@
 import { ROUTES, createOrderSchema, listQuerySchema, updateOrderSchema } from '@bigtix/common';
-import { Router, parseBody, parseQuery, requireUser } from '@bigtix/middleware';
+import { RateLimits, Router, parseBody, parseQuery, requireUser } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
 import { cancelOrder } from '../domain/cancel-order';
 import { createOrder } from '../domain/create-order';
+import { checkHoldLimit, claimHoldSlots } from '../domain/enforce-hold-limit';
 import { getOwnOrder } from '../domain/get-order';
 import { listOrders } from '../domain/list-orders';
+import { OrderLimits } from '../domain/order-limits';
 import { toOrderDto } from '../models/order';
 
-export function ordersRouter(deps: OrdersDeps): Router {
+export function ordersRouter(deps: OrdersDeps, limits: RateLimits): Router {
   const router = new Router({ prefix: ROUTES.orders });
+  const orderLimits = new OrderLimits(limits, deps.config);
 
   router.get('/', async (ctx) => {
     const user = requireUser(ctx);
@@ -21,7 +24,11 @@ export function ordersRouter(deps: OrdersDeps): Router {
 
   router.post('/', async (ctx) => {
     const user = requireUser(ctx);
-    const order = await createOrder(deps, user, parseBody(ctx, createOrderSchema));
+    const input = parseBody(ctx, createOrderSchema);
+    await orderLimits.admit(user, ctx.ip);
+    await checkHoldLimit(deps, user, input.tickets.length);
+    const order = await createOrder(deps, user, input);
+    await claimHoldSlots(deps, user, order);
     ctx.status = 201;
     ctx.body = toOrderDto(order);
   });

@@ -89,6 +89,14 @@ describe('POST /api/orders', () => {
     expect((await h.request('POST', '/api/orders', buyer, { tickets: [{ ticketId: t.id, price: 10.5 }] })).status).toBe(
       400,
     );
+    // Orders Stripe could never charge: over its maximum, or under its 50-cent minimum.
+    const huge = [0, 1].map((i) => ({ ticketId: i.toString(16).padStart(24, 'a'), price: 60_000_000 }));
+    const tooBig = await h.request('POST', '/api/orders', buyer, { tickets: huge });
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.body.errors[0].message).toMatch(/at most 99999999 cents/);
+    const tiny = await h.request('POST', '/api/orders', buyer, { tickets: [{ ticketId: 'a'.repeat(24), price: 49 }] });
+    expect(tiny.status).toBe(400);
+    expect(tiny.body.errors[0].message).toMatch(/at least 50 cents/);
     const many = Array.from({ length: 21 }, (_, i) => ({ ticketId: i.toString(16).padStart(24, '0'), price: 1 }));
     expect((await h.request('POST', '/api/orders', buyer, { tickets: many })).status).toBe(400);
 

@@ -1,8 +1,10 @@
 import { BadRequestError, NotFoundError, ROUTES, createPaymentSchema } from '@bigtix/common';
-import { Router, parseBody, requireUser } from '@bigtix/middleware';
+import { RateLimits, Router, parseBody, requireUser } from '@bigtix/middleware';
+import { CardTestingLimits, readCardTestingConfig } from '../domain/card-testing-limits';
 import { createPayment } from '../domain/create-payment';
 import type { PaymentsDeps } from '../domain/deps';
 import { getPayment, listOrderPayments } from '../domain/list-order-payments';
+import { PaymentDeclinedError } from '../domain/errors';
 import { toPaymentDto } from '../models/payment';
 
 function parseTestCard(body: unknown): string {
@@ -14,14 +16,25 @@ function parseTestCard(body: unknown): string {
   return paymentMethod;
 }
 
-export function paymentsRouter(deps: PaymentsDeps, options: { testHelpers: boolean }): Router {
+export interface PaymentsRouterOptions {
+  testHelpers: boolean;
+  limits: RateLimits;
+  env: NodeJS.ProcessEnv;
+}
+
+export function paymentsRouter(deps: PaymentsDeps, options: PaymentsRouterOptions): Router {
   const router = new Router({ prefix: ROUTES.payments });
+  const cardTesting = new CardTestingLimits(options.limits, readCardTestingConfig(options.env));
 
   // 201 for a new attempt; 200 when an attempt already in flight is returned (nothing new charged).
   router.post('/new', async (ctx) => {
     const user = requireUser(ctx);
     const input = parseBody(ctx, createPaymentSchema);
-    const { created, payment } = await createPayment(deps, user, input);
+    await cardTesting.admit(deps, user, input.orderId);
+    const { created, payment } = await createPayment(deps, user, input).catch(async (err: unknown) => {
+      if (err instanceof PaymentDeclinedError) await cardTesting.declined(user);
+      throw err;
+    });
     ctx.status = created ? 201 : 200;
     ctx.body = toPaymentDto(payment);
   });

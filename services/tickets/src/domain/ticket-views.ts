@@ -7,7 +7,10 @@ import { SOURCE } from './tickets-context';
 /** The contract's ticket plus the original seller, which stays put when the owner changes on sale. */
 export type TicketView = TicketDto & { sellerId: string };
 
-/** The serial is private: only the ticket's current owner sees it. */
+/**
+ * The serial is private: only the ticket's current owner sees it. Who bought a ticket is private
+ * too: a sold ticket names its seller as `userId` to everyone but its buyer.
+ */
 export function toTicketDto(doc: TicketDoc, viewerId: string | null | undefined): TicketView {
   return {
     id: doc._id,
@@ -16,7 +19,7 @@ export function toTicketDto(doc: TicketDoc, viewerId: string | null | undefined)
     currency: CURRENCY,
     description: doc.description,
     eventId: doc.eventId,
-    userId: doc.userId,
+    userId: doc.status === 'sold' && viewerId !== doc.userId ? doc.sellerId : doc.userId,
     sellerId: doc.sellerId,
     status: doc.status,
     version: doc.version,

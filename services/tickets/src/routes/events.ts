@@ -3,17 +3,25 @@ import { Router, parseQuery } from '@bigtix/middleware';
 import { z } from 'zod';
 import { getEvent } from '../domain/get-event';
 import { listEventsWithTickets } from '../domain/list-events-with-tickets';
+import type { SearchGuard } from '../domain/search-guard';
 import { searchEvents } from '../domain/search-events';
 import type { TicketsContext } from '../domain/tickets-context';
 import type { TicketmasterClient } from '../ticketmaster/ticketmaster-client';
 
 const withTicketsQuery = z.object({ limit: z.coerce.number().int().min(1).max(50, 'must be at most 50').default(20) });
 
-export function eventsRouter(c: TicketsContext, client: TicketmasterClient): Router {
+export function eventsRouter(
+  c: TicketsContext,
+  client: TicketmasterClient,
+  /** Rate limit and shared cache in front of Ticketmaster search. */
+  guard: SearchGuard,
+): Router {
   const router = new Router({ prefix: '/api/events' });
 
   router.get('/search', async (ctx) => {
-    ctx.body = await searchEvents(client, c.events, parseQuery(ctx, eventSearchQuerySchema));
+    const query = parseQuery(ctx, eventSearchQuerySchema);
+    const caller = { user: ctx.state.currentUser ?? null, ip: ctx.ip };
+    ctx.body = await guard.search(query, caller, () => searchEvents(client, c.events, query));
   });
 
   router.get('/upcoming-with-tickets', async (ctx) => {

@@ -68,6 +68,8 @@ describe('POST /api/tickets/create', () => {
     it.each([
       ['a float price', { price: 10.5 }, 'price'],
       ['a zero price', { price: 0 }, 'price'],
+      ["a price under Stripe's 50-cent minimum", { price: 49 }, 'price'],
+      ["a price over Stripe's maximum charge", { price: 100_000_000 }, 'price'],
       ['a price as a string', { price: '100' }, 'price'],
       ['an empty title', { title: '  ' }, 'title'],
       ['a missing serial', { serialNumber: undefined }, 'serialNumber'],

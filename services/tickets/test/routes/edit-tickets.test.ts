@@ -47,11 +47,11 @@ describe('changing tickets', () => {
 
     it('refuses anonymous (401) and other users (403), changing nothing', async () => {
       const t = await create();
-      expect((await request(h.url).put('/api/tickets').send({ id: t.id, price: 1 })).status).toBe(401);
+      expect((await request(h.url).put('/api/tickets').send({ id: t.id, price: 500 })).status).toBe(401);
       const other = await request(h.url)
         .put('/api/tickets')
         .set('Authorization', fakeUser().bearer)
-        .send({ id: t.id, price: 1 });
+        .send({ id: t.id, price: 500 });
       expect(other.status).toBe(403);
       expect(await stored(t.id)).toMatchObject({ price: t.price, version: 1 });
     });
@@ -59,6 +59,7 @@ describe('changing tickets', () => {
     it.each([
       ['nothing to change', {}],
       ['a float price', { price: 1.5 }],
+      ["a price under Stripe's 50-cent minimum", { price: 49 }],
       ['a serial number (not editable)', { serialNumber: 'X' }],
       ['a status (not editable)', { status: 'sold' }],
     ])('refuses %s with 400, changing nothing', async (_what, patch) => {
@@ -73,7 +74,7 @@ describe('changing tickets', () => {
 
     it('answers 400 for a malformed id and 404 for an unknown one', async () => {
       expect(
-        (await request(h.url).put('/api/tickets').set('Authorization', seller.bearer).send({ id: 'x', price: 5 }))
+        (await request(h.url).put('/api/tickets').set('Authorization', seller.bearer).send({ id: 'x', price: 500 }))
           .status,
       ).toBe(400);
       expect(
@@ -81,7 +82,7 @@ describe('changing tickets', () => {
           await request(h.url)
             .put('/api/tickets')
             .set('Authorization', seller.bearer)
-            .send({ id: '0123456789abcdef01234567', price: 5 })
+            .send({ id: '0123456789abcdef01234567', price: 500 })
         ).status,
       ).toBe(404);
     });
@@ -110,7 +111,7 @@ describe('changing tickets', () => {
       expect(await h.changes.countDocuments({ aggregateId: t.id })).toBe(2);
       // A withdrawn ticket cannot be edited back to life.
       expect(
-        (await request(h.url).put('/api/tickets').set('Authorization', seller.bearer).send({ id: t.id, price: 5 }))
+        (await request(h.url).put('/api/tickets').set('Authorization', seller.bearer).send({ id: t.id, price: 500 }))
           .status,
       ).toBe(409);
     });

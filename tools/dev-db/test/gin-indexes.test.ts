@@ -17,7 +17,9 @@ let cacheDir: string;
 let client: MongoClient;
 
 function psql(sql: string, url = pgUrl): string {
-  return execFileSync('psql', ['-X', '-q', '-tA', '-v', 'ON_ERROR_STOP=1', '-c', sql, url], { encoding: 'utf8' }).trim();
+  return execFileSync('psql', ['-X', '-q', '-tA', '-v', 'ON_ERROR_STOP=1', '-c', sql, url], {
+    encoding: 'utf8',
+  }).trim();
 }
 
 function devDbEnv(): NodeJS.ProcessEnv {
@@ -68,7 +70,12 @@ async function planOf(collection: Collection, filter: Document): Promise<string[
 async function seeded(dbName: string): Promise<Collection> {
   const collection = client.db(dbName).collection('tickets');
   await collection.insertMany(
-    Array.from({ length: 3000 }, (_, i) => ({ _id: `t${i}`, eventId: `e${i % 300}`, sellerId: `s${i}`, seat: { row: `r${i % 40}` } })),
+    Array.from({ length: 3000 }, (_, i) => ({
+      _id: `t${i}`,
+      eventId: `e${i % 300}`,
+      sellerId: `s${i}`,
+      seat: { row: `r${i % 40}` },
+    })),
   );
   return collection;
 }
@@ -142,7 +149,9 @@ it('fixes up a database whose indexes predate it when ensure-dev-db.sh runs agai
   await collection.createIndex({ eventId: 1 });
   // What a database made before this existed looks like: no trigger, no GIN indexes.
   psql('drop event trigger bigtix_dev_db_create_index; drop event trigger bigtix_dev_db_drop_index');
-  const ours = psql(`select indexname from pg_indexes where schemaname = 'old' and indexname like '%\\_gin'`).split('\n');
+  const ours = psql(`select indexname from pg_indexes where schemaname = 'old' and indexname like '%\\_gin'`).split(
+    '\n',
+  );
   for (const name of ours) psql(`drop index old."${name}"`);
   await collection.createIndex({ sellerId: 1 });
   expect(ginExpressions('old', 'tickets')).toEqual([]);

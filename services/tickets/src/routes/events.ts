@@ -1,27 +1,28 @@
 import { NotFoundError, eventSearchQuerySchema, ticketmasterEventIdSchema } from '@bigtix/common';
-import { Router, parseQuery } from '@bigtix/middleware';
+import { Router, parseQuery, publicCache } from '@bigtix/middleware';
 import { z } from 'zod';
 import { getEvent } from '../domain/get-event';
 import { listEventsWithTickets } from '../domain/list-events-with-tickets';
 import { searchEvents } from '../domain/search-events';
 import type { TicketsContext } from '../domain/tickets-context';
 import type { TicketmasterClient } from '../ticketmaster/ticketmaster-client';
+import { EVENT_CACHE, EVENT_LIST_CACHE } from './cache-policies';
 
 const withTicketsQuery = z.object({ limit: z.coerce.number().int().min(1).max(50, 'must be at most 50').default(20) });
 
 export function eventsRouter(c: TicketsContext, client: TicketmasterClient): Router {
   const router = new Router({ prefix: '/api/events' });
 
-  router.get('/search', async (ctx) => {
+  router.get('/search', publicCache(EVENT_CACHE), async (ctx) => {
     ctx.body = await searchEvents(client, c.events, parseQuery(ctx, eventSearchQuerySchema));
   });
 
-  router.get('/upcoming-with-tickets', async (ctx) => {
+  router.get('/upcoming-with-tickets', publicCache(EVENT_LIST_CACHE), async (ctx) => {
     const { limit } = parseQuery(ctx, withTicketsQuery);
     ctx.body = await listEventsWithTickets(c, limit);
   });
 
-  router.get('/:eventId', async (ctx) => {
+  router.get('/:eventId', publicCache(EVENT_CACHE), async (ctx) => {
     const { eventId } = ctx.params;
     // An id Ticketmaster could never issue is unknown without asking it.
     if (!ticketmasterEventIdSchema.safeParse(eventId).success)

@@ -19,19 +19,20 @@ else
 fi
 mkdir -p "$RUN_DIR"
 
-PG_DB="${PG_URL##*/}"
-PG_DB="${PG_DB%%\?*}"
-PG_ADMIN_URL="${PG_URL%/*}/postgres"
+# psql gets the URL without its query: pgx-only parameters (pool_max_conns=…) would fail libpq.
+PG_PSQL_URL="${PG_URL%%\?*}"
+PG_DB="${PG_PSQL_URL##*/}"
+PG_ADMIN_URL="${PG_PSQL_URL%/*}/postgres"
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # Idempotent, and safe while FerretDB runs; new FerretDB connections get the plan cache mode.
 apply_gin_indexes() {
-  PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -1 -f "$here/gin-indexes.sql" "$PG_URL" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -1 -f "$here/gin-indexes.sql" "$PG_PSQL_URL" >/dev/null
 }
 
 if port_open "$FERRETDB_PORT"; then
-  if command -v psql >/dev/null 2>&1 && psql -X -tAc "select 1" "$PG_URL" >/dev/null 2>&1; then
+  if command -v psql >/dev/null 2>&1 && psql -X -tAc "select 1" "$PG_PSQL_URL" >/dev/null 2>&1; then
     apply_gin_indexes
   fi
   exit 0

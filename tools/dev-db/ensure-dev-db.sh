@@ -29,6 +29,8 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # Idempotent, and safe while FerretDB runs; new FerretDB connections get the plan cache mode.
 apply_gin_indexes() {
   PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -1 -f "$here/gin-indexes.sql" "$PG_PSQL_URL" >/dev/null
+  # Outside that transaction: the sweep commits table by table.
+  PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -c "CALL bigtix_dev_db.sweep()" "$PG_PSQL_URL" >/dev/null
 }
 
 if port_open "$FERRETDB_PORT"; then

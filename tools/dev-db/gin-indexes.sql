@@ -12,8 +12,9 @@
 --      and can match the expression (FerretDB prepares its statements; a generic plan keeps
 --      `$1`). Applies to connections opened after this ran.
 --
--- Idempotent; run by ensure-dev-db.sh on every start (psql -v ON_ERROR_STOP=1 -1). Nothing here
--- may abort FerretDB's own DDL: the trigger functions turn any error into a WARNING.
+-- Idempotent; run by ensure-dev-db.sh on every start (psql -v ON_ERROR_STOP=1 -1), followed by
+-- `CALL bigtix_dev_db.sweep()` for indexes made before. Nothing here may abort FerretDB's own
+-- DDL: the trigger functions turn any error into a WARNING.
 -- Our indexes are named `..._gin` (FerretDB's always end in `_idx`, so names never collide) and
 -- carry the comment below, so we only ever drop our own. FerretDB lists indexes from its own
 -- metadata table, so clients never see them.
@@ -145,13 +146,33 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION bigtix_dev_db.sync_all() RETURNS void
+-- sync_table, with any error (a table locked past lock_timeout, a concurrent sweep) a WARNING.
+CREATE OR REPLACE FUNCTION bigtix_dev_db.try_sync_table(table_oid oid) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM bigtix_dev_db.sync_table(table_oid);
+EXCEPTION WHEN OTHERS THEN
+  RAISE WARNING 'bigtix dev-db: GIN indexes for table % skipped: %', table_oid::regclass, SQLERRM;
+END
+$$;
+
+-- Indexes FerretDB made before the trigger existed. One transaction per table, so the sweep
+-- never holds locks on many tables at once, and waits at most 2 s for any one of them.
+-- Run with CALL outside a transaction block (after the install transaction commits).
+DROP FUNCTION IF EXISTS bigtix_dev_db.sync_all();
+CREATE OR REPLACE PROCEDURE bigtix_dev_db.sweep()
 LANGUAGE plpgsql AS $$
 DECLARE
-  s oid;
+  t oid;
 BEGIN
-  FOR s IN SELECT oid FROM pg_namespace WHERE bigtix_dev_db.is_ferretdb_schema(oid) LOOP
-    PERFORM bigtix_dev_db.sync_schema(s);
+  PERFORM set_config('lock_timeout', '2s', false);
+  FOR t IN
+    SELECT c.oid FROM pg_class c
+    WHERE c.relkind = 'r' AND bigtix_dev_db.is_ferretdb_schema(c.relnamespace)
+    ORDER BY c.oid
+  LOOP
+    PERFORM bigtix_dev_db.try_sync_table(t);
+    COMMIT;
   END LOOP;
 END
 $$;
@@ -216,9 +237,6 @@ DROP EVENT TRIGGER IF EXISTS bigtix_dev_db_drop_index;
 CREATE EVENT TRIGGER bigtix_dev_db_drop_index ON sql_drop
   WHEN TAG IN ('DROP INDEX')
   EXECUTE FUNCTION bigtix_dev_db.on_drop_index();
-
--- Existing databases: indexes FerretDB made before this was installed.
-SELECT bigtix_dev_db.sync_all();
 
 DO $$
 BEGIN

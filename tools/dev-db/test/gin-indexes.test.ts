@@ -168,3 +168,17 @@ it('fixes up a database whose indexes predate it when ensure-dev-db.sh runs agai
   expect((await planOf(collection, { eventId: 'e3' })).join(' / ')).toMatch(/Bitmap Index Scan \S+_eventid_\w+_gin/);
   expect(await collection.countDocuments({ eventId: 'e3' })).toBe(10);
 });
+
+it('never fails FerretDB’s own createIndex, even when the sync itself breaks', async () => {
+  psql(`create or replace function bigtix_dev_db.sync_table(table_oid oid) returns void language plpgsql
+        as $$ begin raise exception 'broken on purpose'; end $$`);
+  try {
+    const collection = client.db('broken').collection('tickets');
+    await collection.createIndex({ eventId: 1 });
+    expect((await collection.indexes()).map((i) => i.name)).toContain('eventId_1');
+    expect(ginExpressions('broken', 'tickets')).toEqual([]);
+  } finally {
+    ensureDevDb(); // puts the real function back and sweeps
+  }
+  expect(ginExpressions('broken', 'tickets')).toEqual(["((_jsonb -> '_id'::text))", "((_jsonb -> 'eventId'::text))"]);
+});

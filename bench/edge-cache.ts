@@ -116,10 +116,12 @@ runScript('edge-cache', async (stack, o, log) => {
     const hot = ids.slice(0, 100);
     const pick = (from: string[]) => () => `/api/tickets/${from[Math.floor(Math.random() * from.length)]}`;
     const listing = `/api/tickets/event/${EVENT_ID}?sort=price`;
+    // The listing is measured through nginx only: uncached, 50 connections sorting 10,000 tickets
+    // each time outlast autocannon's timeout on a loaded machine and leave the service busy for the
+    // targets after it (read-tickets measures it uncached).
     const targets: Target[] = [
       { key: 'hello', label: 'bare Koa hello (not cacheable)', edge: false, path: '/bench-hello' },
       { key: 'hello-edge', label: 'bare Koa hello (not cacheable)', edge: true, path: '/bench-hello' },
-      { key: 'list', label: 'event listing, first page (cheapest)', edge: false, path: listing },
       { key: 'list-edge', label: 'event listing, first page (cheapest)', edge: true, path: listing },
       { key: 'hot', label: 'one ticket, random of 100 hot ones', edge: false, path: pick(hot) },
       { key: 'hot-edge', label: 'one ticket, random of 100 hot ones', edge: true, path: pick(hot) },

@@ -32,11 +32,12 @@ export function startNode(
   env: NodeJS.ProcessEnv,
   logDir: string,
   args: string[] = [],
+  nodeArgs: string[] = [],
 ): Child {
   fs.mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}.log`);
   const fd = fs.openSync(logFile, 'a');
-  const proc = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', fd, fd] });
+  const proc = spawn(process.execPath, [...nodeArgs, script, ...args], { env, stdio: ['ignore', fd, fd] });
   fs.closeSync(fd);
   let exitedFlag = false;
   const exit = new Promise<void>((resolve) => {

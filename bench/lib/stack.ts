@@ -98,10 +98,6 @@ export async function startBenchStack(log: (line: string) => void = () => undefi
         path.join(svc.dir, 'dist', 'index.js'),
         {
           ...baseEnv,
-          // BENCH_CPU_PROF=tickets BENCH_CPU_PROF_DIR=/tmp/prof: that service writes a .cpuprofile on exit.
-          ...(process.env.BENCH_CPU_PROF === svc.name
-            ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? logDir}` }
-            : {}),
           PORT: String(port),
           HOST: '127.0.0.1',
           MONGO_URL: `${s.mongoBase}/${s.dbPrefix}${svc.name}`,
@@ -114,6 +110,11 @@ export async function startBenchStack(log: (line: string) => void = () => undefi
           STRIPE_WEBHOOK_SECRET: s.stripeWebhookSecret,
         },
         logDir,
+        [],
+        // BENCH_CPU_PROF=tickets BENCH_CPU_PROF_DIR=/tmp/prof: that service writes a .cpuprofile on exit.
+        process.env.BENCH_CPU_PROF === svc.name
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? logDir}`]
+          : [],
       );
       children.push(child);
       const url = `http://127.0.0.1:${port}`;

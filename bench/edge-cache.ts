@@ -31,6 +31,8 @@ async function startNginx(upstream: string, log: (line: string) => void): Promis
   const bin = spawnSync('bash', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], { encoding: 'utf8' }).stdout.trim();
   if (!bin) return null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bigtix-edge-'));
+  // Started as root, nginx's workers run as www-data and must reach the cache and temp dirs.
+  fs.chmodSync(dir, 0o755);
   const port = await freePort();
   const zone = fs
     .readFileSync(path.join(FILES, 'public-cache-zone.conf'), 'utf8')

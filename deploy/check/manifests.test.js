@@ -228,12 +228,13 @@ describe('edge cache for public reads', () => {
     const snippet = ing.metadata.annotations[SNIPPET];
     assert.equal(snippet.trim(), file('public-cache.conf').trim());
     assert.match(snippet, /^proxy_cache bigtix_public;$/m);
-    assert.match(snippet, /^proxy_cache_bypass \$http_authorization \$cookie_session;$/m);
-    assert.match(snippet, /^proxy_no_cache \$http_authorization \$cookie_session;$/m);
+    assert.match(snippet, /^proxy_cache_bypass \$http_authorization \$cookie_session \$bigtix_not_public;$/m);
+    assert.match(snippet, /^proxy_no_cache \$http_authorization \$cookie_session \$bigtix_not_public;$/m);
     // safe only because of the two lines above: nothing but anonymous answers is ever stored
     assert.match(snippet, /^proxy_ignore_headers Vary;$/m);
     // the zone the snippet names is the one cluster-up.sh gives the controller
     assert.match(file('public-cache-zone.conf'), /^proxy_cache_path \S+ .*keys_zone=bigtix_public:/m);
+    assert.match(file('public-cache-zone.conf'), /^map \$uri \$bigtix_not_public \{$/m);
     assert.match(fs.readFileSync(path.join(root, 'deploy/scripts/cluster-up.sh'), 'utf8'), /public-cache-zone\.conf/);
   });
   test('prod: no ingress snippet (the ALB cannot cache; a CDN in front honours the same headers)', () => {

@@ -52,7 +52,7 @@ async function ownStack(): Promise<Target> {
   const ticketmasterUrl = `http://127.0.0.1:${tmPort}`;
   await waitHealthy(tm, `${ticketmasterUrl}/__control/health`);
   const port = await freePort();
-  const mongoUrl = `mongodb://127.0.0.1:27017/bench-tickets-bulk-${id}`;
+  const mongoUrl = `${process.env.BENCH_MONGO_BASE ?? 'mongodb://127.0.0.1:27017'}/bench-tickets-bulk-${id}`;
   const jwtSecret = 'bench-tickets-bulk-secret';
   const svc = startNode(
     'tickets',

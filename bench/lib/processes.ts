@@ -26,9 +26,10 @@ export function startNode(
   env: NodeJS.ProcessEnv,
   logDir: string,
   args: string[] = [],
+  nodeArgs: string[] = [],
 ): Child {
   const logFile = path.join(logDir, `${name}.log`);
-  const p = startProcess({ name, args: [script, ...args], env, output: { kind: 'file', file: logFile } });
+  const p = startProcess({ name, args: [...nodeArgs, script, ...args], env, output: { kind: 'file', file: logFile } });
   managed.set(p.child, p);
   return { name, pid: p.pid, logFile, proc: p.child, exited: p.exited, stop: p.stop };
 }

@@ -16,6 +16,7 @@ import { STACK_ENV } from './stack-info';
  */
 const SCRIPTS: { name: string; args: string[]; env?: Record<string, string>; timeoutMinutes: number }[] = [
   { name: 'read-tickets', args: ['--json', '--runs', '3', '--duration', '10'], timeoutMinutes: 20 },
+  { name: 'edge-cache', args: ['--json', '--runs', '3', '--duration', '5'], timeoutMinutes: 10 },
   { name: 'memory-services', args: ['--json', '--runs', '3', '--duration', '10'], timeoutMinutes: 10 },
   { name: 'contention-hold-race', args: ['--json', '--runs', '3'], timeoutMinutes: 15 },
   { name: 'propagation-ticket-to-order', args: ['--json', '--runs', '3'], timeoutMinutes: 20 },

@@ -37,6 +37,11 @@ function benchTopology(s: BenchSettings, logDir: string, helloUrl: string): Topo
     serviceHost: '127.0.0.1',
     output: (name) => ({ kind: 'file', file: path.join(logDir, `${name}.log`) }),
     sequential: true,
+    // BENCH_CPU_PROF=tickets BENCH_CPU_PROF_DIR=/tmp/prof: that service writes a .cpuprofile on exit.
+    nodeArgs: (svc) =>
+      process.env.BENCH_CPU_PROF === svc
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? logDir}`]
+        : [],
   };
 }
 

@@ -2,7 +2,9 @@
 'use strict';
 const { test, describe } = require('node:test');
 const assert = require('node:assert/strict');
-const { rendered, ofKind, named } = require('./lib/rendered');
+const fs = require('node:fs');
+const path = require('node:path');
+const { rendered, ofKind, named, root } = require('./lib/rendered');
 
 const SERVICES = { auth: 4001, tickets: 4002, orders: 4003, payments: 4004 };
 const APPS = { ...SERVICES, web: 3100 };
@@ -222,6 +224,29 @@ describe('ingress per environment', () => {
     assert.equal(ing.spec.tls, undefined);
     assert.equal(ing.spec.rules[0].host, 'bigtix.localhost');
     assert.ok(!Object.keys(ing.metadata.annotations || {}).some((k) => k.startsWith('alb.')));
+  });
+});
+
+describe('edge cache for public reads', () => {
+  const SNIPPET = 'nginx.ingress.kubernetes.io/configuration-snippet';
+  const file = (name) => fs.readFileSync(path.join(root, 'deploy/helm/bigtix/files', name), 'utf8');
+  test('dev: the ingress caches with the shared nginx file, never for signed-in callers', () => {
+    const [ing] = ofKind(rendered('dev'), 'Ingress');
+    const snippet = ing.metadata.annotations[SNIPPET];
+    assert.equal(snippet.trim(), file('public-cache.conf').trim());
+    assert.match(snippet, /^proxy_cache bigtix_public;$/m);
+    assert.match(snippet, /^proxy_cache_bypass \$http_authorization \$cookie_session \$bigtix_not_public;$/m);
+    assert.match(snippet, /^proxy_no_cache \$http_authorization \$cookie_session \$bigtix_not_public;$/m);
+    // safe only because of the two lines above: nothing but anonymous answers is ever stored
+    assert.match(snippet, /^proxy_ignore_headers Vary;$/m);
+    // the zone the snippet names is the one cluster-up.sh gives the controller
+    assert.match(file('public-cache-zone.conf'), /^proxy_cache_path \S+ .*keys_zone=bigtix_public:/m);
+    assert.match(file('public-cache-zone.conf'), /^map \$uri \$bigtix_not_public \{$/m);
+    assert.match(fs.readFileSync(path.join(root, 'deploy/scripts/cluster-up.sh'), 'utf8'), /public-cache-zone\.conf/);
+  });
+  test('prod: no ingress snippet (the ALB cannot cache; a CDN in front honours the same headers)', () => {
+    const [ing] = ofKind(rendered('prod'), 'Ingress');
+    assert.equal(ing.metadata.annotations[SNIPPET], undefined);
   });
 });
 

@@ -28,6 +28,13 @@ kubectl --context "$context" apply -f \
   "https://raw.githubusercontent.com/kubernetes/ingress-nginx/$INGRESS_NGINX_VERSION/deploy/static/provider/kind/deploy.yaml"
 kubectl --context "$context" -n ingress-nginx wait --for=condition=Ready pod \
   -l app.kubernetes.io/component=controller --timeout=180s
+# The edge cache for public reads (ingress.publicCache in values-dev.yaml): the controller gets the
+# cache zone, and allows the Ingress's configuration-snippet. It reloads by itself on the change.
+cache_settings="$(kubectl create configmap ingress-nginx-controller --dry-run=client -o jsonpath='{.data}' \
+  --from-file=http-snippet="$BIGTIX_ROOT/deploy/helm/bigtix/files/public-cache-zone.conf" \
+  --from-literal=allow-snippet-annotations=true --from-literal=annotations-risk-level=Critical)"
+kubectl --context "$context" -n ingress-nginx patch configmap ingress-nginx-controller \
+  --type merge -p "{\"data\": $cache_settings}"
 
 ansible-playbook -i "$BIGTIX_ROOT/deploy/ansible/inventory/dev.yml" \
   "$BIGTIX_ROOT/deploy/ansible/playbooks/setup-cluster.yml" \

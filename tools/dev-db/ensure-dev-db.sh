@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure the dev database answers on 127.0.0.1:27017: builds FerretDB if it is not cached,
 # starts PostgreSQL if it is down, creates the `ferretdb` database and starts FerretDB in the
-# background. Idempotent: does nothing if the port already answers.
-# MONGO_URL set to something else means another database is used and this script is skipped.
+# background. Idempotent. Every run (also when FerretDB already answers) applies
+# gin-indexes.sql to the PostgreSQL database, which makes FerretDB's equality filters use indexes.
+# A private instance for experiments: FERRETDB_PORT, BIGTIX_CACHE_DIR, FERRETDB_POSTGRESQL_URL.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
@@ -10,11 +11,32 @@ FERRETDB_PORT="${FERRETDB_PORT:-27017}"
 PG_URL="${FERRETDB_POSTGRESQL_URL:-postgres://postgres@127.0.0.1:5432/ferretdb}"
 CACHE_ROOT="${BIGTIX_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/bigtix}"
 RUN_DIR="$CACHE_ROOT/run"
+# FerretDB's metrics/pprof listener: off for a second instance, whose default port would clash.
+if [ "$FERRETDB_PORT" = 27017 ]; then
+  FERRETDB_DEBUG_ADDR="${FERRETDB_DEBUG_ADDR:-127.0.0.1:8088}"
+else
+  FERRETDB_DEBUG_ADDR="${FERRETDB_DEBUG_ADDR:--}"
+fi
 mkdir -p "$RUN_DIR"
+
+# psql gets the URL without its query: pgx-only parameters (pool_max_conns=…) would fail libpq.
+PG_PSQL_URL="${PG_URL%%\?*}"
+PG_DB="${PG_PSQL_URL##*/}"
+PG_ADMIN_URL="${PG_PSQL_URL%/*}/postgres"
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Idempotent, and safe while FerretDB runs; new FerretDB connections get the plan cache mode.
+apply_gin_indexes() {
+  PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -1 -f "$here/gin-indexes.sql" "$PG_PSQL_URL" >/dev/null
+  # Outside that transaction: the sweep commits table by table.
+  PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -c "CALL bigtix_dev_db.sweep()" "$PG_PSQL_URL" >/dev/null
+}
+
 if port_open "$FERRETDB_PORT"; then
+  if command -v psql >/dev/null 2>&1 && psql -X -tAc "select 1" "$PG_PSQL_URL" >/dev/null 2>&1; then
+    apply_gin_indexes
+  fi
   exit 0
 fi
 
@@ -29,16 +51,17 @@ if command -v pg_lsclusters >/dev/null 2>&1; then
     done
     for _ in $(seq 1 50); do port_open 5432 && break; sleep 0.2; done
   fi
-  if ! psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname='ferretdb'" postgres | grep -q 1; then
-    psql -h 127.0.0.1 -U postgres -c "create database ferretdb" postgres >/dev/null
+  if ! psql -X -tAc "select 1 from pg_database where datname='$PG_DB'" "$PG_ADMIN_URL" | grep -q 1; then
+    psql -X -c "create database \"$PG_DB\"" "$PG_ADMIN_URL" >/dev/null
   fi
+  apply_gin_indexes
 else
   echo "ensure-dev-db: no PostgreSQL here; falling back to FerretDB's SQLite backend (slower)" >&2
   handler=sqlite
 fi
 
-args=(--listen-addr="127.0.0.1:$FERRETDB_PORT" --telemetry=disable --log-level=warn
-      --state-dir="$RUN_DIR" --handler="$handler")
+args=(--listen-addr="127.0.0.1:$FERRETDB_PORT" --telemetry=disable --log-level="${FERRETDB_LOG_LEVEL:-warn}"
+      --debug-addr="$FERRETDB_DEBUG_ADDR" --state-dir="$RUN_DIR" --handler="$handler")
 if [ "$handler" = postgresql ]; then
   args+=(--postgresql-url="$PG_URL")
 else

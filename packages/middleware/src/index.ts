@@ -7,6 +7,7 @@ export * from './http/rate-limit';
 export * from './http/shared-store';
 export * from './http/parse';
 export * from './http/pagination';
+export * from './http/public-cache';
 export * from './auth/session-token';
 export * from './auth/current-user';
 export * from './auth/revocations';

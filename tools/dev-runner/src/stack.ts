@@ -42,6 +42,8 @@ export interface Topology {
   serviceHost?: string;
   /** Boot replicas one after the other (on 2 shared cores parallel boots mostly fight for the CPU). */
   sequential?: boolean;
+  /** Node options for one service's processes (e.g. `--cpu-prof` for a benchmark's profile). */
+  nodeArgs?: (service: string) => string[];
   /** Fail when a service is not ready in time (default); false: report it and go on (make dev). */
   strict?: boolean;
   readyTimeoutMs?: number;
@@ -187,7 +189,7 @@ export async function startStack(t: Topology): Promise<RunningStack> {
       const output = t.output(name, index);
       const proc = startProcess({
         name,
-        args: [built(path.join(info.dir, 'dist', 'index.js'))],
+        args: [...(t.nodeArgs?.(info.name) ?? []), built(path.join(info.dir, 'dist', 'index.js'))],
         env: envFor(info, r),
         cwd: REPO_ROOT,
         output: output.kind === 'memory' ? { ...output, lines: r.lines } : output,

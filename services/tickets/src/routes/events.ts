@@ -1,5 +1,5 @@
 import { NotFoundError, eventSearchQuerySchema, ticketmasterEventIdSchema } from '@bigtix/common';
-import { Router, parseQuery } from '@bigtix/middleware';
+import { Router, parseQuery, publicCache } from '@bigtix/middleware';
 import { z } from 'zod';
 import { getEvent } from '../domain/get-event';
 import { listEventsWithTickets } from '../domain/list-events-with-tickets';
@@ -7,6 +7,7 @@ import type { SearchGuard } from '../domain/search-guard';
 import { searchEvents } from '../domain/search-events';
 import type { TicketsContext } from '../domain/tickets-context';
 import type { TicketmasterClient } from '../ticketmaster/ticketmaster-client';
+import { EVENT_CACHE, EVENT_LIST_CACHE } from './cache-policies';
 
 const withTicketsQuery = z.object({ limit: z.coerce.number().int().min(1).max(50, 'must be at most 50').default(20) });
 
@@ -18,18 +19,18 @@ export function eventsRouter(
 ): Router {
   const router = new Router({ prefix: '/api/events' });
 
-  router.get('/search', async (ctx) => {
+  router.get('/search', publicCache(EVENT_CACHE), async (ctx) => {
     const query = parseQuery(ctx, eventSearchQuerySchema);
     const caller = { user: ctx.state.currentUser ?? null, ip: ctx.ip };
     ctx.body = await guard.search(query, caller, () => searchEvents(client, c.events, query));
   });
 
-  router.get('/upcoming-with-tickets', async (ctx) => {
+  router.get('/upcoming-with-tickets', publicCache(EVENT_LIST_CACHE), async (ctx) => {
     const { limit } = parseQuery(ctx, withTicketsQuery);
     ctx.body = await listEventsWithTickets(c, limit);
   });
 
-  router.get('/:eventId', async (ctx) => {
+  router.get('/:eventId', publicCache(EVENT_CACHE), async (ctx) => {
     const { eventId } = ctx.params;
     // An id Ticketmaster could never issue is unknown without asking it.
     if (!ticketmasterEventIdSchema.safeParse(eventId).success)

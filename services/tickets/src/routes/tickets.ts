@@ -7,7 +7,7 @@ import {
   ticketmasterEventIdSchema,
   updateTicketSchema,
 } from '@bigtix/common';
-import { Router, parseBody, parseQuery, requireUser } from '@bigtix/middleware';
+import { Router, parseBody, parseQuery, publicCache, requireUser } from '@bigtix/middleware';
 import { z } from 'zod';
 import { bulkCreateTickets } from '../domain/bulk-create-tickets';
 import { createTicket } from '../domain/create-ticket';
@@ -16,6 +16,7 @@ import { listAvailableTickets, listEventTickets, listUserTickets } from '../doma
 import type { TicketsContext } from '../domain/tickets-context';
 import { updateTicket } from '../domain/update-ticket';
 import { withdrawTicket } from '../domain/withdraw-ticket';
+import { LISTING_CACHE } from './cache-policies';
 
 const eventListQuery = listQuerySchema.extend(eventTicketsQuerySchema.shape);
 const userListQuery = listQuerySchema.extend({
@@ -28,7 +29,7 @@ export function ticketsRouter(c: TicketsContext): Router {
   const router = new Router({ prefix: '/api/tickets' });
   const viewer = (ctx: { state: { currentUser?: { id: string } | null } }) => ctx.state.currentUser?.id ?? null;
 
-  router.get('/', async (ctx) => {
+  router.get('/', publicCache(LISTING_CACHE), async (ctx) => {
     ctx.body = await listAvailableTickets(c, parseQuery(ctx, listQuerySchema), viewer(ctx));
   });
 
@@ -53,12 +54,12 @@ export function ticketsRouter(c: TicketsContext): Router {
     ctx.body = await getTicketBySerial(c, ctx.params.serialNumber, user.id, eventId);
   });
 
-  router.get('/event/:eventId', async (ctx) => {
+  router.get('/event/:eventId', publicCache(LISTING_CACHE), async (ctx) => {
     const { sort, ...page } = parseQuery(ctx, eventListQuery);
     ctx.body = await listEventTickets(c, ctx.params.eventId, sort, page, viewer(ctx));
   });
 
-  router.get('/user/:userId', async (ctx) => {
+  router.get('/user/:userId', publicCache(LISTING_CACHE), async (ctx) => {
     const { role, status, ...page } = parseQuery(ctx, userListQuery);
     // What someone bought is their business only; what they sell is public.
     if (role === 'owner' && viewer(ctx) !== ctx.params.userId)
@@ -66,7 +67,7 @@ export function ticketsRouter(c: TicketsContext): Router {
     ctx.body = await listUserTickets(c, ctx.params.userId, role, status, page, viewer(ctx));
   });
 
-  router.get('/:id', async (ctx) => {
+  router.get('/:id', publicCache(LISTING_CACHE), async (ctx) => {
     ctx.body = await getTicket(c, ctx.params.id, viewer(ctx));
   });
 

@@ -1,0 +1,184 @@
+// gin-indexes.sql against a real FerretDB: a private PostgreSQL database and a private FerretDB
+// on its own port (started through ensure-dev-db.sh, as a developer would), never the shared one.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Collection, Document, MongoClient } from 'mongodb';
+
+const here = path.resolve(__dirname, '..');
+const pgServer = process.env.BIGTIX_TEST_PG_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
+const pgDb = `bigtix_gin_${process.pid}_${Date.now().toString(36)}`;
+const pgUrl = `${pgServer}/${pgDb}`;
+
+let port: number;
+let cacheDir: string;
+let client: MongoClient;
+
+function psql(sql: string, url = pgUrl): string {
+  return execFileSync('psql', ['-X', '-q', '-tA', '-v', 'ON_ERROR_STOP=1', '-c', sql, url], {
+    encoding: 'utf8',
+  }).trim();
+}
+
+function devDbEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, FERRETDB_PORT: String(port), BIGTIX_CACHE_DIR: cacheDir, FERRETDB_POSTGRESQL_URL: pgUrl };
+}
+
+function ensureDevDb(): void {
+  execFileSync('bash', [path.join(here, 'ensure-dev-db.sh')], { env: devDbEnv(), stdio: 'inherit' });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port: p } = server.address() as net.AddressInfo;
+      server.close(() => resolve(p));
+    });
+  });
+}
+
+/** The GIN indexes on the PostgreSQL table behind `dbName.collectionName`, as index expressions. */
+function ginExpressions(dbName: string, collectionName: string): string[] {
+  const table = psql(
+    `select _jsonb->>'table' from ${JSON.stringify(dbName)}._ferretdb_database_metadata
+     where _jsonb->>'_id' = '${collectionName}'`,
+  );
+  const rows = psql(
+    `select regexp_replace(indexdef, '.* USING gin \\((.*) jsonb_path_ops\\)$', '\\1')
+     from pg_indexes where schemaname = '${dbName}' and tablename = '${table}' and indexdef like '% USING gin %'
+     order by 1`,
+  );
+  return rows ? rows.split('\n') : [];
+}
+
+/** The PostgreSQL plan FerretDB chose for `find(filter)`, flattened to its node types and index names. */
+async function planOf(collection: Collection, filter: Document): Promise<string[]> {
+  const explained = await collection.find(filter).explain();
+  const nodes: string[] = [];
+  const walk = (node: Document): void => {
+    nodes.push(node['Index Name'] ? `${node['Node Type']} ${node['Index Name']}` : node['Node Type']);
+    for (const child of node.Plans ?? []) walk(child);
+  };
+  walk(explained.queryPlanner.Plan);
+  return nodes;
+}
+
+async function seeded(dbName: string): Promise<Collection> {
+  const collection = client.db(dbName).collection('tickets');
+  await collection.insertMany(
+    Array.from({ length: 3000 }, (_, i) => ({
+      _id: `t${i}`,
+      eventId: `e${i % 300}`,
+      sellerId: `s${i}`,
+      seat: { row: `r${i % 40}` },
+    })),
+  );
+  return collection;
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bigtix-gin-'));
+  // Reuse the FerretDB binary already built into the normal cache.
+  const bin = execFileSync('bash', [path.join(here, 'build-ferretdb.sh')], { encoding: 'utf8' }).trim();
+  fs.symlinkSync(path.dirname(bin), path.join(cacheDir, path.basename(path.dirname(bin))));
+  ensureDevDb();
+  client = await MongoClient.connect(`mongodb://127.0.0.1:${port}`, { serverSelectionTimeoutMS: 10000 });
+}, 120000);
+
+afterAll(async () => {
+  await client?.close();
+  execFileSync('bash', [path.join(here, 'stop-dev-db.sh')], { env: devDbEnv() });
+  // FerretDB's pool may take a moment to let go; FORCE does not wait for it.
+  psql(`drop database if exists "${pgDb}" with (force)`, `${pgServer}/postgres`);
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+});
+
+it('sets plan_cache_mode for the database, so the planner sees the field name FerretDB binds', () => {
+  expect(psql('show plan_cache_mode')).toBe('force_custom_plan');
+});
+
+it('gives every index FerretDB creates a GIN index on the expression its filters use, and _id one too', async () => {
+  const collection = await seeded('fresh');
+  await collection.createIndex({ eventId: 1, sellerId: 1 });
+  await collection.createIndex({ sellerId: 1 }, { unique: true });
+  await collection.createIndex({ 'seat.row': 1 });
+
+  expect(ginExpressions('fresh', 'tickets')).toEqual([
+    "((_jsonb #> '{seat,row}'::text[]))",
+    "((_jsonb -> '_id'::text))",
+    "((_jsonb -> 'eventId'::text))",
+    "((_jsonb -> 'sellerId'::text))",
+  ]);
+  psql('analyze');
+  expect((await planOf(collection, { _id: 't7' })).join(' / ')).toMatch(/Bitmap Index Scan \S+__id_\w+_gin/);
+  expect((await planOf(collection, { sellerId: 's7' })).join(' / ')).toMatch(/Bitmap Index Scan \S+_sellerid_\w+_gin/);
+  expect(await collection.findOne({ sellerId: 's7' })).toMatchObject({ _id: 't7', eventId: 'e7' });
+  // The B-tree FerretDB made still enforces uniqueness.
+  await expect(collection.insertOne({ _id: 'dup', sellerId: 's7' })).rejects.toMatchObject({ code: 11000 });
+  // Clients see only the indexes they asked for.
+  expect((await collection.indexes()).map((i) => i.name).sort()).toEqual([
+    '_id_',
+    'eventId_1_sellerId_1',
+    'seat.row_1',
+    'sellerId_1',
+  ]);
+});
+
+it('drops a GIN index when the last FerretDB index on its field goes, and keeps shared ones', async () => {
+  const collection = client.db('dropping').collection('tickets');
+  await collection.createIndex({ eventId: 1, sellerId: 1 });
+  await collection.createIndex({ eventId: 1 }, { name: 'by_event' });
+
+  await collection.dropIndex('eventId_1_sellerId_1');
+  expect(ginExpressions('dropping', 'tickets')).toEqual(["((_jsonb -> '_id'::text))", "((_jsonb -> 'eventId'::text))"]);
+
+  await collection.dropIndex('by_event');
+  expect(ginExpressions('dropping', 'tickets')).toEqual(["((_jsonb -> '_id'::text))"]);
+
+  await collection.drop();
+  await client.db('dropping').dropDatabase();
+});
+
+it('fixes up a database whose indexes predate it when ensure-dev-db.sh runs again, idempotently', async () => {
+  const collection = await seeded('old');
+  await collection.createIndex({ eventId: 1 });
+  // What a database made before this existed looks like: no trigger, no GIN indexes.
+  psql('drop event trigger bigtix_dev_db_create_index; drop event trigger bigtix_dev_db_drop_index');
+  const ours = psql(`select indexname from pg_indexes where schemaname = 'old' and indexname like '%\\_gin'`).split(
+    '\n',
+  );
+  for (const name of ours) psql(`drop index old."${name}"`);
+  await collection.createIndex({ sellerId: 1 });
+  expect(ginExpressions('old', 'tickets')).toEqual([]);
+
+  ensureDevDb(); // FerretDB already answers: only the SQL runs
+  ensureDevDb();
+
+  expect(ginExpressions('old', 'tickets')).toEqual([
+    "((_jsonb -> '_id'::text))",
+    "((_jsonb -> 'eventId'::text))",
+    "((_jsonb -> 'sellerId'::text))",
+  ]);
+  psql('analyze');
+  expect((await planOf(collection, { eventId: 'e3' })).join(' / ')).toMatch(/Bitmap Index Scan \S+_eventid_\w+_gin/);
+  expect(await collection.countDocuments({ eventId: 'e3' })).toBe(10);
+});
+
+it('never fails FerretDB’s own createIndex, even when the sync itself breaks', async () => {
+  psql(`create or replace function bigtix_dev_db.sync_table(table_oid oid) returns void language plpgsql
+        as $$ begin raise exception 'broken on purpose'; end $$`);
+  try {
+    const collection = client.db('broken').collection('tickets');
+    await collection.createIndex({ eventId: 1 });
+    expect((await collection.indexes()).map((i) => i.name)).toContain('eventId_1');
+    expect(ginExpressions('broken', 'tickets')).toEqual([]);
+  } finally {
+    ensureDevDb(); // puts the real function back and sweeps
+  }
+  expect(ginExpressions('broken', 'tickets')).toEqual(["((_jsonb -> '_id'::text))", "((_jsonb -> 'eventId'::text))"]);
+});

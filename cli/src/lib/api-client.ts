@@ -54,6 +54,11 @@ export class ApiClient {
     return this.options.apiUrl;
   }
 
+  /** The same client (same transport) speaking for another token, optionally at another URL. */
+  withToken(token: string, apiUrl = this.options.apiUrl): ApiClient {
+    return new ApiClient({ ...this.options, token, apiUrl });
+  }
+
   get signedIn(): boolean {
     return Boolean(this.options.token);
   }

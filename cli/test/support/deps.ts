@@ -3,6 +3,7 @@
  * store (in a temporary XDG_CONFIG_HOME), settings and API client, with the network replaced by a
  * table of answers and the terminal by scripted prompts. Everything written is captured.
  */
+import { DEFAULT_FEES } from '@bigtix/common';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,10 @@ import { Output } from '../../src/lib/output';
 import type { Prompts } from '../../src/lib/prompts';
 import { noPrompts } from '../../src/lib/prompts';
 import { resolveSettings } from '../../src/lib/settings';
+
+const DEFAULT_ROUTES: Record<string, [number, unknown]> = {
+  'GET /api/payouts/fees': [200, DEFAULT_FEES],
+};
 
 export const API_URL = 'http://api.bigtix.test';
 
@@ -64,13 +69,15 @@ export async function testDeps(
       body: init.body ? JSON.parse(String(init.body)) : undefined,
     };
     requests.push(req);
-    const route = options.routes?.[`${req.method} ${u.pathname}`];
+    // Every server answers its fee schedule (the defaults) unless a test says otherwise.
+    const route = options.routes?.[`${req.method} ${u.pathname}`] ?? DEFAULT_ROUTES[`${req.method} ${u.pathname}`];
     if (!route)
       return new Response(JSON.stringify({ errors: [{ message: `no route ${req.method} ${u.pathname}` }] }), {
         status: 404,
       });
     const [status, body] = typeof route === 'function' ? route(req) : route;
-    return new Response(body === undefined ? '' : JSON.stringify(body), {
+    // No body at all for an empty answer: a 204 may not carry one.
+    return new Response(body === undefined ? null : JSON.stringify(body), {
       status,
       headers: { 'content-type': 'application/json' },
     });

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { ApiClient } from '../../lib/api-client';
 import type { Deps, GlobalOptions } from '../../lib/deps';
 import { optionsOf, withExamples, withJson } from '../../lib/command-help';
 import { processDeps } from '../../lib/deps';
@@ -20,9 +19,9 @@ export async function runLogout(opts: GlobalOptions, deps: Deps): Promise<void> 
   if (saved.token) {
     // Revoke with the saved token itself (not BIGTIX_TOKEN); if the server cannot be reached the
     // local copy is still deleted, and `bigtix tokens revoke` can finish the job later.
-    const { settings } = await deps.session(opts);
-    const api = new ApiClient({ apiUrl: saved.apiUrl ?? settings.apiUrl, token: saved.token });
+    const { api } = await deps.session(opts);
     await api
+      .withToken(saved.token, saved.apiUrl ?? api.apiUrl)
       .signOut()
       .catch((err: Error) => deps.out.warn(`could not revoke the token on the server: ${err.message}`));
   }

@@ -58,9 +58,10 @@ it('passes a wrong password on as the server’s message and saves nothing', asy
   expect(await d.config.read()).toEqual({});
 });
 
-it('logout forgets the saved token, and says when there was none', async () => {
-  const d = await testDeps({ token: 'tok' });
+it('logout revokes the saved token on the server, forgets it, and says when there was none', async () => {
+  const d = await testDeps({ token: 'tok', routes: { 'POST /api/users/signout': [204, undefined] } });
   await runLogout({}, d);
+  expect(d.requests.map((r) => [r.method, r.path, r.auth])).toEqual([['POST', '/api/users/signout', 'Bearer tok']]);
   expect(d.stderr()).toBe('Signed out; the saved token was deleted.\n');
   expect(await d.config.read()).toEqual({});
   await runLogout({ json: true }, d);

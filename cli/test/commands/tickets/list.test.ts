@@ -70,7 +70,9 @@ it('shows a dry run of generated tickets without sending any', async () => {
   const plan = JSON.parse(d.stdout());
   expect(plan).toMatchObject({ dryRun: true, count: 3, event: { id: EVENT } });
   expect(plan.tickets.map((t: TicketInput) => t.price)).toEqual([5_000, 5_000, 5_000]);
-  expect(d.requests.map((r) => r.method)).toEqual(['GET']);
+  // Only reads: the event, and the fee schedule for the proceeds it prints.
+  expect(d.requests.map((r) => r.method)).toEqual(['GET', 'GET']);
+  expect(d.requests.some((r) => r.path.startsWith('/api/tickets'))).toBe(false);
 });
 
 it('asks for confirmation on a terminal and lists nothing when the seller says no', async () => {

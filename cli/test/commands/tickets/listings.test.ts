@@ -25,6 +25,7 @@ it('walks every page of the caller’s listings and filters by event', async () 
     '/api/users/currentuser',
     `/api/tickets/user/${ME.id}?limit=200`,
     `/api/tickets/user/${ME.id}?limit=200&cursor=c1`,
+    '/api/payouts/fees',
   ]);
 });
 
@@ -36,7 +37,7 @@ it('asks the API for one status and prints a table', async () => {
   await runListings({ status: 'available' }, d);
   expect(d.requests[1].path).toBe(`/api/tickets/user/${ME.id}?limit=200&status=available`);
   expect(d.stdout()).toMatch(
-    /^ID\s+STATUS\s+PRICE\s+EVENT\s+SERIAL\s+TITLE\n665f1c2e9b1e8a0012345678\s+available\s+\$125\.00\s+vvG1OMw20GdtWRW4\s+SEC1-ROW3-1\s+Floor A, row 3\n$/,
+    /^ID\s+STATUS\s+PRICE\s+PROCEEDS\s+EVENT\s+SERIAL\s+TITLE\n665f1c2e9b1e8a0012345678\s+available\s+\$125\.00\s+\$112\.50\s+vvG1OMw20GdtWRW4\s+SEC1-ROW3-1\s+Floor A, row 3\n$/,
   );
   expect(d.stderr()).toContain('1 listing(s)');
 });

@@ -26,7 +26,7 @@ import { QueueName, World } from '../../src/model/world';
  *
  * Budget: MODEL_RUNS (default 30 in `make test`; `make test-model` runs thousands), optionally cut
  * by MODEL_SECONDS. A failure prints its seed and path: MODEL_SEED=<seed> reruns it, and
- * MODEL_SHRINK=1 shrinks it to a minimal program.
+ * MODEL_SHRINK=1 shrinks it to a minimal program (MODEL_PATH=<path> replays only that program).
  */
 const RUNS = Number(process.env.MODEL_RUNS ?? 30);
 const SEED = process.env.MODEL_SEED ? Number(process.env.MODEL_SEED) : undefined;
@@ -341,9 +341,10 @@ async function runProgram(p: { steps: Action[][]; choices: number[] }): Promise<
     for (const r of results)
       if (r.status === 'rejected') run.problems.push(String((r.reason as Error).stack ?? r.reason));
     // Liveness: an order is refused only because an order that succeeded holds one of its
-    // tickets (one open or paid when the step began, or one stored during it), or because the
+    // tickets (one open or paid when the step began or ended, or one stored during it), or because the
     // replica says a ticket is not for sale at that price.
-    const winners = [...activeBefore, ...run.orders.slice(storedBefore).map((o) => o.id)];
+    // (A late payment can complete an expired order during the step: it is a winner too.)
+    const winners = [...activeBefore, ...run.orders.slice(storedBefore).map((o) => o.id), ...(await activeOrPaid(run))];
     const winnerTickets = new Set<string>();
     for (const id of winners) for (const t of (await orderDoc(run, id))?.tickets ?? []) winnerTickets.add(t.ticketId);
     for (const refusal of run.refusals) {
@@ -395,6 +396,7 @@ it(
       {
         numRuns: RUNS,
         seed: SEED,
+        ...(process.env.MODEL_PATH ? { path: process.env.MODEL_PATH } : {}),
         endOnFailure: process.env.MODEL_SHRINK !== '1',
         verbose: 1,
         ...(SECONDS > 0 ? { interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false } : {}),

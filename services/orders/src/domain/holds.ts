@@ -1,7 +1,7 @@
 import { claim, isDuplicateKeyError } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
 import { HoldDoc, HoldPurpose, minuteOf } from '../models/hold';
-import { holdKey } from '../models/keys';
+import { holdKey, lateOutcomeKey } from '../models/keys';
 
 export type HoldAttempt = { taken: HoldDoc[]; lost: null } | { taken: HoldDoc[]; lost: string };
 
@@ -110,17 +110,27 @@ async function waitForHolder(deps: OrdersDeps, hold: HoldDoc, deadline: number):
     return end === 'given-up' ? 'released' : 'stored';
   }
   for (let attempt = 0; ; attempt++) {
-    // The order document, not its change record: a creation that crashed after claiming it is
-    // rolled forward by the relay within seconds, so its document appears all the same.
-    const [order, released] = await Promise.all([
-      deps.orders.findById(hold.orderId),
+    const [succeeded, released] = await Promise.all([
+      holderSucceeded(deps, hold),
       deps.holdReleases.findOne({ _id: hold._id }),
     ]);
-    if (order) return 'stored';
+    if (succeeded) return 'stored';
     if (released) return 'released';
     if (Date.now() >= deadline) return 'stored';
     await new Promise((r) => setTimeout(r, waitMs(attempt)));
   }
+}
+
+/**
+ * Whether the holder has succeeded. A creation has once its order document exists (not merely its
+ * change record: a creation that crashed after claiming it is rolled forward by the relay within
+ * seconds, so the document appears all the same). A late payment's retake has only once its own
+ * verdict says paid: until then it may still be rejected and give the ticket back.
+ */
+async function holderSucceeded(deps: OrdersDeps, hold: HoldDoc): Promise<boolean> {
+  if (hold.purpose === 'late')
+    return (await deps.outcomes.findOne({ _id: lateOutcomeKey(hold.orderId) }))?.outcome === 'paid';
+  return (await deps.orders.findById(hold.orderId)) !== null;
 }
 
 /** The order exists (or its first version is claimed, which the relay rolls forward). */

@@ -28,6 +28,9 @@ module.exports = async () => {
       LOG_LEVEL: 'warn',
       // The journey makes its own sellers and listings; the demo marketplace would change what it sees.
       SEED: '0',
+      // Every test signs up its own people from this one address; the limits are tested in e2e/test/api/abuse-*.
+      SIGNUP_RATE_LIMIT_PER_IP: '100000',
+      ORDER_RATE_LIMIT_PER_IP: '100000',
     },
     output: { kind: 'pipe' },
     detached: true,

@@ -9,7 +9,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import mongoose, { Connection } from 'mongoose';
-import { Isolation, TEST_JWT_SECRET, TEST_RABBITMQ_URL, isolate } from '@bigtix/testkit';
+import { Isolation, TEST_JWT_SECRET, TEST_RABBITMQ_URL, isolate, testLimitsEnv } from '@bigtix/testkit';
 import { RunningStack, Topology, freePort, httpStatus, startStack } from '@bigtix/dev-runner';
 import { startFakeTicketmaster } from '@bigtix/fake-ticketmaster';
 import { RunningFakeStripe, startFakeStripe } from '@bigtix/fake-stripe';
@@ -62,7 +62,12 @@ function faultTopology(iso: Isolation, options: ProcessStackOptions, fakes: { tm
       rabbitmqUrl: TEST_RABBITMQ_URL,
       jwtSecret: TEST_JWT_SECRET,
       stripeWebhookSecret: FAULT_WEBHOOK_SECRET,
-      services: { LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'warn', OUTBOX_POLL_MS: '100', ...(options.env ?? {}) },
+      services: {
+        LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'warn',
+        OUTBOX_POLL_MS: '100',
+        ...testLimitsEnv(iso.id),
+        ...(options.env ?? {}),
+      },
     },
     router: {},
     serviceHost: '127.0.0.1',

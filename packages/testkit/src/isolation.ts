@@ -7,6 +7,21 @@ export const TEST_MONGO_BASE = process.env.MONGO_URL_BASE ?? 'mongodb://127.0.0.
 export const TEST_RABBITMQ_URL = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 export const TEST_JWT_SECRET = 'bigtix-test-secret';
 
+/**
+ * Rate limits for a test stack: counters in the shared Redis apart from every other test file's
+ * (they outlive a run), and limits far above what one person does, since a test file signs up and
+ * orders far more often. The abuse tests set the real limits back explicitly.
+ */
+export function testLimitsEnv(isolationId: string): Record<string, string> {
+  return {
+    REDIS_KEY_PREFIX: `bigtix:test:${isolationId}:`,
+    SIGNUP_RATE_LIMIT_PER_IP: '100000',
+    ORDER_RATE_LIMIT_PER_IP: '100000',
+    ORDER_RATE_LIMIT_PER_USER: '100000',
+    SEARCH_RATE_LIMIT_PER_IP: '100000',
+  };
+}
+
 export interface Isolation {
   /** Unique suffix for this test file's database, exchange and queues. */
   id: string;
@@ -50,14 +65,7 @@ export function isolate(label = 't'): Isolation {
       BIGTIX_QUEUE_PREFIX: queuePrefix,
       JWT_SECRET: TEST_JWT_SECRET,
       OUTBOX_POLL_MS: '100',
-      // Rate-limit counters in the shared Redis, apart from every other test file's.
-      REDIS_KEY_PREFIX: `bigtix:test:${id}:`,
-      // Test files sign up and order far more often than one person does; the abuse tests set
-      // the real limits back explicitly.
-      SIGNUP_RATE_LIMIT_PER_IP: '100000',
-      ORDER_RATE_LIMIT_PER_IP: '100000',
-      ORDER_RATE_LIMIT_PER_USER: '100000',
-      SEARCH_RATE_LIMIT_PER_IP: '100000',
+      ...testLimitsEnv(id),
       ...extra,
     }),
     async cleanup() {

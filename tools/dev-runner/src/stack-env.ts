@@ -8,14 +8,17 @@ export interface StackNames {
   mongoUrl(service: string): string;
   exchange: string;
   queuePrefix: string;
+  /** Rate-limit counters and other shared Redis keys (they outlive a run): one prefix per stack. */
+  redisKeyPrefix?: string;
 }
 
-/** Names from one id: databases `<id>-<service>`, exchange `bigtix.<id>`, queues `<id>.<service>.events`. */
+/** Names from one id: databases `<id>-<service>`, exchange `bigtix.<id>`, queues `<id>.<service>.events`, Redis keys `bigtix:<id>:`. */
 export function namedStack(stackId: string, mongoBase = 'mongodb://127.0.0.1:27017'): StackNames {
   return {
     mongoUrl: (service) => `${mongoBase}/${stackId}-${service}`,
     exchange: `bigtix.${stackId}`,
     queuePrefix: `${stackId}.`,
+    redisKeyPrefix: `bigtix:${stackId}:`,
   };
 }
 
@@ -50,6 +53,7 @@ export function stackEnv(o: StackEnvOptions): NodeJS.ProcessEnv {
     if (o.service) set('MONGO_URL', o.names.mongoUrl(o.service));
     set('BIGTIX_EXCHANGE', o.names.exchange);
     set('BIGTIX_QUEUE_PREFIX', o.names.queuePrefix);
+    set('REDIS_KEY_PREFIX', o.names.redisKeyPrefix);
   }
   set('RABBITMQ_URL', o.rabbitmqUrl);
   set('JWT_SECRET', o.jwtSecret);

@@ -2,7 +2,7 @@
  * The demo seed against a real private stack (every service and both fakes as processes, the
  * router in front; FerretDB and RabbitMQ isolated for this file), through the public APIs only.
  */
-import { TEST_JWT_SECRET, TEST_RABBITMQ_URL, isolate } from '@bigtix/testkit';
+import { TEST_JWT_SECRET, TEST_RABBITMQ_URL, isolate, testLimitsEnv } from '@bigtix/testkit';
 import { DEMO_BUYER, RunningStack, demoPrice, seedDemoMarketplace, startStack } from '../src';
 
 jest.setTimeout(240_000);
@@ -20,7 +20,7 @@ beforeAll(async () => {
       base: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
       rabbitmqUrl: TEST_RABBITMQ_URL,
       jwtSecret: TEST_JWT_SECRET,
-      services: { OUTBOX_POLL_MS: '100' },
+      services: { OUTBOX_POLL_MS: '100', ...testLimitsEnv(iso.id) },
     },
     router: {},
     serviceHost: '127.0.0.1',

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { freePort, namedStack, stackEnv, startProcess, waitReady } from '../src';
 
 describe('stackEnv', () => {
-  it('gives each service its own database and the stack its own exchange and queues', () => {
+  it('gives each service its own database and the stack its own exchange, queues and Redis keys', () => {
     const names = namedStack('shape1', 'mongodb://db:27017');
     const env = stackEnv({
       base: { PATH: '/bin', JEST_WORKER_ID: '1' },
@@ -19,6 +19,7 @@ describe('stackEnv', () => {
       MONGO_URL: 'mongodb://db:27017/shape1-orders',
       BIGTIX_EXCHANGE: 'bigtix.shape1',
       BIGTIX_QUEUE_PREFIX: 'shape1.',
+      REDIS_KEY_PREFIX: 'bigtix:shape1:',
       JWT_SECRET: 's',
       STRIPE_API_BASE: 'http://127.0.0.1:9',
       AUTH_URL: 'http://127.0.0.1:5001',

@@ -20,7 +20,7 @@ import mongoose, { Types } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startStack } from '@bigtix/dev-runner';
-import { waitFor } from '@bigtix/testkit';
+import { testLimitsEnv, waitFor } from '@bigtix/testkit';
 
 const ROOT = path.resolve(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -86,7 +86,12 @@ async function ownService(): Promise<Target> {
     ports: 'free',
     names: { mongoUrl: () => mongoUrl, exchange, queuePrefix },
     fakes: { ticketmaster: false, stripe: false },
-    env: { base: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' }, jwtSecret },
+    // Throughput, not abuse limits, is measured here: test-sized limits, counters of this run only.
+    env: {
+      base: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+      jwtSecret,
+      services: testLimitsEnv(`bench${id}`),
+    },
     serviceHost: '127.0.0.1',
     output: (name) => ({ kind: 'file', file: path.join(logDir, `${name}.log`) }),
   });

@@ -6,6 +6,7 @@ import { Child, startNode, waitHealthy } from './processes';
 import { dropBenchState } from './cleanup';
 import { BenchSettings, benchSettings } from './settings';
 import type { StackInfo } from './stack-info';
+import { testLimitsEnv } from '@bigtix/testkit';
 
 export const REPO_ROOT = ROOT;
 const BENCH_DIST = path.resolve(__dirname, '..');
@@ -32,6 +33,8 @@ function benchTopology(s: BenchSettings, logDir: string, helloUrl: string): Topo
       rabbitmqUrl: s.rabbitmqUrl,
       jwtSecret: s.jwtSecret,
       stripeWebhookSecret: s.stripeWebhookSecret,
+      // Throughput, not abuse limits, is measured: test-sized limits, counters of this run only.
+      services: testLimitsEnv(`bench${s.runId}`),
     },
     router: { separateProcess: true, extraRoutes: [{ prefix: '/bench-hello', target: helloUrl }] },
     serviceHost: '127.0.0.1',

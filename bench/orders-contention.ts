@@ -137,7 +137,7 @@ async function target(): Promise<Target> {
 
 const user = (t: Target) => {
   const u = { id: new Types.ObjectId().toHexString(), email: `bench-${randomBytes(3).toString('hex')}@example.test` };
-  return { ...u, auth: `Bearer ${signUserToken(u, t.jwtSecret, 'session', 3600).token}` };
+  return { ...u, auth: `Bearer ${signUserToken(u, t.jwtSecret, 'cli', 3600).token}` };
 };
 
 async function postOrder(t: Target, auth: string, ticketId: string, price: number, others: string[] = []) {

@@ -28,7 +28,8 @@ export function signedBuyers(stack: StackInfo, n: number): BenchUser[] {
   return Array.from({ length: n }, (_, i) => {
     const id = randomBytes(12).toString('hex'); // ObjectId-shaped, as auth's ids are
     const email = `buyer-${i}-${id.slice(-6)}@bench.test`;
-    const { token } = signUserToken({ id, email }, stack.jwtSecret, 'session', 3600);
+    // A bearer token is a CLI token (a session token only works as the cookie).
+    const { token } = signUserToken({ id, email }, stack.jwtSecret, 'cli', 3600);
     return { id, email, authorization: `Bearer ${token}` };
   });
 }

@@ -23,6 +23,7 @@ export * from './outbox/outbox-record';
 export * from './outbox/outbox-relay';
 export * from './outbox/versioned-store';
 export * from './service/start-service';
+export * from './service/periodic-worker';
 export { default as Router } from '@koa/router';
 export * from './bus/dead-letters';
 export * from './bus/bus-metrics';

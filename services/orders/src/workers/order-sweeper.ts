@@ -1,4 +1,4 @@
-import type { Worker } from '@bigtix/middleware';
+import { Worker, periodicWorker } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
 import { expireDueOrders } from '../domain/expire-orders';
 import { OrphanHoldSweeper } from '../domain/release-orphan-holds';
@@ -11,36 +11,14 @@ import { repairLaggingOutcomes } from '../domain/repair-outcomes';
  */
 export function orderSweeper(deps: OrdersDeps): Worker & { runOnce(): Promise<void> } {
   const orphans = new OrphanHoldSweeper();
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let stopped = true;
-
-  const runOnce = async () => {
-    await expireDueOrders(deps);
-    await repairLaggingOutcomes(deps);
-    await orphans.run(deps);
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = runOnce()
-        .catch((err) => deps.logger.warn({ err: (err as Error).message }, 'order sweep failed; will retry'))
-        .finally(() => {
-          running = null;
-          schedule();
-        });
-    }, deps.config.sweepMs);
-  };
-  return {
-    runOnce,
-    start() {
-      stopped = false;
-      schedule();
+  return periodicWorker({
+    what: 'order sweep',
+    intervalMs: deps.config.sweepMs,
+    logger: deps.logger,
+    async run() {
+      await expireDueOrders(deps);
+      await repairLaggingOutcomes(deps);
+      await orphans.run(deps);
     },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import type { Worker } from '@bigtix/middleware';
+import { Worker, periodicWorker } from '@bigtix/middleware';
 import type { PaymentsDeps } from '../domain/deps';
 import { settleProceeds } from '../domain/payouts/settle-proceeds';
 import type { Proceeds } from '../models/proceeds';
@@ -13,40 +13,18 @@ export function payoutWorker(
   deps: PaymentsDeps,
   name = `worker-${process.pid}`,
 ): Worker & { runOnce(): Promise<void> } {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let stopped = true;
-
-  const runOnce = async () => {
-    const open = (await deps.payouts.store.proceeds.find({}).toArray()) as unknown as Proceeds[];
-    for (const p of open) {
-      if (stopped && running) return;
-      await settleProceeds(deps, p, name).catch((err: Error) =>
-        deps.logger.warn({ orderId: p.orderId, sellerId: p.sellerId, err: err.message }, 'payout failed; will retry'),
-      );
-    }
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = runOnce()
-        .catch((err) => deps.logger.warn({ err: (err as Error).message }, 'payout sweep failed; will retry'))
-        .finally(() => {
-          running = null;
-          schedule();
-        });
-    }, deps.config.payoutSweepMs);
-  };
-  return {
-    runOnce,
-    start() {
-      stopped = false;
-      schedule();
+  return periodicWorker({
+    what: 'payout sweep',
+    intervalMs: deps.config.payoutSweepMs,
+    logger: deps.logger,
+    async run(stopping) {
+      const open = (await deps.payouts.store.proceeds.find({}).toArray()) as unknown as Proceeds[];
+      for (const p of open) {
+        if (stopping()) return;
+        await settleProceeds(deps, p, name).catch((err: Error) =>
+          deps.logger.warn({ orderId: p.orderId, sellerId: p.sellerId, err: err.message }, 'payout failed; will retry'),
+        );
+      }
     },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  });
 }

@@ -8,6 +8,7 @@ import { onOrderPaymentRejected } from './events/consumers/on-order-payment-reje
 import { onOrderUpdated } from './events/consumers/on-order-updated';
 import { nativeCollection } from './models/collections';
 import { ensureLedgerIndexes, ledgerCollection } from './models/ledger';
+import { ensureRefundFactIndexes, refundFactCollection } from './models/refund-facts';
 import { ensurePayoutIndexes, payoutCollections } from './models/proceeds';
 import { ensureSellerAccountIndexes, sellerAccountCollection } from './models/seller-account';
 import { orderReplicaStore } from './models/order-replica';
@@ -36,12 +37,14 @@ export const paymentsService: ServiceSpec = {
     const gateway = new PaymentGateway(stripe, config.stripeWebhookSecret, onStripeError);
     const payouts = {
       ledger: ledgerCollection(ctx.db),
+      refunds: refundFactCollection(ctx.db),
       store: payoutCollections(ctx.db),
       accounts: sellerAccountCollection(ctx.db),
       connect: new ConnectGateway(stripe, onStripeError),
       eventSchedule: discoveryEventSchedule(config.ticketmaster),
     };
     await ensureLedgerIndexes(payouts.ledger);
+    await ensureRefundFactIndexes(payouts.refunds);
     await ensurePayoutIndexes(payouts.store);
     await ensureSellerAccountIndexes(payouts.accounts);
     ctx.logger.info({ stripeApi: config.stripeApiBase ?? 'https://api.stripe.com' }, 'payments: Stripe endpoint');

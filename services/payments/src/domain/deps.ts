@@ -4,6 +4,7 @@ import type { OrderReplicaStore } from '../models/order-replica';
 import type { PaymentCollections } from '../models/payment';
 import type { LedgerCollection } from '../models/ledger';
 import type { PayoutCollections } from '../models/proceeds';
+import type { RefundFactCollection } from '../models/refund-facts';
 import type { SellerAccountCollection } from '../models/seller-account';
 import type { ConnectGateway } from '../stripe/connect-gateway';
 import type { PaymentGateway } from '../stripe/payment-gateway';
@@ -12,6 +13,8 @@ import type { EventScheduleLookup } from '../ticketmaster/event-schedule';
 /** Marketplace money: the ledger, sellers' proceeds and accounts, Stripe Connect, event dates. */
 export interface PayoutParts {
   ledger: LedgerCollection;
+  /** Refunds seen in Stripe, booked once orders' verdict on their PaymentIntent is known. */
+  refunds: RefundFactCollection;
   store: PayoutCollections;
   accounts: SellerAccountCollection;
   connect: ConnectGateway;

@@ -14,7 +14,13 @@ import { nativeCollection } from './collections';
  */
 export type LedgerAccount = 'stripe_balance' | 'platform_fees' | 'refunds_due' | `seller_payable:${string}`;
 
-export type LedgerKind = 'sale' | 'transfer' | 'refund' | 'partial_refund' | 'reversal' | 'rejected_charge';
+/**
+ * `refund` undoes a sale in full and `partial_refund` gives part of one back; `returned_charge`
+ * pays back a `rejected_charge` (money orders refused), which leaves the order's sale, if any,
+ * untouched: an order paid twice still pays its sellers for the charge it kept.
+ */
+export type LedgerKind =
+  'sale' | 'transfer' | 'refund' | 'partial_refund' | 'reversal' | 'rejected_charge' | 'returned_charge';
 
 export interface Posting {
   account: LedgerAccount;

@@ -85,7 +85,7 @@ export async function reconcile(ledger: LedgerCollection, stripe: Stripe): Promi
         const r = transferId ? await stripe.transfers.retrieveReversal(transferId, e.stripeId) : null;
         mismatch(e, 'reversal', stripeBalance(e), r?.amount ?? null);
         mismatch(e, 'reversal balance transaction', stripeBalance(e), await txnAmount(r?.balance_transaction));
-      } else if (e.kind === 'refund' || e.kind === 'partial_refund') {
+      } else if (e.kind === 'refund' || e.kind === 'partial_refund' || e.kind === 'returned_charge') {
         bookedRefunds.add(e.stripeId);
         checked.refunds++;
         const r = await stripe.refunds.retrieve(e.stripeId);

@@ -8,6 +8,7 @@ import { createStripeClient } from '../../src/stripe/stripe-client';
 import { PaymentGateway } from '../../src/stripe/payment-gateway';
 import { ConnectGateway } from '../../src/stripe/connect-gateway';
 import { ensureLedgerIndexes, ledgerCollection } from '../../src/models/ledger';
+import { ensureRefundFactIndexes, refundFactCollection } from '../../src/models/refund-facts';
 import { ensurePayoutIndexes, payoutCollections } from '../../src/models/proceeds';
 import { ensureSellerAccountIndexes, sellerAccountCollection } from '../../src/models/seller-account';
 import type { EventScheduleLookup } from '../../src/ticketmaster/event-schedule';
@@ -30,12 +31,14 @@ export async function domainDeps(
   const stripe = createStripeClient(config);
   const payouts = {
     ledger: ledgerCollection(db),
+    refunds: refundFactCollection(db),
     store: payoutCollections(db),
     accounts: sellerAccountCollection(db),
     connect: new ConnectGateway(stripe),
     eventSchedule,
   };
   await ensureLedgerIndexes(payouts.ledger);
+  await ensureRefundFactIndexes(payouts.refunds);
   await ensurePayoutIndexes(payouts.store);
   await ensureSellerAccountIndexes(payouts.accounts);
   return {

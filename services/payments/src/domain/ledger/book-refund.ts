@@ -1,6 +1,7 @@
-import { Posting, book, entriesOfOrder, findEntry } from '../../models/ledger';
+import { findPaymentByIntent } from '../../models/payment';
+import { LedgerEntry, Posting, book, entriesOfOrder, findEntry } from '../../models/ledger';
+import { RefundFact, recordRefund, refundsOfIntent } from '../../models/refund-facts';
 import type { PaymentsDeps } from '../deps';
-import { bookSale } from './book-sale';
 
 export interface RefundFacts {
   refundId: string;
@@ -9,72 +10,104 @@ export interface RefundFacts {
   currency: string;
 }
 
+const rejectedChargeKey = (paymentIntentId: string) => `rejected_charge:${paymentIntentId}`;
+
 /**
- * Books money given back to a buyer, once per Stripe Refund (`refund:<refundId>`), from
- * `refund.created` whoever asked for it (orders' rejection, an operator in the Dashboard).
- * - A paid order refunded in full: the sale is undone, and its sellers are not paid (or reversed).
- * - A partial refund (a goodwill gesture from the Dashboard) comes out of the platform's fees and
- *   changes nothing for the sellers.
- * - Money orders refused (the order was never paid): booked as a charge owed back and its refund.
- * Returns the order id, or null for a PaymentIntent this service does not know.
+ * Notes money given back to a buyer (`refund.created`, whoever asked for it: orders' rejection, an
+ * operator in the Dashboard) and books it if orders' verdict on the PaymentIntent is known here.
+ * The verdict is orders' decision, carried by its events, never guessed from the order replica: a
+ * webhook that overtakes `order.paid` would otherwise book a sale's refund as a refused charge and
+ * the sale beside it. Until the verdict arrives the refund waits in `refunds_seen`, and the
+ * verdict's consumer books it. Returns the order id, or null for a PaymentIntent this service did
+ * not create.
  */
-export async function bookRefund(deps: PaymentsDeps, refund: RefundFacts): Promise<string | null> {
-  const payment = await deps.payments.docs.findOne({ paymentIntentId: refund.paymentIntentId });
-  const orderId = (payment?.orderId as string | undefined) ?? null;
-  if (!orderId) return null;
-  const order = await deps.orders.findById(orderId);
-  const paidWithThis = order?.status === 'paid' && order.paymentIntentId === refund.paymentIntentId;
-  if (paidWithThis && order && !(await findEntry(deps.payouts.ledger, `sale:${orderId}`))) {
-    // The refund webhook overtook order.paid: book the sale first so the refund undoes something.
-    await bookSale(deps, { ...order, id: order._id, paymentIntentId: refund.paymentIntentId });
+export async function noteRefund(deps: PaymentsDeps, refund: RefundFacts): Promise<string | null> {
+  const payment = await findPaymentByIntent(deps.payments.docs, refund.paymentIntentId);
+  if (!payment) return null;
+  await recordRefund(deps.payouts.refunds, { _id: refund.refundId, orderId: payment.orderId, ...refund });
+  if (!(await bookRefundsOfIntent(deps, payment.orderId, refund.paymentIntentId))) {
+    deps.logger.info(
+      { orderId: payment.orderId, paymentIntentId: refund.paymentIntentId, refundId: refund.refundId },
+      'refund seen before orders decided on its PaymentIntent; booked when it does',
+    );
   }
-  const sale = paidWithThis ? await findEntry(deps.payouts.ledger, `sale:${orderId}`) : null;
-
-  if (!sale) {
-    await book(deps.payouts.ledger, {
-      _id: `rejected_charge:${refund.paymentIntentId}`,
-      kind: 'rejected_charge',
-      orderId,
-      currency: refund.currency,
-      postings: [
-        { account: 'stripe_balance', amount: Number(payment?.amount ?? refund.amount) },
-        { account: 'refunds_due', amount: -Number(payment?.amount ?? refund.amount) },
-      ],
-      stripeId: refund.paymentIntentId,
-      sellerId: null,
-    });
-    await bookOnce(deps, orderId, refund, [
-      { account: 'stripe_balance', amount: -refund.amount },
-      { account: 'refunds_due', amount: refund.amount },
-    ]);
-    return orderId;
-  }
-
-  const full = refund.amount === sale.postings.find((p) => p.account === 'stripe_balance')!.amount;
-  const postings: Posting[] = full
-    ? sale.postings.map((p) => ({ account: p.account, amount: -p.amount }))
-    : [
-        { account: 'stripe_balance', amount: -refund.amount },
-        { account: 'platform_fees', amount: refund.amount },
-      ];
-  await bookOnce(deps, orderId, refund, postings, full ? 'refund' : 'partial_refund');
-  return orderId;
+  return payment.orderId;
 }
 
-async function bookOnce(
+/**
+ * Orders refused money that arrived (`order.payment-rejected`): it is owed back to the buyer. This
+ * entry is the verdict that refunds of the PaymentIntent are booked against, written before the
+ * refund is asked for so that the refund's webhook finds it.
+ */
+export async function bookRejectedCharge(
+  deps: PaymentsDeps,
+  rejected: { orderId: string; paymentIntentId: string; amount: number },
+): Promise<void> {
+  const payment = await findPaymentByIntent(deps.payments.docs, rejected.paymentIntentId);
+  await book(deps.payouts.ledger, {
+    _id: rejectedChargeKey(rejected.paymentIntentId),
+    kind: 'rejected_charge',
+    orderId: rejected.orderId,
+    // Every PaymentIntent is created here, so its record exists; usd is the platform's currency.
+    currency: payment?.currency ?? 'usd',
+    postings: [
+      { account: 'stripe_balance', amount: rejected.amount },
+      { account: 'refunds_due', amount: -rejected.amount },
+    ],
+    stripeId: rejected.paymentIntentId,
+    sellerId: null,
+  });
+}
+
+/**
+ * Books every refund seen for the PaymentIntent against orders' verdict on it, once per Refund
+ * (`refund:<refundId>`). Called whenever either side arrives: the refund (webhook) or the verdict
+ * (`order.paid`, `order.payment-rejected`). False while there is no verdict yet.
+ * - A sale refunded in full is undone, and its sellers are not paid (or are reversed).
+ * - A partial refund of a sale (a goodwill gesture from the Dashboard) comes out of the platform's
+ *   fees and changes nothing for the sellers.
+ * - A refused charge's refund pays back what was owed to the buyer.
+ */
+export async function bookRefundsOfIntent(
   deps: PaymentsDeps,
   orderId: string,
-  refund: RefundFacts,
-  postings: Posting[],
-  kind: 'refund' | 'partial_refund' = 'refund',
-) {
+  paymentIntentId: string,
+): Promise<boolean> {
+  const { ledger } = deps.payouts;
+  const sale = await findEntry(ledger, `sale:${orderId}`);
+  const verdict: LedgerEntry | null =
+    sale?.stripeId === paymentIntentId ? sale : await findEntry(ledger, rejectedChargeKey(paymentIntentId));
+  if (!verdict) return false;
+  for (const refund of await refundsOfIntent(deps.payouts.refunds, paymentIntentId)) {
+    await bookOnce(deps, refund, verdict);
+  }
+  return true;
+}
+
+async function bookOnce(deps: PaymentsDeps, refund: RefundFact, verdict: LedgerEntry) {
+  const charged = verdict.postings.find((p) => p.account === 'stripe_balance')!.amount;
+  const full = refund.amount === charged;
+  let postings: Posting[];
+  if (verdict.kind === 'rejected_charge') {
+    postings = [
+      { account: 'stripe_balance', amount: -refund.amount },
+      { account: 'refunds_due', amount: refund.amount },
+    ];
+  } else if (full) {
+    postings = verdict.postings.map((p) => ({ account: p.account, amount: -p.amount }));
+  } else {
+    postings = [
+      { account: 'stripe_balance', amount: -refund.amount },
+      { account: 'platform_fees', amount: refund.amount },
+    ];
+  }
   await book(deps.payouts.ledger, {
-    _id: `refund:${refund.refundId}`,
-    kind,
-    orderId,
+    _id: `refund:${refund._id}`,
+    kind: verdict.kind === 'rejected_charge' ? 'returned_charge' : full ? 'refund' : 'partial_refund',
+    orderId: refund.orderId,
     currency: refund.currency,
     postings,
-    stripeId: refund.refundId,
+    stripeId: refund._id,
     sellerId: null,
   });
 }

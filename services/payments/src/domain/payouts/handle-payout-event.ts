@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import type { PaymentsDeps } from '../deps';
-import { bookRefund } from '../ledger/book-refund';
+import { noteRefund } from '../ledger/book-refund';
 import { applyAccountUpdate } from './onboard-seller';
 import { settleOrder } from './settle-proceeds';
 
@@ -22,7 +22,7 @@ export async function handlePayoutEvent(deps: PaymentsDeps, event: Stripe.Event)
     const paymentIntentId =
       typeof refund.payment_intent === 'string' ? refund.payment_intent : refund.payment_intent?.id;
     if (!paymentIntentId || refund.status === 'failed' || refund.status === 'canceled') return false;
-    const orderId = await bookRefund(deps, {
+    const orderId = await noteRefund(deps, {
       refundId: refund.id,
       paymentIntentId,
       amount: refund.amount,

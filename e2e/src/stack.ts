@@ -11,6 +11,7 @@ import { Isolation, isolate } from '@bigtix/testkit';
 import { RunningRouter, discoverServices, routesFor, startRouter } from '@bigtix/dev-runner';
 import { startFakeTicketmaster } from '@bigtix/fake-ticketmaster';
 import { RunningFakeStripe, startFakeStripe } from '@bigtix/fake-stripe';
+import { assertReconciled } from './reconciled';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -33,6 +34,7 @@ export interface Stack {
   stripe: RunningFakeStripe;
   router: RunningRouter;
   env(service: string): NodeJS.ProcessEnv;
+  /** Stops everything; first waits for the payments ledger to reconcile with Stripe (fails if it never does). */
   stop(): Promise<void>;
 }
 
@@ -99,11 +101,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     router,
     env: envFor,
     async stop() {
-      await router.close();
-      for (const s of Object.values(started).reverse()) await s.stop().catch(() => undefined);
-      await ticketmaster.close();
-      await stripe.close();
-      if (!options.isolation) await iso.cleanup();
+      try {
+        if (started.payments) await assertReconciled(started.payments.ctx.db, stripe);
+      } finally {
+        await router.close();
+        for (const s of Object.values(started).reverse()) await s.stop().catch(() => undefined);
+        await ticketmaster.close();
+        await stripe.close();
+        if (!options.isolation) await iso.cleanup();
+      }
     },
   };
 }

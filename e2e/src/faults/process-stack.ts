@@ -13,6 +13,7 @@ import { Isolation, TEST_JWT_SECRET, TEST_RABBITMQ_URL, isolate, testLimitsEnv }
 import { RunningStack, Topology, freePort, httpStatus, startStack } from '@bigtix/dev-runner';
 import { startFakeTicketmaster } from '@bigtix/fake-ticketmaster';
 import { RunningFakeStripe, startFakeStripe } from '@bigtix/fake-stripe';
+import { assertReconciled } from '../reconciled';
 
 export { freePort, httpStatus };
 export const FAULT_WEBHOOK_SECRET = 'whsec_bigtix_faults_secret';
@@ -127,19 +128,21 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     return r;
   };
 
+  const dbOf = async (service: string) => {
+    let conn = dbs.get(service);
+    if (!conn) {
+      conn = await mongoose.createConnection(iso.mongoUrl(service), { serverSelectionTimeoutMS: 30_000 }).asPromise();
+      dbs.set(service, conn);
+    }
+    return conn;
+  };
+
   return {
     url: stack.routerUrl!,
     iso,
     stripe,
     replicas,
-    async db(service) {
-      let conn = dbs.get(service);
-      if (!conn) {
-        conn = await mongoose.createConnection(iso.mongoUrl(service), { serverSelectionTimeoutMS: 30_000 }).asPromise();
-        dbs.set(service, conn);
-      }
-      return conn;
-    },
+    db: dbOf,
     async kill(service, index = 0) {
       await replicaOf(service, index).process?.kill();
     },
@@ -151,8 +154,12 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
         .join('\n');
     },
     async stop() {
-      await stack.stop();
-      await closeFakes();
+      try {
+        await assertReconciled(await dbOf('payments'), stripe);
+      } finally {
+        await stack.stop();
+        await closeFakes();
+      }
     },
   };
 }

@@ -43,13 +43,15 @@ export function commandLine(script: string, o: ScriptOptions): string {
 export function runScript(
   name: string,
   body: (stack: StackInfo, o: ScriptOptions, log: (line: string) => void) => Promise<BenchResult>,
+  /** A stack of its own even under run-all (e.g. several replicas per service, unlike run-all's). */
+  ownStack?: { replicas: number },
 ): void {
   const o = parseArgs();
   // Progress goes to stderr so stdout carries only the result.
   const log = (line: string) => process.stderr.write(`[${name}] ${line}\n`);
   (async () => {
-    const given = stackFromEnv();
-    const own = given ? null : await startBenchStack(log);
+    const given = ownStack ? null : stackFromEnv();
+    const own = given ? null : await startBenchStack(log, ownStack);
     try {
       const result = await body(given ?? own!.info, o, log);
       if (o.json) process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -18,10 +18,11 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
-/** The benchmark stack: every service once, both fakes and the router as processes, on free ports. */
-function benchTopology(s: BenchSettings, logDir: string, helloUrl: string): Topology {
+/** The benchmark stack: every service (`replicas` processes each), both fakes and the router as processes, on free ports. */
+function benchTopology(s: BenchSettings, logDir: string, helloUrl: string, replicas: number): Topology {
   return {
     ports: 'free',
+    replicas,
     names: {
       mongoUrl: (svc) => `${s.mongoBase}/${s.dbPrefix}${svc}`,
       exchange: s.exchange,
@@ -53,7 +54,10 @@ function benchTopology(s: BenchSettings, logDir: string, helloUrl: string): Topo
  * standard ports is not touched): both fakes, every service from its dist/, a bare Koa app and
  * the router. Bench databases, queues and exchange are dropped before and after.
  */
-export async function startBenchStack(log: (line: string) => void = () => undefined): Promise<BenchStack> {
+export async function startBenchStack(
+  log: (line: string) => void = () => undefined,
+  { replicas = 1 }: { replicas?: number } = {},
+): Promise<BenchStack> {
   const s = benchSettings();
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), `bigtix-bench-${s.runId}-`));
   const names = discoverServices(REPO_ROOT)
@@ -76,7 +80,7 @@ export async function startBenchStack(log: (line: string) => void = () => undefi
   };
   try {
     await waitHealthy(hello, `${helloUrl}/healthz`);
-    const stack = await startStack(benchTopology(s, logDir, helloUrl)).catch(async (err) => {
+    const stack = await startStack(benchTopology(s, logDir, helloUrl, replicas)).catch(async (err) => {
       await stopAll();
       throw err;
     });

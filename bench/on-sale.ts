@@ -79,12 +79,13 @@ async function step<T>(
   }
 }
 
-async function browse(stack: StackInfo, tally: Tally, eventId: string): Promise<Listing[]> {
+/** The cheapest listings the buyer saw, or null when the page did not load (an error is counted). */
+async function browse(stack: StackInfo, tally: Tally, eventId: string): Promise<Listing[] | null> {
   const event = await step(tally, 'browse', [200], () => call('GET', `${stack.routerUrl}/api/events/${eventId}`));
   const page = await step(tally, 'browse', [200], () =>
     call<{ items: Listing[] }>('GET', `${stack.routerUrl}/api/tickets/event/${eventId}?sort=price&limit=20`),
   );
-  return event && page ? page.body.items : [];
+  return event && page ? page.body.items : null;
 }
 
 async function confirmationToken(stack: StackInfo): Promise<string> {
@@ -162,7 +163,7 @@ async function simulateBuyer(
   let done = false;
   while (Date.now() < endAt) {
     const listings = await browse(stack, tally, eventId);
-    if (buys && !done) {
+    if (buys && !done && listings) {
       if (listings.length === 0) {
         tally.soldOut++;
         done = true;

@@ -111,8 +111,9 @@ const RETIRED_INDEXES = ['eventId_1_serialNumber_1'];
 export async function dropRetiredIndexes(model: TicketModel): Promise<void> {
   for (const name of RETIRED_INDEXES) {
     // Every replica tries at start; all but the first find nothing to drop.
-    await model.collection.dropIndex(name).catch((err: { code?: number; codeName?: string }) => {
-      if (err.code !== 27 && err.codeName !== 'IndexNotFound') throw err;
+    // A new database has no collection yet (NamespaceNotFound), an upgraded one has no such index left.
+    await model.collection.dropIndex(name).catch((err: { codeName?: string }) => {
+      if (err.codeName !== 'IndexNotFound' && err.codeName !== 'NamespaceNotFound') throw err;
     });
   }
 }

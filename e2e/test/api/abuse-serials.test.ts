@@ -96,9 +96,12 @@ it('lets the real owner list a serial a squatter listed first; the sale withdraw
   expect(real.body).toMatchObject({ status: 'available', serialNumber: serial });
 
   await buy(buyer, real.body);
-  await waitFor(async () => (await squatter.call('GET', `/api/tickets/${squat.body.id}`)).body?.status === 'withdrawn', {
-    what: 'the copy withdrawn by the sale',
-  });
+  await waitFor(
+    async () => (await squatter.call('GET', `/api/tickets/${squat.body.id}`)).body?.status === 'withdrawn',
+    {
+      what: 'the copy withdrawn by the sale',
+    },
+  );
   // Orders learns of it too: the copy cannot be held any more, nor relisted by the squatter.
   await waitFor(
     async () =>

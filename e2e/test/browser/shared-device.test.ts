@@ -20,7 +20,9 @@ let seller: Person;
 
 beforeAll(async () => {
   if (!(await stackIsUp()))
-    throw new Error(`No BigTix stack answers at ${BASE_URL}; start it (WEB_MODE=production make dev) or set BIGTIX_URL`);
+    throw new Error(
+      `No BigTix stack answers at ${BASE_URL}; start it (WEB_MODE=production make dev) or set BIGTIX_URL`,
+    );
   browser = await launch();
   seller = await newPerson(BASE_URL, 'device-seller');
 });
@@ -46,7 +48,9 @@ async function buyTicket(buyer: Person, serialNumber: string): Promise<void> {
   );
   await waitFor(
     async () => {
-      const token = await buyer.call('POST', '/api/payments/test/confirmation-tokens', { paymentMethod: 'pm_card_visa' });
+      const token = await buyer.call('POST', '/api/payments/test/confirmation-tokens', {
+        paymentMethod: 'pm_card_visa',
+      });
       const res = await buyer.call('POST', '/api/payments/new', {
         orderId: order.id,
         amount: order.total,
@@ -129,7 +133,10 @@ const tracesOf = (text: string, person: Person, serial: string) =>
   [person.email, person.id, serial].filter((s) => text.includes(s));
 
 async function expectNoSavedTickets(page: Page, serial: string) {
-  await page.getByText(/not bought any tickets yet|No tickets are saved on this device/).first().waitFor();
+  await page
+    .getByText(/not bought any tickets yet|No tickets are saved on this device/)
+    .first()
+    .waitFor();
   expect(await page.getByTestId('serial-number').filter({ hasText: serial }).count()).toBe(0);
 }
 
@@ -137,10 +144,12 @@ async function expectNoSavedTickets(page: Page, serial: string) {
 async function gotoOffline(page: Page, path: string, shows: ReturnType<Page['getByTestId']>) {
   for (let attempt = 1; ; attempt++) {
     await page.goto(path).catch(() => undefined);
-    if (await shows.waitFor({ timeout: 10_000 }).then(
-      () => true,
-      () => false,
-    ))
+    if (
+      await shows.waitFor({ timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
       return;
     if (attempt === 3) await shows.waitFor({ timeout: 1 });
   }
@@ -161,6 +170,15 @@ describe('a shared device', () => {
     await waitForServiceWorker(page);
     await signIn(page, a);
     await openMyTickets(page, serialA);
+    // A's own tickets still open offline (from the device copy, through the fallback page).
+    await context.setOffline(true);
+    try {
+      await gotoOffline(page, '/my/tickets', page.getByTestId('offline-page'));
+      await page.getByTestId('serial-number').filter({ hasText: serialA }).first().waitFor();
+      await page.getByTestId('last-updated').waitFor();
+    } finally {
+      await context.setOffline(false);
+    }
     // Public pages the worker caches while A is signed in (they carry A's email in the header).
     await page.goto('/');
     await page.goto(`/events/${EVENT}`);

@@ -87,6 +87,26 @@ async function openMyTickets(page: Page, serial: string) {
   await shown.waitFor({ timeout: 5_000 });
 }
 
+// The page's own storage globals, used only inside page.evaluate (this workspace compiles
+// without the DOM lib).
+interface IdbRequest<T> {
+  result: T;
+  error: unknown;
+  onsuccess: (() => void) | null;
+  onerror: (() => void) | null;
+}
+interface Idb {
+  objectStoreNames: ArrayLike<string>;
+  transaction(store: string, mode: 'readonly'): { objectStore(name: string): { getAll(): IdbRequest<unknown[]> } };
+  close(): void;
+}
+declare const indexedDB: { databases(): Promise<{ name?: string }[]>; open(name: string): IdbRequest<Idb> };
+declare const caches: {
+  keys(): Promise<string[]>;
+  open(name: string): Promise<{ keys(): Promise<Request[]>; match(req: Request): Promise<Response | undefined> }>;
+};
+declare const localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null };
+
 /**
  * Every string the device keeps where a page can reach it: each Cache Storage entry's URL and
  * text body (pages, RSC payloads, JSON), each IndexedDB record, each localStorage item.
@@ -106,7 +126,7 @@ async function deviceContents(page: Page): Promise<{ caches: string[]; text: str
     }
     for (const { name } of await indexedDB.databases()) {
       if (!name) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const db = await new Promise<Idb>((resolve, reject) => {
         const open = indexedDB.open(name);
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);

@@ -22,6 +22,8 @@ const publicApi = ({ url, request }: RouteMatchCallbackOptions) =>
       !url.pathname.startsWith('/api/tickets/user')));
 
 // Public pages: network first (fresh availability), the cached copy if the network is slow or gone.
+// They carry the header with the signed-in email, so every runtime cache is emptied when the
+// device's user changes or signs out (device-store.ts).
 const publicPage = ({ url }: RouteMatchCallbackOptions) =>
   url.pathname === '/' || url.pathname.startsWith('/events/') || url.pathname.startsWith('/tickets/');
 
@@ -49,12 +51,9 @@ const serwist = new Serwist({
         plugins: [new ExpirationPlugin({ maxEntries: 100, maxAgeSeconds: 7 * 24 * 3600 })],
       }),
     },
-    // My tickets must open offline: this device keeps its own copy (cleared on sign-out).
-    {
-      matcher: (o) => sameOrigin(o) && isPage(o) && o.url.pathname === '/my/tickets',
-      handler: new NetworkFirst({ cacheName: 'pages-private', networkTimeoutSeconds: 4 }),
-    },
-    // Orders, selling, auth pages: live only; offline they get the fallback page.
+    // Private pages (My tickets, orders, selling) and auth pages: live only, never from a cache a
+    // later user of this device could be served. Offline they get the fallback page, which lists
+    // the tickets saved for the user this device last saw signed in (components/pwa/device-store.ts).
     { matcher: (o) => sameOrigin(o) && isPage(o), handler: new NetworkOnly() },
     ...defaultCache,
   ],
@@ -64,3 +63,9 @@ const serwist = new Serwist({
 });
 
 serwist.addEventListeners();
+
+// Earlier versions kept the signed-in user's My tickets page here, shared by whoever came next.
+const RETIRED_CACHES = ['pages-private'];
+self.addEventListener('activate', (event) => {
+  event.waitUntil(Promise.all(RETIRED_CACHES.map((name) => caches.delete(name))));
+});

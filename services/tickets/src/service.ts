@@ -7,7 +7,7 @@ import type { TicketsContext } from './domain/tickets-context';
 import { onOrderCancelled } from './events/consumers/on-order-cancelled';
 import { onOrderCreated } from './events/consumers/on-order-created';
 import { onOrderPaid } from './events/consumers/on-order-paid';
-import { TicketDoc, ticketModel } from './models/ticket';
+import { TicketDoc, dropRetiredIndexes, ticketModel } from './models/ticket';
 import { eventsRouter } from './routes/events';
 import { ticketsRouter } from './routes/tickets';
 import { ListingCache } from './domain/listing-cache';
@@ -27,6 +27,7 @@ export async function createTicketsContext(
     db.collection('ticket_changes'),
   );
   await store.ensureIndexes();
+  await dropRetiredIndexes(tickets);
   const listings = new ListingCache<TicketDoc[]>(options.listingCacheMs ?? 0);
   const nudge = options.nudge ?? (() => undefined);
   return {

@@ -3,7 +3,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { SESSION_COOKIE } from '@bigtix/common';
 import { authenticate } from '@/lib/api/auth';
-import { ApiError } from '@/lib/api/http';
+import { ApiError, callService } from '@/lib/api/http';
 import { safeNext } from '@/lib/session';
 
 export interface AuthFormState {
@@ -52,6 +52,8 @@ export async function signIn(prev: AuthFormState, form: FormData) {
 }
 
 export async function signOut() {
+  // Revoked by auth, not only dropped here: a copy of the cookie left on a shared device is dead too.
+  await callService('auth', '/api/users/signout', { method: 'POST' }).catch(() => undefined);
   const jar = await cookies();
   jar.delete(SESSION_COOKIE);
   redirect('/');

@@ -5,6 +5,7 @@ import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import { useActionState } from 'react';
 import { signIn, signUp, type AuthFormState } from './actions';
+import { ForgetOnSignIn } from '../pwa/forget-on-sign-in';
 
 export function AuthForm({ kind, next }: { kind: 'signin' | 'signup'; next: string }) {
   const [state, action, pending] = useActionState<AuthFormState, FormData>(kind === 'signup' ? signUp : signIn, {
@@ -13,6 +14,7 @@ export function AuthForm({ kind, next }: { kind: 'signin' | 'signup'; next: stri
   });
   return (
     <Box component="form" action={action} sx={{ display: 'grid', gap: 2, maxWidth: 420 }} noValidate={false}>
+      <ForgetOnSignIn />
       <input type="hidden" name="next" value={next} />
       <TextField name="email" type="email" label="Email" autoComplete="email" required defaultValue={state.email} />
       <TextField

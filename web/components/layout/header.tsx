@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { fetchCurrentUser } from '@/lib/api/auth';
 import { ThemeToggle } from './theme-toggle';
 import { SignOutButton } from '../auth/sign-out-button';
+import { DeviceSession } from '../pwa/device-session';
 import { InstallPrompt } from '../pwa/install-prompt';
 import { NAV_ITEMS } from './nav-items';
 
@@ -30,6 +31,7 @@ export async function Header() {
               {user.email}
             </span>
             <SignOutButton />
+            <DeviceSession userId={user.id} />
           </div>
         ) : (
           <Link href="/auth/signin" prefetch={false} className="bt-btn">

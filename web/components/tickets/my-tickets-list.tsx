@@ -14,7 +14,9 @@ function when(iso: string) {
 
 /**
  * Renders the server's list and keeps a copy on the device; without a server list (offline, or the
- * service is down) it shows the device copy with the time it was saved.
+ * service is down) it shows the device copy with the time it was saved, and only to the user who
+ * saved it: `userId` when the server knows who is signed in, else the user this device last saw
+ * signed in (the static /offline page).
  */
 export function MyTicketsList({ fresh, userId }: { fresh: StoredTickets | null; userId: string | null }) {
   const [shown, setShown] = useState<StoredTickets | null>(fresh);
@@ -23,8 +25,8 @@ export function MyTicketsList({ fresh, userId }: { fresh: StoredTickets | null; 
   useEffect(() => {
     if (fresh) saveMyTickets(fresh);
     else {
-      const stored = loadMyTickets();
-      if (stored && (!userId || stored.userId === userId)) setShown(stored);
+      const stored = userId ? loadMyTickets(userId) : loadMyTickets();
+      if (stored) setShown(stored);
     }
   }, [fresh, userId]);
 

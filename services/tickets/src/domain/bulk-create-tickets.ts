@@ -19,9 +19,9 @@ import type { TicketsContext } from './tickets-context';
 /**
  * Lists up to 1000 tickets in one request. Every row is validated first (schema, seller, event)
  * and any bad row refuses the whole request, naming each bad row, before anything is written.
- * Then one `createMany`; the unique index refuses serials already listed. A serial the caller
- * already listed is `already_listed` (so re-running a file is safe); one listed by someone else
- * is a per-row failure. A handful of database round trips, not 1000.
+ * Then one `createMany`; the unique (event, seller, serial) index refuses serials the caller
+ * already listed, reported as `already_listed` (so re-running a file is safe). What other sellers
+ * listed never changes the answer. A handful of database round trips, not 1000.
  */
 export async function bulkCreateTickets(
   c: TicketsContext,
@@ -84,9 +84,8 @@ export async function bulkCreateTickets(
     if (r.ok) results[index] = { index, status: 'created', ticket: toTicketDto(docs[index], sellerId) };
     else refused.push(index);
   });
-  // Refused: our own listing (a re-run, or a concurrent upload of the same file) or someone
-  // else's. One read of the seller's listings per event involved tells which; a first listing
-  // has no refused rows and so reads nothing.
+  // Refused: our own listing (a re-run, or a concurrent upload of the same file). One read of the
+  // seller's listings per event involved finds it; a first listing has no refused rows and reads nothing.
   const ours = await findSellerListings(c, sellerId, [...new Set(refused.map((i) => inputs[i].eventId))]);
   for (const index of refused) {
     const row = inputs[index];
@@ -96,7 +95,8 @@ export async function bulkCreateTickets(
       : {
           index,
           status: 'failed',
-          message: `serial number "${row.serialNumber}" is already listed for event ${row.eventId} by another seller`,
+          // Refused by the index yet not found: only a write failure does that; the row may be re-sent.
+          message: `serial number "${row.serialNumber}" could not be listed for event ${row.eventId}; send the row again`,
         };
   }
   if (created.some((r) => r.ok)) c.nudge();

@@ -22,7 +22,9 @@ export async function createTicket(c: TicketsContext, sellerId: string, input: T
   if (!result.ok) {
     const relisted = await relistWithdrawnTicket(c, sellerId, input);
     if (relisted) return relisted;
-    throw new ConflictError(`Serial number "${input.serialNumber}" is already listed for event ${input.eventId}`);
+    // Only the caller's own listings can collide (the unique key is per seller), so this answer says
+    // nothing about what other sellers hold.
+    throw new ConflictError(`You already listed serial number "${input.serialNumber}" for event ${input.eventId}`);
   }
   c.nudge();
   return toTicketDto(doc, sellerId);

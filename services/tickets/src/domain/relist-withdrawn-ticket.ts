@@ -1,5 +1,6 @@
 import type { TicketInput } from '@bigtix/common';
 import type { TicketDoc } from '../models/ticket';
+import { soldCopyOf } from './settle-serial-copies';
 import { TicketView, ticketUpdated, toTicketDto } from './ticket-views';
 import type { TicketsContext } from './tickets-context';
 
@@ -7,7 +8,8 @@ import type { TicketsContext } from './tickets-context';
  * A seller who delisted a ticket and lists the same serial again gets that ticket back
  * (`withdrawn → available`, with the new title/price/description) instead of a 409: the serial
  * stays unique and buyers' links to the listing keep working. Null when it is not theirs or not
- * withdrawn.
+ * withdrawn, or when the serial has been sold at this event by another listing (the sale settled
+ * it; see settle-serial-copies.ts).
  */
 export async function relistWithdrawnTicket(
   c: TicketsContext,
@@ -15,11 +17,11 @@ export async function relistWithdrawnTicket(
   input: TicketInput,
 ): Promise<TicketView | null> {
   const existing = (await c.tickets
-    .findOne({ eventId: input.eventId, serialNumber: input.serialNumber })
+    .findOne({ eventId: input.eventId, sellerId, serialNumber: input.serialNumber })
     .lean()) as TicketDoc | null;
-  if (!existing || existing.sellerId !== sellerId) return null;
+  if (!existing) return null;
   const mineAndWithdrawn = (t: TicketDoc) => t.status === 'withdrawn' && t.userId === sellerId;
-  if (!mineAndWithdrawn(existing)) return null;
+  if (!mineAndWithdrawn(existing) || (await soldCopyOf(c, existing))) return null;
   const stored = await c.store.change(existing._id, (current) => {
     if (!mineAndWithdrawn(current)) return null;
     return {

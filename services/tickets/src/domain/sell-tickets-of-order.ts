@@ -1,6 +1,7 @@
 import type { OrderPaidData } from '@bigtix/common';
 import type { Logger } from '@bigtix/middleware';
 import { recordOrderClosed } from './order-outcomes';
+import { settleSerialCopies } from './settle-serial-copies';
 import { ticketUpdated } from './ticket-views';
 import type { TicketsContext } from './tickets-context';
 
@@ -10,7 +11,8 @@ import type { TicketsContext } from './tickets-context';
  * service follows it: a ticket our view still shows as available, held by an older order (its
  * cancel not here yet) or withdrawn (the seller's delist crossed the hold) is sold all the same:
  * the buyer has paid for it. A ticket already sold to another order is never overwritten (that
- * would be a double sale, which orders' holds rule out).
+ * would be a double sale, which orders' holds rule out). Other sellers' listings of a sold serial
+ * are withdrawn then (settle-serial-copies.ts).
  */
 export async function sellTicketsOfOrder(c: TicketsContext, order: OrderPaidData, logger?: Logger): Promise<void> {
   await recordOrderClosed(c.closedOrders, order.id, 'paid');
@@ -37,6 +39,9 @@ export async function sellTicketsOfOrder(c: TicketsContext, order: OrderPaidData
         events: ticketUpdated,
       };
     });
+    // Also on a redelivery (nothing changed above): the first delivery may have stopped before this.
+    const stored = await c.store.findById(ticketId);
+    if (stored?.status === 'sold' && stored.orderId === order.id) await settleSerialCopies(c, stored, logger);
   }
   c.nudge();
 }

@@ -7,8 +7,10 @@ import type { Connection } from 'mongoose';
  * model exists for its indexes and typed reads. `userId` is the current owner (the seller until
  * the ticket is sold, then the buyer); `sellerId` never changes.
  */
-// One serial per event, across all sellers: the index, not a read, is what refuses duplicates.
-@index({ eventId: 1, serialNumber: 1 }, { unique: true })
+// One serial per event *per seller*: the index, not a read, refuses a seller's own duplicates.
+// Not across sellers: that would tell anyone which serials others hold and let a squatter block
+// the real owner (docs/ARCHITECTURE.md, "Serial numbers"); copies are settled at sale time.
+@index({ eventId: 1, sellerId: 1, serialNumber: 1 }, { unique: true })
 @index({ status: 1, createdAt: -1, _id: -1 })
 @index({ eventId: 1, status: 1, price: 1, _id: 1 })
 @index({ eventId: 1, status: 1, createdAt: -1, _id: -1 })
@@ -102,3 +104,16 @@ export function ticketModel(connection: Connection) {
   );
 }
 export type TicketModel = ReturnType<typeof ticketModel>;
+
+/** The cross-seller unique index of earlier versions; an existing database still has it until dropped. */
+const RETIRED_INDEXES = ['eventId_1_serialNumber_1'];
+
+export async function dropRetiredIndexes(model: TicketModel): Promise<void> {
+  for (const name of RETIRED_INDEXES) {
+    // Every replica tries at start; all but the first find nothing to drop.
+    // A new database has no collection yet (NamespaceNotFound), an upgraded one has no such index left.
+    await model.collection.dropIndex(name).catch((err: { codeName?: string }) => {
+      if (err.codeName !== 'IndexNotFound' && err.codeName !== 'NamespaceNotFound') throw err;
+    });
+  }
+}

@@ -8,6 +8,7 @@ import { makeSalesCommand } from './commands/payouts/sales';
 import { makePayoutsSetupCommand } from './commands/payouts/setup';
 import { makePayoutsStatusCommand } from './commands/payouts/status';
 import { makeDelistCommand } from './commands/tickets/delist';
+import { makeSyncCommand } from './commands/listings/sync';
 import { makeListCommand } from './commands/tickets/list';
 import { makeListingsCommand } from './commands/tickets/listings';
 import { makeUpdateCommand } from './commands/tickets/update';
@@ -55,6 +56,7 @@ export function buildProgram(getDeps: () => Deps = processDeps): Command {
     .addCommand(makeListingsCommand(getDeps))
     .addCommand(makeUpdateCommand(getDeps))
     .addCommand(makeDelistCommand(getDeps))
+    .addCommand(makeSyncCommand(getDeps))
     .addCommand(payouts)
     .addCommand(makeSalesCommand(getDeps));
 

@@ -9,6 +9,7 @@ import { makePayoutsSetupCommand } from './commands/payouts/setup';
 import { makePayoutsStatusCommand } from './commands/payouts/status';
 import { makeDelistCommand } from './commands/tickets/delist';
 import { makeSyncCommand } from './commands/listings/sync';
+import { makeRepriceCommand } from './commands/listings/reprice';
 import { makeListCommand } from './commands/tickets/list';
 import { makeListingsCommand } from './commands/tickets/listings';
 import { makeUpdateCommand } from './commands/tickets/update';
@@ -57,6 +58,7 @@ export function buildProgram(getDeps: () => Deps = processDeps): Command {
     .addCommand(makeUpdateCommand(getDeps))
     .addCommand(makeDelistCommand(getDeps))
     .addCommand(makeSyncCommand(getDeps))
+    .addCommand(makeRepriceCommand(getDeps))
     .addCommand(payouts)
     .addCommand(makeSalesCommand(getDeps));
 

@@ -5,6 +5,7 @@ import type { Deps, GlobalOptions } from '../../lib/deps';
 import { processDeps } from '../../lib/deps';
 import { CliError, ExitCode, NotSignedInError, PartialFailureError, UsageError } from '../../lib/errors';
 import { readBrokerFile, sendListings } from './broker-file';
+import { allMyListings } from './my-listings';
 
 export interface SyncOptions extends GlobalOptions {
   csv?: string;
@@ -73,14 +74,7 @@ export async function runSync(opts: SyncOptions, deps: Deps): Promise<void> {
   const { api } = await deps.session(opts);
   if (!api.signedIn) throw new NotSignedInError();
   const mine: ListingDto[] = [];
-  for (const eventId of new Set(rows.map((r) => r.listing.eventId))) {
-    let cursor: string | undefined;
-    do {
-      const page = await api.myListings({ eventId, cursor });
-      mine.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-  }
+  for (const eventId of new Set(rows.map((r) => r.listing.eventId))) mine.push(...(await allMyListings(api, eventId)));
   const plan = planSync(
     rows.map((r) => r.listing),
     mine,

@@ -25,6 +25,7 @@ const SCRIPTS: { name: string; args: string[]; env?: Record<string, string>; tim
   { name: 'payment-during-listing-flood', args: ['--json', '--runs', '3'], timeoutMinutes: 30 },
   // The naive one-request-per-ticket loop is the slow side; 1000 tickets is enough to extrapolate.
   { name: 'cli-bulk-list', args: ['--json'], env: { BENCH_NAIVE_TICKETS: '1000' }, timeoutMinutes: 30 },
+  { name: 'cli-broker-list', args: ['--json'], timeoutMinutes: 20 },
   // Needs the production web build behind a router (`WEB_MODE=production make dev`); not a
   // BENCH_STACK script, so run-all keeps its hand-measured section.
   { name: 'lighthouse-web', args: [], timeoutMinutes: 0 },

@@ -81,6 +81,8 @@ export interface ListingDoc {
   status: ListingStatus;
   /** The seats' ticket ids, in seat order. */
   ticketIds: string[];
+  /** sha256 of the serials in seat order (serials stay on the tickets, private). */
+  serialsDigest?: string;
   version: number;
   createdAt: Date;
   updatedAt: Date;

@@ -17,9 +17,10 @@ import type { TicketsContext } from '../tickets-context';
 import { listingIdFor } from './listing-ids';
 import { toListingDto } from './listing-views';
 import { newListing, sameSeats } from './new-listing';
+import { syncListingTickets } from './sync-listing-tickets';
 import { changesListing, updateListing } from './update-listing';
 
-type Existing = { listing: ListingDoc; serials: string[] };
+type Existing = { listing: ListingDoc };
 type Plan = { kind: 'create'; input: ListingInput } | { kind: 'existing'; input: ListingInput; existing: Existing };
 
 /**
@@ -72,56 +73,26 @@ export async function createListings(
     if (reason) bad(i, 'eventId', reason);
   }
 
-  // What is already listed for these events: one equality query per event (see bulk-create-tickets.ts).
-  const ticketsByEvent = new Map(
-    await Promise.all(
-      eventIds.map(
-        async (eventId) =>
-          [
-            eventId,
-            (await c.tickets
-              .find({ eventId }, { _id: 1, serialNumber: 1, sellerId: 1, listingId: 1, position: 1, status: 1 })
-              .lean()) as unknown as TicketDoc[],
-          ] as const,
-      ),
-    ),
-  );
-  const listedSerials = new Map<string, TicketDoc>();
-  for (const [eventId, ts] of ticketsByEvent)
-    for (const t of ts) listedSerials.set(`${eventId}\u0000${t.serialNumber}`, t);
+  // The seller's listings for these events: one equality query per event (FerretDB pushes
+  // equality down to PostgreSQL; a point lookup per row, or `$in`, costs far more there).
+  const existingById = new Map<string, ListingDoc>();
+  for (const found of await Promise.all(
+    eventIds.map((eventId) => c.listingDocs.find({ sellerId, eventId }).lean() as unknown as Promise<ListingDoc[]>),
+  ))
+    for (const l of found) existingById.set(l._id, l);
 
-  const plans: (Plan | null)[] = await Promise.all(
-    rows.map(async (input): Promise<Plan | null> => {
-      if (!input) return null;
-      const listing = input.externalRef
-        ? await c.listingStore.findById(listingIdFor(sellerId, input.externalRef))
-        : null;
-      if (!listing) return { kind: 'create', input };
-      const serials = (ticketsByEvent.get(listing.eventId) ?? [])
-        .filter((t) => t.listingId === listing._id)
-        .sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
-        .map((t) => t.serialNumber);
-      return { kind: 'existing', input, existing: { listing, serials } };
-    }),
-  );
+  const plans: (Plan | null)[] = rows.map((input): Plan | null => {
+    if (!input) return null;
+    const listing = input.externalRef ? existingById.get(listingIdFor(sellerId, input.externalRef)) : undefined;
+    return listing ? { kind: 'existing', input, existing: { listing } } : { kind: 'create', input };
+  });
   plans.forEach((plan, i) => {
-    if (!plan) return;
-    if (plan.kind === 'existing' && !sameSeats(plan.existing.listing, plan.input, plan.existing.serials)) {
+    if (plan?.kind === 'existing' && !sameSeats(plan.existing.listing, plan.input))
       bad(
         i,
         'externalRef',
         `"${plan.input.externalRef}" is already listed with other seats or serials (${plan.existing.listing._id}); seats cannot change: withdraw it and list the new seats under a new externalRef`,
       );
-      return;
-    }
-    const ownId =
-      plan.kind === 'existing' ? plan.existing.listing._id : listingIdFor(sellerId, plan.input.externalRef ?? null);
-    for (const serial of plan.input.serials) {
-      const there = listedSerials.get(`${plan.input.eventId}\u0000${serial}`);
-      // Our own listing's tickets (a re-run, or a creation a crash interrupted) are no conflict.
-      if (there && !(plan.input.externalRef && there.listingId === ownId))
-        bad(i, 'serials', `serial "${serial}" is already listed for event ${plan.input.eventId}`);
-    }
   });
 
   if (errors.length > 0) {
@@ -137,21 +108,25 @@ export async function createListings(
 
   // Seats first, then the listings that show them.
   const ticketDocs = creates.flatMap((r) => r.tickets);
-  const ticketResults = await c.store.createMany(ticketDocs, ticketCreated);
+  const ticketResults = await createInChunks(c, ticketDocs);
   const refusedTicket = new Set(ticketDocs.filter((_, k) => !ticketResults[k].ok).map((t) => t._id));
   const ready: typeof creates = [];
+  const repair: typeof creates = [];
   for (const row of creates) {
-    // A refused seat is ours when it is our own derived id already there (a retried creation).
+    // A refused seat is ours when it is our own derived id already there (a retried creation, or
+    // one that failed before): the listing is stored and its seats brought in line below.
     const lost = row.tickets.filter((t) => refusedTicket.has(t._id));
     const ours = await Promise.all(
       lost.map(async (t) => (await c.store.findById(t._id))?.listingId === row.listing._id),
     );
-    if (ours.every(Boolean)) ready.push(row);
-    else
+    if (ours.every(Boolean)) {
+      ready.push(row);
+      if (lost.length > 0) repair.push(row);
+    } else
       results[row.index] = {
         index: row.index,
         status: 'failed',
-        message: 'a serial of this listing was listed by someone else at the same moment; nothing of it is for sale',
+        message: 'a serial of this listing is already listed (by another listing); nothing of it is for sale',
       };
   }
   // A row that lost a serial to a racer: its own seats are withdrawn, so nothing half-listed sells.
@@ -171,6 +146,7 @@ export async function createListings(
     ready.map((r) => r.listing),
     () => [],
   );
+  for (const row of repair) await syncListingTickets(c, row.listing, true);
   for (let k = 0; k < ready.length; k++) {
     const row = ready[k];
     // Refused: the same externalRef created by a concurrent upload of this file a moment ago.
@@ -184,20 +160,22 @@ export async function createListings(
     };
   }
 
-  for (let index = 0; index < plans.length; index++) {
-    const plan = plans[index];
-    if (plan?.kind !== 'existing') continue;
-    const { listing } = plan.existing;
-    const relist = listing.status === 'withdrawn';
-    const changed = relist || changesListing(listing, plan.input);
-    const stored = changed ? await updateListing(c, sellerId, listing._id, plan.input, { relist }) : listing;
-    const tickets = (await c.tickets.find({ listingId: listing._id }).lean()) as unknown as TicketDoc[];
-    results[index] = {
-      index,
-      status: changed ? 'updated' : 'unchanged',
-      listing: toListingDto(stored, tickets, sellerId, c.fees),
-    };
-  }
+  const existing = plans.flatMap((p, index) => (p?.kind === 'existing' ? [{ index, plan: p }] : []));
+  for (let k = 0; k < existing.length; k += EXISTING_IN_FLIGHT)
+    await Promise.all(
+      existing.slice(k, k + EXISTING_IN_FLIGHT).map(async ({ index, plan }) => {
+        const { listing } = plan.existing;
+        const relist = listing.status === 'withdrawn';
+        const changed = relist || changesListing(listing, plan.input);
+        const stored = changed ? await updateListing(c, sellerId, listing._id, plan.input, { relist }) : listing;
+        const tickets = (await c.tickets.find({ listingId: listing._id }).lean()) as unknown as TicketDoc[];
+        results[index] = {
+          index,
+          status: changed ? 'updated' : 'unchanged',
+          listing: toListingDto(stored, tickets, sellerId, c.fees),
+        };
+      }),
+    );
   if (creates.length > 0) c.nudge();
 
   const count = (s: ListingRowOutcome['status']) => results.filter((r) => r.status === s).length;
@@ -208,4 +186,22 @@ export async function createListings(
     failed: count('failed'),
     results,
   };
+}
+
+/** Re-imported rows looked at (and updated) at once. */
+const EXISTING_IN_FLIGHT = 16;
+/** Seats are inserted 1000 at a time, a few batches at once (one 10,000-document insert is slower on FerretDB). */
+const TICKET_CHUNK = 1000;
+const CHUNKS_IN_FLIGHT = 3;
+
+async function createInChunks(c: TicketsContext, docs: TicketDoc[]): Promise<{ ok: boolean }[]> {
+  const chunks: TicketDoc[][] = [];
+  for (let i = 0; i < docs.length; i += TICKET_CHUNK) chunks.push(docs.slice(i, i + TICKET_CHUNK));
+  const out: { ok: boolean }[][] = new Array(chunks.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < chunks.length; i = next++) out[i] = await c.store.createMany(chunks[i], ticketCreated);
+  };
+  await Promise.all(Array.from({ length: Math.min(CHUNKS_IN_FLIGHT, chunks.length) }, worker));
+  return out.flat();
 }

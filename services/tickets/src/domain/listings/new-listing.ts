@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CURRENCY, ListingInput } from '@bigtix/common';
 import type { ListingDoc } from '../../models/listing';
 import type { TicketDoc } from '../../models/ticket';
@@ -52,6 +53,7 @@ export function newListing(
     notes: input.notes,
     status: 'active',
     ticketIds: tickets.map((t) => t._id),
+    serialsDigest: serialsDigest(input.serials),
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -77,14 +79,17 @@ export const MUTABLE_FIELDS = [
   'notes',
 ] as const;
 
+/** A digest of the serials in seat order: lets a re-import be compared without reading the tickets. */
+export const serialsDigest = (serials: string[]): string =>
+  createHash('sha256').update(serials.join('\u0000')).digest('hex');
+
 /** Whether the input names the same seats as the stored listing (those can never change). */
-export function sameSeats(stored: ListingDoc, input: ListingInput, serialsOf: string[]): boolean {
-  const eq = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+export function sameSeats(stored: ListingDoc, input: ListingInput): boolean {
   return (
     stored.eventId === input.eventId &&
     stored.section === input.section &&
     stored.row === (input.row ?? null) &&
-    eq(stored.seats, input.seats ?? null) &&
-    eq(serialsOf, input.serials)
+    JSON.stringify(stored.seats) === JSON.stringify(input.seats ?? null) &&
+    stored.serialsDigest === serialsDigest(input.serials)
   );
 }

@@ -12,7 +12,6 @@ import {
 } from '@bigtix/common';
 import type { TicketDoc } from '../models/ticket';
 import { unlistableReason } from './check-listable-event';
-import { createSingleSeatListings } from './listings/single-seat-listing';
 import { newTicketDoc, serialKey } from './new-ticket';
 import { ticketCreated, toTicketDto } from './ticket-views';
 import type { TicketsContext } from './tickets-context';
@@ -80,10 +79,6 @@ export async function bulkCreateTickets(
   // everything the seller had listed there before.)
   const docs = inputs.map((row) => newTicketDoc(row, sellerId, now));
   const created = await c.store.createMany(docs, ticketCreated);
-  await createSingleSeatListings(
-    c,
-    docs.filter((_, i) => created[i].ok),
-  );
   const refused: number[] = [];
   created.forEach((r, index) => {
     if (r.ok) results[index] = { index, status: 'created', ticket: toTicketDto(docs[index], sellerId) };

@@ -1,6 +1,5 @@
 import { BadRequestError, ConflictError, ForbiddenError, TicketInput } from '@bigtix/common';
 import { unlistableReason } from './check-listable-event';
-import { createSingleSeatListings } from './listings/single-seat-listing';
 import { newTicketDoc } from './new-ticket';
 import { relistWithdrawnTicket } from './relist-withdrawn-ticket';
 import { TicketView, ticketCreated, toTicketDto } from './ticket-views';
@@ -25,7 +24,6 @@ export async function createTicket(c: TicketsContext, sellerId: string, input: T
     if (relisted) return relisted;
     throw new ConflictError(`Serial number "${input.serialNumber}" is already listed for event ${input.eventId}`);
   }
-  await createSingleSeatListings(c, [doc]);
   c.nudge();
   return toTicketDto(doc, sellerId);
 }

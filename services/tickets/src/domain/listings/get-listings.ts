@@ -4,6 +4,7 @@ import type { ListingDoc } from '../../models/listing';
 import type { TicketDoc } from '../../models/ticket';
 import type { TicketsContext } from '../tickets-context';
 import { toListingDto } from './listing-views';
+import { isSingleSeat, singleSeatListing } from './single-seat-listing';
 import { listingNotFound } from './update-listing';
 
 const ticketsOf = (c: TicketsContext, listingId: string) =>
@@ -11,9 +12,13 @@ const ticketsOf = (c: TicketsContext, listingId: string) =>
 
 /** `GET /api/listings/:id` (and the answer of every listing write). */
 export async function getListing(c: TicketsContext, id: string, viewerId: string | null): Promise<ListingDto> {
-  const doc = /^[0-9a-f]{24}$/.test(id) ? await c.listingStore.findById(id) : null;
-  if (!doc) throw listingNotFound(id);
-  return toListingDto(doc, await ticketsOf(c, id), viewerId, c.fees);
+  if (!/^[0-9a-f]{24}$/.test(id)) throw listingNotFound(id);
+  const doc = await c.listingStore.findById(id);
+  if (doc) return toListingDto(doc, await ticketsOf(c, id), viewerId, c.fees);
+  // A ticket listed on its own is a one-seat listing with the ticket's id.
+  const ticket = await c.store.findById(id);
+  if (!ticket || !isSingleSeat(ticket)) throw listingNotFound(id);
+  return toListingDto(singleSeatListing(ticket), [ticket], viewerId, c.fees);
 }
 
 export async function listingView(c: TicketsContext, doc: ListingDoc, viewerId: string | null): Promise<ListingDto> {

@@ -5,6 +5,7 @@ import type { ListingDoc } from '../../models/listing';
 import type { TicketDoc } from '../../models/ticket';
 import type { TicketsContext } from '../tickets-context';
 import { toListingDto } from './listing-views';
+import { isSingleSeat, singleSeatListing } from './single-seat-listing';
 
 export const eventListingsQuery = listQuerySchema.extend(eventListingsQuerySchema.shape);
 export type EventListingsQuery = z.infer<typeof eventListingsQuery>;
@@ -47,6 +48,10 @@ export async function listEventListings(
   ]);
   const byListing = new Map<string, TicketDoc[]>();
   for (const t of tickets) if (t.listingId) byListing.set(t.listingId, [...(byListing.get(t.listingId) ?? []), t]);
+
+  // Tickets listed one by one (`POST /api/tickets/create`) are one-seat listings of their own.
+  const stored = new Set(listings.map((l) => l._id));
+  for (const t of tickets) if (isSingleSeat(t) && !stored.has(t._id)) listings.push(singleSeatListing(t));
 
   const section = q.section?.toLowerCase();
   const rows = listings

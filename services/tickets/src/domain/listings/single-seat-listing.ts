@@ -1,6 +1,5 @@
 import type { ListingDoc } from '../../models/listing';
 import type { TicketDoc } from '../../models/ticket';
-import type { TicketsContext } from '../tickets-context';
 
 /** The section a ticket listed by `POST /api/tickets/create` is shown in (it names no seat). */
 export const SINGLE_TICKET_SECTION = 'General admission';
@@ -18,7 +17,11 @@ export function asSingleSeat(doc: TicketDoc): TicketDoc {
   };
 }
 
-function singleSeatListing(t: TicketDoc): ListingDoc {
+/**
+ * The one-seat listing a ticket from `POST /api/tickets/create` is shown as. Not stored: it is
+ * derived from the ticket when read (storing one per ticket doubled the cost of a bulk listing).
+ */
+export function singleSeatListing(t: TicketDoc): ListingDoc {
   return {
     _id: t._id,
     sellerId: t.sellerId,
@@ -44,7 +47,5 @@ function singleSeatListing(t: TicketDoc): ListingDoc {
   };
 }
 
-/** Stores the one-seat listings of tickets just created (after them: the ticket decides; a re-run is a no-op). */
-export async function createSingleSeatListings(c: TicketsContext, tickets: TicketDoc[]): Promise<void> {
-  await c.listingStore.createMany(tickets.map(singleSeatListing), () => []);
-}
+/** Whether the ticket is its own one-seat listing. */
+export const isSingleSeat = (t: TicketDoc): boolean => t.listingId === t._id;

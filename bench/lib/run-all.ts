@@ -27,6 +27,7 @@ const SCRIPTS: { name: string; args: string[]; env?: Record<string, string>; tim
   { name: 'cli-bulk-list', args: ['--json'], env: { BENCH_NAIVE_TICKETS: '1000' }, timeoutMinutes: 30 },
   // Starts its own stack with two replicas of every service (run-all's has one).
   { name: 'on-sale', args: ['--json'], timeoutMinutes: 15 },
+  { name: 'cli-broker-list', args: ['--json'], timeoutMinutes: 20 },
   // Needs the production web build behind a router (`WEB_MODE=production make dev`); not a
   // BENCH_STACK script, so run-all keeps its hand-measured section.
   { name: 'lighthouse-web', args: [], timeoutMinutes: 0 },

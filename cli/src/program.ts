@@ -8,6 +8,8 @@ import { makeSalesCommand } from './commands/payouts/sales';
 import { makePayoutsSetupCommand } from './commands/payouts/setup';
 import { makePayoutsStatusCommand } from './commands/payouts/status';
 import { makeDelistCommand } from './commands/tickets/delist';
+import { makeSyncCommand } from './commands/listings/sync';
+import { makeRepriceCommand } from './commands/listings/reprice';
 import { makeListCommand } from './commands/tickets/list';
 import { makeListingsCommand } from './commands/tickets/listings';
 import { makeUpdateCommand } from './commands/tickets/update';
@@ -55,6 +57,8 @@ export function buildProgram(getDeps: () => Deps = processDeps): Command {
     .addCommand(makeListingsCommand(getDeps))
     .addCommand(makeUpdateCommand(getDeps))
     .addCommand(makeDelistCommand(getDeps))
+    .addCommand(makeSyncCommand(getDeps))
+    .addCommand(makeRepriceCommand(getDeps))
     .addCommand(payouts)
     .addCommand(makeSalesCommand(getDeps));
 

@@ -13,6 +13,7 @@ const ROUTES = {
   '/api/users': 'auth',
   '/api/tickets': 'tickets',
   '/api/events': 'tickets',
+  '/api/listings': 'tickets',
   '/api/orders': 'orders',
   '/api/payments': 'payments',
   '/api/payouts': 'payments',

@@ -1,4 +1,8 @@
 import type {
+  BulkListingsResponse,
+  ListingDto,
+  ListingInput,
+  UpdateListingInput,
   BulkCreateResponse,
   CurrentUserResponse,
   ErrorBody,
@@ -115,6 +119,24 @@ export class ApiClient {
 
   deleteTicket(id: string): Promise<TicketDto> {
     return this.request('DELETE', `/api/tickets/${encodeURIComponent(id)}`, { auth: true });
+  }
+
+  bulkListings(listings: ListingInput[]): Promise<BulkListingsResponse> {
+    return this.request('POST', '/api/listings/bulk', { body: { listings }, auth: true, timeoutMs: 120_000 });
+  }
+
+  myListings({ cursor, eventId, limit = 200 }: { cursor?: string; eventId?: string; limit?: number } = {}): Promise<
+    Page<ListingDto>
+  > {
+    return this.request('GET', `/api/listings/mine${query({ limit, cursor, eventId })}`, { auth: true });
+  }
+
+  updateListing(id: string, patch: UpdateListingInput): Promise<ListingDto> {
+    return this.request('PUT', `/api/listings/${encodeURIComponent(id)}`, { body: patch, auth: true });
+  }
+
+  withdrawListing(id: string): Promise<ListingDto> {
+    return this.request('DELETE', `/api/listings/${encodeURIComponent(id)}`, { auth: true });
   }
 
   /** The fee schedule new orders are priced with (public). */

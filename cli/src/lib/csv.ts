@@ -1,3 +1,5 @@
+import { CsvError, parse } from 'csv-parse/sync';
+
 /** One CSV record and the 1-based line of the file it starts on (what a seller sees in an editor). */
 export interface CsvRecord {
   line: number;
@@ -14,70 +16,54 @@ export class CsvSyntaxError extends Error {
 }
 
 /**
- * RFC 4180 CSV: comma-separated, fields optionally in double quotes, `""` is a quote inside a
- * quoted field, quoted fields may span lines, CRLF or LF endings, a UTF-8 BOM (Excel adds one)
- * is ignored. Blank lines are skipped. Hand-written because it is ~60 lines and the CLI
- * should not pull a dependency for it.
+ * RFC 4180 CSV as brokers' tools and spreadsheets write it (quoted fields with commas, quotes
+ * doubled inside them, fields spanning lines, CRLF or LF, a UTF-8 BOM), read by csv-parse.
+ * Blank lines are skipped; rows may have different lengths (the caller names what is missing).
  */
 export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  let fields: string[] = [];
-  let field = '';
-  let recordLine = 1;
-  let inQuotes = false;
-  let quoteStartLine = 1;
-  let fieldWasQuoted = false;
-
-  const endRecord = () => {
-    fields.push(field);
-    const blank = fields.length === 1 && fields[0] === '' && !fieldWasQuoted;
-    if (!blank) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    fieldWasQuoted = false;
-  };
-
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          inQuotes = false;
-        }
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-      continue;
+  let rows: { record: string[]; info: { lines: number } }[];
+  let lastGoodLine = 0;
+  try {
+    rows = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      on_record: (r: { info: { lines: number } }) => ((lastGoodLine = r.info.lines), r),
+    });
+  } catch (err) {
+    if (err instanceof CsvError) {
+      // An unclosed quote is only noticed at the end of the file: name the line it opened on.
+      const line =
+        err.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? firstNonBlankLineAfter(text, lastGoodLine)
+          : ((err as CsvError & { lines?: number }).lines ?? 1);
+      throw new CsvSyntaxError(line, describe(err));
     }
-    if (c === '"') {
-      if (field.trim() !== '')
-        throw new CsvSyntaxError(line, 'a quote (") may only start a field; put the whole field in quotes');
-      field = '';
-      inQuotes = true;
-      fieldWasQuoted = true;
-      quoteStartLine = line;
-    } else if (c === ',') {
-      fields.push(field);
-      field = '';
-      fieldWasQuoted = false;
-    } else if (c === '\r' || c === '\n') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      if (fieldWasQuoted && c !== ' ' && c !== '\t')
-        throw new CsvSyntaxError(line, 'unexpected text after a closing quote');
-      if (!fieldWasQuoted) field += c;
-    }
+    throw err;
   }
-  if (inQuotes) throw new CsvSyntaxError(quoteStartLine, 'a quoted field is never closed');
-  if (field !== '' || fields.length > 0 || fieldWasQuoted) endRecord();
-  return records;
+  // csv-parse reports the line a record ends on; a quoted field spanning lines started earlier.
+  return rows.map(({ record, info }) => ({
+    line: info.lines - record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0),
+    fields: record,
+  }));
+}
+
+function describe(err: CsvError): string {
+  switch (err.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted field is never closed';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'unexpected text after a closing quote';
+    case 'INVALID_OPENING_QUOTE':
+      return 'a quote (") may only start a field; put the whole field in quotes';
+    default:
+      return err.message;
+  }
+}
+
+function firstNonBlankLineAfter(text: string, line: number): number {
+  const lines = text.split('\n');
+  for (let i = line; i < lines.length; i++) if (lines[i].trim() !== '') return i + 1;
+  return line + 1;
 }

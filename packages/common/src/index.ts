@@ -11,3 +11,5 @@ export * from './events';
 export * from './money';
 export * from './fees';
 export * from './api/payouts';
+export * from './listings/seat-blocks';
+export * from './api/listings';

@@ -79,4 +79,5 @@ export async function ensureOrdersIndexes(deps: OrdersDeps): Promise<void> {
   await deps.outcomes.createIndex({ pending: 1, decidedAt: 1 });
   await deps.holdSlots.createIndex({ userId: 1 });
   await deps.declines.createIndex({ orderId: 1 });
+  await deps.tickets.createIndex({ 'listing.id': 1 });
 }

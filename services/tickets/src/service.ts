@@ -10,6 +10,9 @@ import { onOrderPaid } from './events/consumers/on-order-paid';
 import { TicketDoc, dropRetiredIndexes, ticketModel } from './models/ticket';
 import { eventsRouter } from './routes/events';
 import { ticketsRouter } from './routes/tickets';
+import { listingsRouter } from './routes/listings';
+import { ListingDoc, listingModel } from './models/listing';
+import { DEFAULT_FEES, FeeSchedule, readFeeSchedule } from '@bigtix/common';
 import { ListingCache } from './domain/listing-cache';
 import { EventCache } from './ticketmaster/event-cache';
 import { TicketmasterClient } from './ticketmaster/ticketmaster-client';
@@ -18,7 +21,7 @@ import { TicketmasterClient } from './ticketmaster/ticketmaster-client';
 export async function createTicketsContext(
   connection: Connection,
   client: TicketmasterClient,
-  options: { eventCacheTtlMs: number; listingCacheMs?: number; nudge?: () => void },
+  options: { eventCacheTtlMs: number; listingCacheMs?: number; nudge?: () => void; fees?: FeeSchedule },
 ): Promise<TicketsContext> {
   const db = connection.db!;
   const tickets = ticketModel(connection);
@@ -28,11 +31,20 @@ export async function createTicketsContext(
   );
   await store.ensureIndexes();
   await dropRetiredIndexes(tickets);
+  const listingDocs = listingModel(connection);
+  const listingStore = new VersionedStore<ListingDoc>(
+    listingDocs.collection as unknown as Collection<Document>,
+    db.collection('listing_changes'),
+  );
+  await listingStore.ensureIndexes();
   const listings = new ListingCache<TicketDoc[]>(options.listingCacheMs ?? 0);
   const nudge = options.nudge ?? (() => undefined);
   return {
     tickets,
     store,
+    listingDocs,
+    listingStore,
+    fees: options.fees ?? DEFAULT_FEES,
     closedOrders: db.collection('closed_orders'),
     events: new EventCache(client, db.collection('event_cache'), { ttlMs: options.eventCacheTtlMs }),
     listings,
@@ -56,6 +68,7 @@ export const ticketsService: ServiceSpec = {
       eventCacheTtlMs: tm.eventCacheTtlMs,
       listingCacheMs: config.listingCacheMs,
       nudge: ctx.nudgeOutbox,
+      fees: readFeeSchedule(ctx.env),
     });
 
     const store = createSharedStore(ctx.env, ctx.logger);
@@ -70,13 +83,14 @@ export const ticketsService: ServiceSpec = {
       bodyLimitBytes: 2 * 1024 * 1024,
       routers: [
         ticketsRouter(c),
+        listingsRouter(c),
         eventsRouter(c, client, new SearchGuard(store, readSearchGuardConfig(ctx.env), ctx.logger)),
       ],
     });
     return {
       app,
       workers: [store.worker],
-      outbox: [c.store.outboxSource()],
+      outbox: [c.store.outboxSource(), c.listingStore.outboxSource()],
       consumers: [
         {
           name: 'events',

@@ -4,10 +4,11 @@ import { mapLimit } from '../../lib/batches';
 import { optionsOf, withExamples, withJson } from '../../lib/command-help';
 import type { Deps, GlobalOptions } from '../../lib/deps';
 import { processDeps } from '../../lib/deps';
-import { CliError, NotSignedInError, PartialFailureError, UsageError } from '../../lib/errors';
+import { CliError, ExitCode, NotSignedInError, PartialFailureError, UsageError } from '../../lib/errors';
 
 export interface DelistOptions extends GlobalOptions {
   ticketIds: string[];
+  yes?: boolean;
 }
 
 export function makeDelistCommand(getDeps: () => Deps = processDeps): Command {
@@ -16,7 +17,8 @@ export function makeDelistCommand(getDeps: () => Deps = processDeps): Command {
     .description(
       'Withdraw one or more of your tickets. Held or sold tickets cannot be withdrawn (reported per ticket).',
     )
-    .argument('<ticketId...>', 'ticket ids (from `bigtix listings`)');
+    .argument('<ticketId...>', 'ticket ids (from `bigtix listings`)')
+    .option('-y, --yes', 'do not ask for confirmation');
   withJson(cmd);
   withExamples(cmd, [
     '$ bigtix delist 665f1c2e9b1e8a0012345678',
@@ -37,6 +39,10 @@ export async function runDelist(opts: DelistOptions, deps: Deps): Promise<void> 
   const ids = [...new Set(opts.ticketIds)];
   const { api } = await deps.session(opts);
   if (!api.signedIn) throw new NotSignedInError();
+  if (deps.interactive && !opts.yes) {
+    const ok = await deps.prompts.confirm(`Withdraw ${ids.length} ticket(s): ${ids.join(', ')}?`, false);
+    if (!ok) throw new CliError('cancelled; nothing was withdrawn', ExitCode.usage);
+  }
   const outcomes = await mapLimit(ids, 3, async (id): Promise<DelistOutcome> => {
     try {
       return { id, status: 'withdrawn', ticket: await api.deleteTicket(id) };

@@ -18,6 +18,8 @@ import { DraftResult, ListingDraft, draftsFromCsv, draftsFromGenerator, toTicket
 import { RowOutcome, sendInBatches } from '../../lib/bulk-send';
 import { formatTable, truncate } from '../../lib/output';
 import { pickEvent } from './pick-event';
+import { isBrokerHeader } from '../../lib/broker-csv';
+import { runBrokerList } from '../listings/list-broker';
 
 export interface ListOptions extends GlobalOptions {
   event?: string;
@@ -49,6 +51,11 @@ export function makeListCommand(getDeps: () => Deps = processDeps): Command {
         '  price         required; dollars like 125.00 (whole cents with --cents)',
         '  title         optional; what buyers see; default: the event name',
         '  description   optional',
+        '',
+        'Broker format (one line per group of seats; recognised by a Section column): EventId',
+        '(optional with --event), Section, Row, SeatFrom, SeatThru (or Seats: 1;2;3), Quantity, Price,',
+        'FaceValue, Splits (any|pairs|avoid-one|all|2;4), InHandDate (YYYY-MM-DD), Delivery',
+        '(mobile_transfer|pdf|barcode), Notes, Serials (one per seat, ;-separated), ExternalRef.',
       ].join('\n'),
     )
     .option('--event <eventId>', 'Ticketmaster event id (asked for on a terminal when missing)')
@@ -162,6 +169,8 @@ export interface ListSummary {
 }
 
 export async function runList(opts: ListOptions, deps: Deps): Promise<void> {
+  if (opts.csv && isBrokerHeader(await deps.readFile(opts.csv).catch(() => '')))
+    return runBrokerList({ ...opts, csv: opts.csv }, deps);
   const concurrency = intOption(opts.concurrency ?? '3', '--concurrency', 1, 8);
   const batchSize = intOption(opts.batchSize ?? String(BULK_CREATE_MAX), '--batch-size', 1, BULK_CREATE_MAX);
   const { result, source } = await readDrafts(opts, deps);

@@ -7,10 +7,12 @@ import { processDeps } from '../../lib/deps';
 import { UsageError } from '../../lib/errors';
 import { formatTable, truncate } from '../../lib/output';
 import { requireCurrentUser } from '../auth/whoami';
+import { runListingGroups } from '../listings/listing-groups';
 
 export interface ListingsOptions extends GlobalOptions {
   event?: string;
   status?: string;
+  groups?: boolean;
 }
 
 export function makeListingsCommand(getDeps: () => Deps = processDeps): Command {
@@ -18,12 +20,17 @@ export function makeListingsCommand(getDeps: () => Deps = processDeps): Command 
     .summary('show your listings')
     .description('Every ticket you have listed (all pages), newest first, optionally only one event or status.')
     .option('--event <eventId>', 'only tickets for this Ticketmaster event')
-    .option('--status <status>', `only tickets with this status (${TICKET_STATUSES.join(', ')})`);
+    .option('--status <status>', `only tickets with this status (${TICKET_STATUSES.join(', ')})`)
+    .option(
+      '--groups',
+      'one line per listing (group of seats): section, row, seats, available/quantity, price, proceeds',
+    );
   withJson(cmd);
   withExamples(cmd, [
     '$ bigtix listings',
     '$ bigtix listings --event vvG1zZ9KqAkS9L --status available',
     '$ bigtix listings --status sold --json | jq "map(.proceeds) | add"',
+    '$ bigtix listings --groups --event vvG1zZ9KqAkS9L',
   ]);
   return cmd.action(async (_opts, c: Command) => runListings(optionsOf<ListingsOptions>(c), getDeps()));
 }
@@ -32,6 +39,7 @@ export async function runListings(opts: ListingsOptions, deps: Deps): Promise<vo
   if (opts.status && !TICKET_STATUSES.includes(opts.status as TicketStatus)) {
     throw new UsageError(`--status must be one of ${TICKET_STATUSES.join(', ')}`);
   }
+  if (opts.groups) return runListingGroups(opts, deps);
   const { user } = await requireCurrentUser(deps, opts);
   const { api } = await deps.session(opts);
   const all: TicketDto[] = [];

@@ -70,6 +70,11 @@ export interface TicketDto {
   createdAt: string;
   /** Only present for the ticket's current owner. */
   serialNumber?: string;
+  /** The listing this ticket is a seat of, and where (absent on tickets listed before listings existed). */
+  listingId?: string;
+  section?: string | null;
+  row?: string | null;
+  seat?: string | null;
 }
 
 export type BulkRowOutcome =

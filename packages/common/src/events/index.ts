@@ -11,6 +11,7 @@ import { paymentCreatedDataSchema, paymentFailedDataSchema, paymentSucceededData
 
 export * from './envelope';
 export * from './ticket-events';
+export * from './ticket-listing-ref';
 export * from './order-events';
 export * from './payment-events';
 

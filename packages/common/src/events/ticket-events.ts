@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TICKET_STATUSES } from '../constants';
+import { ticketListingRefSchema } from './ticket-listing-ref';
 
 export const ticketEventDataSchema = z.object({
   id: z.string(),
@@ -14,6 +15,8 @@ export const ticketEventDataSchema = z.object({
   /** Held, and its seller has withdrawn it: it goes back to withdrawn when the hold ends, so no new order may take it. */
   withdrawRequested: z.boolean().optional(),
   version: z.number().int().min(0),
+  /** The listing (group of seats) the ticket belongs to, and where in it: orders holds adjacent blocks. */
+  listing: ticketListingRefSchema.optional(),
 });
 /** `ticket.created` and `ticket.updated` carry the whole ticket (minus its private serial). */
 export type TicketEventData = z.infer<typeof ticketEventDataSchema>;

@@ -21,6 +21,11 @@ import { claimOutcome, settleOutcome } from './outcomes';
 /** Test seams: lets a test crash the use case between two of its steps. */
 export interface CreateOrderFaults {
   afterHolds?: () => void | Promise<void>;
+  /**
+   * Not a fault: a last check once every hold is taken (a listing order checks the split rule
+   * against the holds as they are now, see create-listing-order.ts); an error abandons the holds.
+   */
+  verifyHeld?: (orderId: string) => Promise<ConflictError | null>;
 }
 
 /**
@@ -94,6 +99,11 @@ async function holdAndStore(
   if (late) {
     await abandon(deps, orderId, taken);
     throw late;
+  }
+  const refused = await faults.verifyHeld?.(orderId);
+  if (refused) {
+    await abandon(deps, orderId, taken);
+    throw refused;
   }
   await faults.afterHolds?.();
 

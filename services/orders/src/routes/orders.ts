@@ -1,7 +1,8 @@
-import { ROUTES, createOrderSchema, listQuerySchema, updateOrderSchema } from '@bigtix/common';
+import { ROUTES, createOrderSchema, listQuerySchema, listingOrderSchema, updateOrderSchema } from '@bigtix/common';
 import { RateLimits, Router, parseBody, parseQuery, requireUser } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
 import { cancelOrder } from '../domain/cancel-order';
+import { createListingOrder } from '../domain/create-listing-order';
 import { createOrder } from '../domain/create-order';
 import { checkHoldLimit, claimHoldSlots } from '../domain/enforce-hold-limit';
 import { getOwnOrder } from '../domain/get-order';
@@ -24,6 +25,17 @@ export function ordersRouter(deps: OrdersDeps, limits: RateLimits): Router {
 
   router.post('/', async (ctx) => {
     const user = requireUser(ctx);
+    const body = ctx.request.body;
+    if (typeof body === 'object' && body !== null && 'listingId' in body) {
+      const wanted = parseBody(ctx, listingOrderSchema);
+      await orderLimits.admit(user, ctx.ip);
+      await checkHoldLimit(deps, user, wanted.quantity);
+      const order = await createListingOrder(deps, user, wanted);
+      await claimHoldSlots(deps, user, order);
+      ctx.status = 201;
+      ctx.body = toOrderDto(order);
+      return;
+    }
     const input = parseBody(ctx, createOrderSchema);
     await orderLimits.admit(user, ctx.ip);
     await checkHoldLimit(deps, user, input.tickets.length);

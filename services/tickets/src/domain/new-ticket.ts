@@ -1,10 +1,11 @@
 import { CURRENCY, TicketInput } from '@bigtix/common';
 import { Types } from 'mongoose';
 import type { TicketDoc } from '../models/ticket';
+import { asSingleSeat } from './listings/single-seat-listing';
 
 /** A fresh listing at version 1, owned and sold by the caller. */
 export function newTicketDoc(input: TicketInput, sellerId: string, now: Date): TicketDoc {
-  return {
+  return asSingleSeat({
     _id: new Types.ObjectId().toHexString(),
     title: input.title,
     price: input.price,
@@ -19,7 +20,7 @@ export function newTicketDoc(input: TicketInput, sellerId: string, now: Date): T
     version: 1,
     createdAt: now,
     updatedAt: now,
-  };
+  });
 }
 
 export const serialKey = (eventId: string, serialNumber: string): string => `${eventId}\u0000${serialNumber}`;

@@ -3,6 +3,7 @@ import { makeEnvelope } from '@bigtix/middleware';
 import type { Envelope } from '@bigtix/common';
 import type { TicketDoc } from '../models/ticket';
 import { SOURCE } from './tickets-context';
+import { listingRefOf } from './listings/listing-ref';
 
 /** The contract's ticket plus the original seller, which stays put when the owner changes on sale. */
 export type TicketView = TicketDto & { sellerId: string };
@@ -24,6 +25,9 @@ export function toTicketDto(doc: TicketDoc, viewerId: string | null | undefined)
     status: doc.status,
     version: doc.version,
     createdAt: new Date(doc.createdAt).toISOString(),
+    ...(doc.listingId
+      ? { listingId: doc.listingId, section: doc.section ?? null, row: doc.row ?? null, seat: doc.seat ?? null }
+      : {}),
     ...(viewerId && viewerId === doc.userId ? { serialNumber: doc.serialNumber } : {}),
   };
 }
@@ -40,6 +44,7 @@ export function toEventData(doc: TicketDoc): TicketEventData {
     status: doc.status,
     orderId: doc.orderId ?? null,
     ...(doc.withdrawRequested ? { withdrawRequested: true } : {}),
+    ...(doc.listingId ? { listing: listingRefOf(doc) } : {}),
     version: doc.version,
   };
 }

@@ -1,5 +1,7 @@
 import type { VersionedStore } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
+import type { FeeSchedule } from '@bigtix/common';
+import type { ListingDoc, ListingModel } from '../models/listing';
 import type { TicketDoc, TicketModel } from '../models/ticket';
 import type { EventCache } from '../ticketmaster/event-cache';
 import type { ListingCache } from './listing-cache';
@@ -8,6 +10,11 @@ import type { ListingCache } from './listing-cache';
 export interface TicketsContext {
   tickets: TicketModel;
   store: VersionedStore<TicketDoc>;
+  /** Listings (groups of seats; their seats are tickets in `store`). */
+  listingDocs: ListingModel;
+  listingStore: VersionedStore<ListingDoc>;
+  /** To show buyers all-in prices (price + buyer fee). */
+  fees: FeeSchedule;
   /** One document per order whose outcome (cancelled/expired/paid) we have seen, keyed by order id. */
   closedOrders: Collection<Document>;
   events: EventCache;

@@ -1,4 +1,4 @@
-import { TICKET_STATUSES, TicketStatus } from '@bigtix/common';
+import { SplitRule, TICKET_STATUSES, TicketStatus } from '@bigtix/common';
 import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
 import type { Connection } from 'mongoose';
 
@@ -18,6 +18,7 @@ import type { Connection } from 'mongoose';
 @index({ sellerId: 1, eventId: 1 })
 @index({ userId: 1, createdAt: -1, _id: -1 })
 @index({ userId: 1, serialNumber: 1 })
+@index({ listingId: 1 })
 @modelOptions({ schemaOptions: { collection: 'tickets', versionKey: false, timestamps: false } })
 export class Ticket {
   @prop({ type: String, required: true })
@@ -62,6 +63,20 @@ export class Ticket {
   @prop({ type: Boolean, default: false })
   public withdrawRequested!: boolean;
 
+  /** The listing (group of seats) this ticket is one seat of; see models/listing.ts. */
+  @prop({ type: String, default: null })
+  public listingId!: string | null;
+
+  @prop({ type: String, default: null })
+  public section!: string | null;
+
+  @prop({ type: String, default: null })
+  public row!: string | null;
+
+  /** The seat label; null for general admission. */
+  @prop({ type: String, default: null })
+  public seat!: string | null;
+
   @prop({ type: Number, required: true })
   public version!: number;
 
@@ -86,6 +101,15 @@ export interface TicketDoc {
   status: TicketStatus;
   orderId: string | null;
   withdrawRequested?: boolean;
+  /** Set on tickets listed as part of a listing (all since listings exist; absent on older ones). */
+  listingId?: string | null;
+  section?: string | null;
+  row?: string | null;
+  seat?: string | null;
+  /** The seat's index in the listing's seat order (adjacent seats are consecutive). */
+  position?: number;
+  /** The listing's split rule, copied to each seat so orders can apply it when holding a block. */
+  splits?: SplitRule;
   version: number;
   createdAt: Date;
   updatedAt: Date;

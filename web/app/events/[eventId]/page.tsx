@@ -2,12 +2,15 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { TicketPicker } from '@/components/events/ticket-picker';
+import { ListingResults, QuantityForm } from '@/components/events/listing-results';
+import { fetchEventListings } from '@/lib/api/listings';
 import { fetchEvent } from '@/lib/api/events';
 import { fetchEventTickets } from '@/lib/api/tickets';
 import { fetchCurrentUser } from '@/lib/api/auth';
 import { dateTime, money } from '@/lib/format';
 
 type Params = { params: Promise<{ eventId: string }> };
+type Search = { searchParams?: Promise<{ quantity?: string; gone?: string }> };
 const loadEvent = cache(fetchEvent);
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -30,12 +33,16 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   };
 }
 
-export default async function EventPage({ params }: Params) {
+export default async function EventPage({ params, searchParams }: Params & Search) {
   const { eventId } = await params;
-  const [event, tickets, user] = await Promise.all([
+  const search = (await searchParams) ?? {};
+  const wanted = Number(search.quantity);
+  const quantity = Number.isInteger(wanted) && wanted >= 1 && wanted <= 8 ? wanted : null;
+  const [event, tickets, user, listings] = await Promise.all([
     loadEvent(eventId),
     fetchEventTickets(eventId).catch(() => null),
     fetchCurrentUser(),
+    quantity ? fetchEventListings(eventId, quantity).catch(() => null) : Promise.resolve(null),
   ]);
   if (!event) notFound();
   const cheapest = tickets?.[0];
@@ -74,6 +81,26 @@ export default async function EventPage({ params }: Params) {
           </p>
         )}
       </div>
+      <section aria-labelledby="quantity-heading">
+        <h2 id="quantity-heading" className="bt-h2" style={{ marginBottom: 0 }}>
+          Seats together
+        </h2>
+        <QuantityForm eventId={event.id} quantity={quantity} />
+        {quantity !== null &&
+          (listings === null ? (
+            <div className="bt-alert bt-alert-warning">
+              Listings could not be loaded right now. Try again in a moment.
+            </div>
+          ) : (
+            <ListingResults
+              eventId={event.id}
+              quantity={quantity}
+              listings={listings}
+              gone={search.gone ?? null}
+              userId={user?.id ?? null}
+            />
+          ))}
+      </section>
       <section aria-labelledby="tickets-heading">
         <h2 id="tickets-heading" className="bt-h2" style={{ marginBottom: 0 }}>
           Tickets for sale

@@ -132,9 +132,15 @@ export class EmailOutbox {
       await this.emails.updateOne({ _id: fact }, { $inc: { attempts: 1 }, $set: { lastError: message } });
       return;
     }
+    // The body goes once sent: it may carry a single-use link (a reset token) that must not
+    // outlive its email in the database; to, subject and sentAt stay as the record.
     await this.emails.updateOne(
       { _id: fact },
-      { $set: { sentAt: new Date() }, $unset: { pending: '', lastError: '' }, $inc: { attempts: 1 } },
+      {
+        $set: { sentAt: new Date(), text: '', html: '' },
+        $unset: { pending: '', lastError: '' },
+        $inc: { attempts: 1 },
+      },
     );
   }
 

@@ -19,11 +19,6 @@ export class Mailer {
     return this.outbox.enqueue(fact, composeEmail(content, this.config.publicUrl));
   }
 
-  /** An absolute link on the PWA's origin. */
-  link(path: string): string {
-    return `${this.config.publicUrl}${path}`;
-  }
-
   worker(): Worker {
     return this.outbox.worker();
   }

@@ -48,7 +48,12 @@ describe('bigtix against the running stack', () => {
     const who = await runCli(['whoami'], env);
     expect(who).toMatchObject({ code: 0, stdout: `${user.email}\n` });
     const whoJson = await runCli(['whoami', '--json'], env);
-    expect(JSON.parse(whoJson.stdout)).toEqual({ id: user.id, email: user.email, apiUrl: stack.url });
+    expect(JSON.parse(whoJson.stdout)).toEqual({
+      id: user.id,
+      email: user.email,
+      emailVerified: false,
+      apiUrl: stack.url,
+    });
   });
 
   it('refuses a wrong password with one clear line and saves nothing', async () => {

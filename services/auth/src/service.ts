@@ -49,6 +49,7 @@ export const authService: ServiceSpec = {
             tokens,
             mailer,
             ttlSeconds: config.resetTokenTtlSeconds,
+            logger: ctx.logger,
           },
           verification: {
             users,

@@ -1,6 +1,6 @@
 import { BadRequestError } from '@bigtix/common';
 import type { Mailer } from '@bigtix/mailer';
-import { claim } from '@bigtix/middleware';
+import { Logger, claim } from '@bigtix/middleware';
 import type { Collection } from 'mongodb';
 import type { UserModel } from '../models/user';
 import { hashEmailedToken, newEmailedToken } from './emailed-token';
@@ -28,12 +28,12 @@ export interface PasswordResetDeps {
   tokens: Tokens;
   mailer: Mailer;
   ttlSeconds: number;
+  logger: Logger;
 }
 
 /**
  * Emails a single-use reset link if the address has an account, and nothing otherwise; the
- * caller answers the same either way (the email is sent in the background, so the answer's
- * timing does not tell either).
+ * route answers the same either way, without waiting for this (so its timing tells nothing).
  */
 export async function requestPasswordReset(deps: PasswordResetDeps, email: string): Promise<void> {
   const user = await deps.users.findOne({ email }).lean();

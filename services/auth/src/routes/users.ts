@@ -152,7 +152,11 @@ export function usersRouter({
     const { email } = parseBody(ctx, passwordResetRequestSchema);
     await resetsPerIp.hit(ctx.ip);
     await resetsPerEmail.hit(email);
-    await requestPasswordReset(resets, email);
+    // Not awaited: the answer's timing must not tell whether the address has an account (a
+    // known one costs a token and an email record). A failure is logged; the person asks again.
+    void requestPasswordReset(resets, email).catch((err: Error) =>
+      resets.logger.warn({ err: err.message }, 'password reset request failed'),
+    );
     ctx.status = 202;
     ctx.body = RESET_REQUESTED;
   });

@@ -26,7 +26,13 @@ export async function Header() {
         {user ? (
           <div className="bt-user">
             {/* The email opens the account page (password, email verification). */}
-            <Link href="/my/account" prefetch={false} className="bt-email" data-testid="signed-in-as" title={user.email}>
+            <Link
+              href="/my/account"
+              prefetch={false}
+              className="bt-email"
+              data-testid="signed-in-as"
+              title={user.email}
+            >
               <span className="visually-hidden">Signed in as </span>
               {user.email}
             </Link>

@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export NEXT_TELEMETRY_DISABLED := 1
 
 
-.PHONY: help install build dev dev-prod infra db broker stripe-mock test test-unit test-faults e2e lint typecheck format bench reconcile \
+.PHONY: help install build dev dev-prod infra db broker stripe-mock mailpit test test-unit test-faults e2e lint typecheck format bench reconcile \
         check-deploy test-model dead-letters redrive images cluster-up cluster-dev cluster-down init stripe-dev clean
 
 help: ## list the targets
@@ -24,7 +24,10 @@ db: ## build (once, cached) and start the dev database (FerretDB on PostgreSQL)
 broker: ## make sure RabbitMQ is running
 	bash tools/broker/ensure-rabbitmq.sh
 
-infra: db broker
+mailpit: ## build (once, cached) Mailpit, the local SMTP server whose web UI shows every email sent
+	bash tools/mailpit/ensure-mailpit.sh >/dev/null
+
+infra: db broker mailpit
 
 dev: build infra ## run the whole system at http://localhost:3000 (Ctrl-C stops it)
 	node tools/dev-runner/dist/dev.js

@@ -14,7 +14,7 @@ module.exports = (dir, overrides = {}) => ({
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: path.join(root, 'tsconfig.jest.json') }],
   },
   moduleNameMapper: {
-    '^@bigtix/(common|middleware|testkit)$': path.join(root, 'packages/$1/src'),
+    '^@bigtix/(common|middleware|testkit|mailer)$': path.join(root, 'packages/$1/src'),
     '^@bigtix/(fake-ticketmaster|fake-stripe|dev-runner)$': path.join(root, 'tools/$1/src'),
     // Test helpers and service specs other workspaces start in-process (never a service's dist).
     '^@bigtix/(auth|tickets|orders|payments)-service/(.*)$': path.join(root, 'services/$1/$2'),

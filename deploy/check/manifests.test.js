@@ -148,6 +148,7 @@ for (const envName of ENVS) {
         'stripe-webhook-secret',
         'stripe-publishable-key',
         'ticketmaster-consumer-key',
+        'smtp-url',
         'rabbitmq-password',
         'rabbitmq-erlang-cookie',
         'rabbitmq-url',

@@ -218,6 +218,9 @@ async function main() {
       STRIPE_SECRET_KEY: 'sk_test_simulate_image',
       STRIPE_WEBHOOK_SECRET: 'whsec_simulate_image',
       STRIPE_PUBLISHABLE_KEY: 'pk_test_simulate_image',
+      // nothing listens there: the image only has to start (email stays unsent)
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      PUBLIC_URL: 'https://bigtix.example',
       LOG_LEVEL: 'warn',
     });
     console.log(

@@ -21,6 +21,7 @@ RUN npm ci --ignore-scripts --include-workspace-root -w services/auth
 COPY tsconfig.base.json ./
 COPY packages/common packages/common
 COPY packages/middleware packages/middleware
+COPY packages/mailer packages/mailer
 COPY services/auth services/auth
 RUN npm run build -w services/auth
 
@@ -36,6 +37,8 @@ COPY --from=build /app/packages/common/package.json packages/common/package.json
 COPY --from=build /app/packages/common/dist packages/common/dist
 COPY --from=build /app/packages/middleware/package.json packages/middleware/package.json
 COPY --from=build /app/packages/middleware/dist packages/middleware/dist
+COPY --from=build /app/packages/mailer/package.json packages/mailer/package.json
+COPY --from=build /app/packages/mailer/dist packages/mailer/dist
 COPY --from=build /app/services/auth/package.json services/auth/package.json
 COPY --from=build /app/services/auth/dist services/auth/dist
 USER node

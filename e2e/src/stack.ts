@@ -2,12 +2,12 @@
  * The whole back end in one test process: every service under services/ started with
  * startService against the real dev database and RabbitMQ (isolated by a private database per
  * service, exchange and queues), the fake Ticketmaster and fake Stripe, and the one-origin
- * router in front, all on ephemeral ports. Black-box tests talk to `stack.url` over HTTP.
+ * router in front, and a Mailpit for their email, all on ephemeral ports. Black-box tests talk to `stack.url` over HTTP.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { RunningService, ServiceSpec, startService } from '@bigtix/middleware';
-import { Isolation, isolate } from '@bigtix/testkit';
+import { Isolation, RunningMailpit, isolate, startMailpit } from '@bigtix/testkit';
 import { RunningRouter, discoverServices, routesFor, startRouter } from '@bigtix/dev-runner';
 import { startFakeTicketmaster } from '@bigtix/fake-ticketmaster';
 import { RunningFakeStripe, startFakeStripe } from '@bigtix/fake-stripe';
@@ -32,6 +32,8 @@ export interface Stack {
   services: Record<string, RunningService>;
   ticketmaster: Awaited<ReturnType<typeof startFakeTicketmaster>>;
   stripe: RunningFakeStripe;
+  /** Every email the services send, read through Mailpit's API. */
+  mail: RunningMailpit;
   router: RunningRouter;
   env(service: string): NodeJS.ProcessEnv;
   /** Stops everything; first waits for the payments ledger to reconcile with Stripe (fails if it never does). */
@@ -60,12 +62,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     webhookRetryBaseMs: 100,
     webhookRetryMaxMs: 1000,
   });
+  const mail = await startMailpit();
   const started: Record<string, RunningService> = {};
   const envFor = (service: string): NodeJS.ProcessEnv =>
     iso.env(service, {
       TICKETMASTER_BASE_URL: ticketmaster.url,
       STRIPE_WEBHOOK_SECRET: TEST_STRIPE_WEBHOOK_SECRET,
       STRIPE_API_BASE: stripe.url,
+      SMTP_URL: mail.smtpUrl,
       ...(options.env ?? {}),
     });
 
@@ -87,6 +91,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     for (const s of Object.values(started)) await s.stop().catch(() => undefined);
     await ticketmaster.close();
     await stripe.close();
+    await mail.stop();
     throw err;
   }
   const router = routerHolder.router;
@@ -98,6 +103,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     services: started,
     ticketmaster,
     stripe,
+    mail,
     router,
     env: envFor,
     async stop() {
@@ -108,6 +114,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         for (const s of Object.values(started).reverse()) await s.stop().catch(() => undefined);
         await ticketmaster.close();
         await stripe.close();
+        await mail.stop();
         if (!options.isolation) await iso.cleanup();
       }
     },

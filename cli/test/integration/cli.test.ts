@@ -48,7 +48,12 @@ describe('bigtix against the running stack', () => {
     const who = await runCli(['whoami'], env);
     expect(who).toMatchObject({ code: 0, stdout: `${user.email}\n` });
     const whoJson = await runCli(['whoami', '--json'], env);
-    expect(JSON.parse(whoJson.stdout)).toEqual({ id: user.id, email: user.email, apiUrl: stack.url });
+    expect(JSON.parse(whoJson.stdout)).toEqual({
+      id: user.id,
+      email: user.email,
+      emailVerified: false,
+      apiUrl: stack.url,
+    });
   });
 
   it('refuses a wrong password with one clear line and saves nothing', async () => {
@@ -256,7 +261,12 @@ describe('bigtix against the running stack', () => {
     expect(setup.code).toBe(0);
     const { url } = JSON.parse(setup.stdout);
     const before = JSON.parse((await runCli(['payouts', 'status', '--json'], env)).stdout);
-    expect(before.account).toEqual({ status: 'pending', payoutsEnabled: false, requirements: expect.any(Array) });
+    expect(before.account).toEqual({
+      status: 'pending',
+      payoutsEnabled: false,
+      requirements: expect.any(Array),
+      emailVerified: false,
+    });
     expect((await fetch(url, { redirect: 'manual' })).status).toBe(302);
     const status = await waitFor(
       async () => {
@@ -271,6 +281,7 @@ describe('bigtix against the running stack', () => {
     });
     const human = await runCli(['payouts', 'status'], env);
     expect(human.stdout).toContain('Account:   ready: payouts enabled');
+    expect(human.stdout).toContain('Email:     not verified: payouts wait until you click the link we emailed you');
     const sales = await runCli(['sales', '--json'], env);
     expect(sales).toMatchObject({ code: 0, stdout: '[]\n' });
     const bad = await runCli(['sales', '--status', 'someday'], env);

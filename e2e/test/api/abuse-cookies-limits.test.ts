@@ -20,7 +20,12 @@ beforeAll(async () => {
   stack = await startStack({ only: ['auth', 'tickets'] });
   production = await startService(
     authService,
-    prodIso.env('auth', { NODE_ENV: 'production', JWT_SECRET: PRODUCTION_SECRET }),
+    // Production needs the PWA origin its emails link to (SMTP_URL comes from the isolation).
+    prodIso.env('auth', {
+      NODE_ENV: 'production',
+      JWT_SECRET: PRODUCTION_SECRET,
+      PUBLIC_URL: 'https://bigtix.example',
+    }),
   );
 }, 60_000);
 afterAll(async () => {

@@ -21,6 +21,10 @@ const nested = (depth: number, open = '[', close = ']') => `${open.repeat(depth)
 describe.each([
   ['POST', '/api/users/signin'],
   ['POST', '/api/users/signup'],
+  ['PUT', '/api/users/password'],
+  ['POST', '/api/users/password-reset'],
+  ['POST', '/api/users/password-reset/confirm'],
+  ['POST', '/api/users/verify-email'],
   ['POST', '/api/tickets/create'],
   ['PUT', '/api/tickets'],
   ['POST', '/api/orders'],

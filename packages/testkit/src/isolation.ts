@@ -65,6 +65,9 @@ export function isolate(label = 't'): Isolation {
       BIGTIX_QUEUE_PREFIX: queuePrefix,
       JWT_SECRET: TEST_JWT_SECRET,
       OUTBOX_POLL_MS: '100',
+      // Nothing listens on the discard port: a test's email fails fast and stays unsent instead
+      // of landing in a developer's Mailpit. Tests that read mail pass startMailpit()'s SMTP_URL.
+      SMTP_URL: 'smtp://127.0.0.1:9',
       ...testLimitsEnv(id),
       ...extra,
     }),

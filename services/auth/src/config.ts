@@ -14,6 +14,15 @@ export interface AuthConfig {
   /** Accounts one client IP may create per window (each costs a 16 MB scrypt hash). */
   signupsPerIpPerWindow: number;
   signupWindowSeconds: number;
+  /** How long an emailed password reset link works. */
+  resetTokenTtlSeconds: number;
+  /** Reset emails asked for per client IP, and per email address, in one window. */
+  resetsPerIpPerWindow: number;
+  resetsPerEmailPerWindow: number;
+  /** Verification emails (re)sent per user in one window. */
+  verificationsPerUserPerWindow: number;
+  emailWindowSeconds: number;
+  verifyTokenTtlSeconds: number;
 }
 
 export function readAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
@@ -25,5 +34,11 @@ export function readAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
     loginWindowSeconds: intFromEnv(env.LOGIN_RATE_WINDOW_SECONDS, 60),
     signupsPerIpPerWindow: intFromEnv(env.SIGNUP_RATE_LIMIT_PER_IP, 20),
     signupWindowSeconds: intFromEnv(env.SIGNUP_RATE_WINDOW_SECONDS, 3600),
+    resetTokenTtlSeconds: intFromEnv(env.RESET_TOKEN_TTL_SECONDS, 30 * 60),
+    resetsPerIpPerWindow: intFromEnv(env.RESET_RATE_LIMIT_PER_IP, 20),
+    resetsPerEmailPerWindow: intFromEnv(env.RESET_RATE_LIMIT_PER_EMAIL, 5),
+    verificationsPerUserPerWindow: intFromEnv(env.VERIFY_RESEND_RATE_LIMIT, 5),
+    emailWindowSeconds: intFromEnv(env.EMAIL_RATE_WINDOW_SECONDS, 3600),
+    verifyTokenTtlSeconds: intFromEnv(env.VERIFY_TOKEN_TTL_SECONDS, 7 * 24 * 3600),
   };
 }

@@ -1,9 +1,12 @@
-import type { Collection } from 'mongodb';
+import type { Collection, Document } from 'mongodb';
 import { ServiceSpec, createServiceApp, createSharedStore, Revocations } from '@bigtix/middleware';
 import { readAuthConfig } from './config';
 import { userModel } from './models/user';
 import { usersRouter } from './routes/users';
 import { TokenDoc, Tokens } from './domain/tokens';
+import { createMailer } from '@bigtix/mailer';
+import type { PasswordResetDoc, PasswordResetUseDoc } from './domain/password-reset';
+import type { EmailVerificationDoc, VerifiedEventDoc } from './domain/email-verification';
 
 export const authService: ServiceSpec = {
   name: 'auth',
@@ -14,6 +17,14 @@ export const authService: ServiceSpec = {
     const revocations = new Revocations(store, ctx.logger);
     const tokens = new Tokens(ctx.db.collection<TokenDoc>('tokens') as unknown as Collection<TokenDoc>, revocations);
     await tokens.ensureIndexes();
+    const config = readAuthConfig(ctx.env);
+    const db = ctx.db.db!;
+    const mailer = await createMailer(ctx.env, db, ctx.logger);
+    const verifications = db.collection<EmailVerificationDoc>('email_verifications');
+    await verifications.createIndex({ tokenHash: 1 }, { unique: true });
+    await verifications.createIndex({ userId: 1 });
+    // Auth's one event so far: `user.email-verified`, each its own outbox record.
+    const events = db.collection<VerifiedEventDoc>('user_events');
     const app = createServiceApp({
       name: 'auth',
       logger: ctx.logger,
@@ -28,12 +39,33 @@ export const authService: ServiceSpec = {
           users,
           jwtSecret: ctx.config.jwtSecret,
           secureCookies: ctx.config.production,
-          config: readAuthConfig(ctx.env),
+          config,
           limits: store.limits,
           tokens,
+          resets: {
+            users,
+            resets: db.collection<PasswordResetDoc>('password_resets'),
+            uses: db.collection<PasswordResetUseDoc>('password_reset_uses'),
+            tokens,
+            mailer,
+            ttlSeconds: config.resetTokenTtlSeconds,
+            logger: ctx.logger,
+          },
+          verification: {
+            users,
+            verifications,
+            events,
+            mailer,
+            ttlSeconds: config.verifyTokenTtlSeconds,
+            nudgeOutbox: ctx.nudgeOutbox,
+          },
         }),
       ],
     });
-    return { app, workers: [store.worker, tokens.resyncWorker()] };
+    return {
+      app,
+      outbox: [{ collection: events as unknown as Collection<Document> }],
+      workers: [store.worker, tokens.resyncWorker(), mailer.worker()],
+    };
   },
 };

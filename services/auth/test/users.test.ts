@@ -112,7 +112,9 @@ describe('sign in, current user, sign out', () => {
     const signin = await agent.post('/api/users/signin').send({ email: address, password: 'password123' });
     expect(signin.status).toBe(200);
     expect(signin.body).toEqual(up.body);
-    expect((await agent.get('/api/users/currentuser')).body).toEqual({ currentUser: up.body });
+    expect((await agent.get('/api/users/currentuser')).body).toEqual({
+      currentUser: { ...up.body, emailVerified: false },
+    });
     const out = await agent.post('/api/users/signout');
     expect(out.status).toBe(204);
     expect(sessionCookie(out)).toMatch(/session=;/);
@@ -147,7 +149,7 @@ describe('CLI tokens', () => {
     expect(res.status).toBe(201);
     expect(new Date(res.body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 24 * 3600 * 1000);
     const me = await request(auth.url).get('/api/users/currentuser').set('authorization', `Bearer ${res.body.token}`);
-    expect(me.body).toEqual({ currentUser: up.body });
+    expect(me.body).toEqual({ currentUser: { ...up.body, emailVerified: false } });
   });
 });
 

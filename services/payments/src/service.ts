@@ -21,6 +21,8 @@ import { ConnectGateway } from './stripe/connect-gateway';
 import { PaymentGateway } from './stripe/payment-gateway';
 import { discoveryEventSchedule } from './ticketmaster/event-schedule';
 import { payoutWorker } from './workers/payout-worker';
+import { verifiedSellerCollection } from './models/verified-sellers';
+import { onUserEmailVerified } from './events/consumers/on-user-email-verified';
 
 export const paymentsService: ServiceSpec = {
   name: 'payments',
@@ -40,6 +42,7 @@ export const paymentsService: ServiceSpec = {
       refunds: refundFactCollection(ctx.db),
       store: payoutCollections(ctx.db),
       accounts: sellerAccountCollection(ctx.db),
+      verifiedSellers: verifiedSellerCollection(ctx.db),
       connect: new ConnectGateway(stripe, onStripeError),
       eventSchedule: discoveryEventSchedule(config.ticketmaster),
     };
@@ -86,6 +89,7 @@ export const paymentsService: ServiceSpec = {
             'order.cancelled': onOrderCancelled(deps),
             'order.paid': onOrderPaid(deps),
             'order.payment-rejected': onOrderPaymentRejected(deps),
+            'user.email-verified': onUserEmailVerified(deps),
           },
         },
       ],

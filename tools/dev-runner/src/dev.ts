@@ -33,6 +33,8 @@ export const devTopology: Topology = {
     ticketmaster: env.TICKETMASTER_CONSUMER_KEY ? false : { run: true, env: { FAKE_TICKETMASTER_RATE_LIMIT: '50' } },
     stripe: env.STRIPE_SECRET_KEY ? false : { run: true },
   },
+  // SMTP_URL set: mail goes there (a real relay); otherwise to a Mailpit of this stack.
+  mail: env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : { run: true },
   env: { base: env },
   router: {
     port: env.ROUTER_PORT ? Number(env.ROUTER_PORT) : undefined,
@@ -58,6 +60,9 @@ function banner(stack: RunningStack, seed: SeedResult | string | null): void {
     lines.push(`Ticketmaster   fake at ${stack.ticketmasterUrl} (set TICKETMASTER_CONSUMER_KEY for the real API)`);
   if (stack.stripeUrl && !env.STRIPE_SECRET_KEY)
     lines.push(`Stripe         fake at ${stack.stripeUrl} (set STRIPE_SECRET_KEY for Stripe test mode)`);
+  if (stack.mailUiUrl)
+    lines.push(`Email          Mailpit at ${stack.mailUiUrl} (every email the services send; SMTP ${stack.smtpUrl})`);
+  else if (stack.smtpUrl) lines.push(`Email          SMTP_URL ${stack.smtpUrl}`);
   if (typeof seed === 'string') lines.push(`Demo data      not seeded: ${seed}`);
   else if (seed)
     lines.push(

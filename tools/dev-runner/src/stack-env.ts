@@ -36,6 +36,9 @@ export interface StackEnvOptions {
   ticketmasterUrl?: string;
   stripeUrl?: string;
   stripeWebhookSecret?: string;
+  /** Where services send email (SMTP_URL), and the PWA origin their links point at (PUBLIC_URL). */
+  smtpUrl?: string;
+  publicUrl?: string;
   /** `<NAME>_URL` of every service, for the web app (and services that call others). */
   serviceUrls?: Record<string, string>;
   /** Last word (a test's ORDER_HOLD_SECONDS, a benchmark's LOG_LEVEL). */
@@ -60,6 +63,8 @@ export function stackEnv(o: StackEnvOptions): NodeJS.ProcessEnv {
   set('TICKETMASTER_BASE_URL', o.ticketmasterUrl);
   set('STRIPE_API_BASE', o.stripeUrl);
   set('STRIPE_WEBHOOK_SECRET', o.stripeWebhookSecret);
+  set('SMTP_URL', o.smtpUrl);
+  set('PUBLIC_URL', o.publicUrl);
   for (const [name, url] of Object.entries(o.serviceUrls ?? {})) set(`${name.toUpperCase()}_URL`, url);
   for (const [key, value] of Object.entries(o.extra ?? {})) {
     if (value === undefined) delete env[key];

@@ -10,6 +10,7 @@ import { RunningBalancer, startBalancer } from './balancer';
 import { RunningRouter, Route, startRouter } from './router';
 import { REPO_ROOT, ServiceInfo, discoverServices, routesFor } from './services';
 import { StackNames, stackEnv } from './stack-env';
+import { mailpitBinary } from '@bigtix/testkit';
 import { ManagedProcess, OutputMode, freePort, startProcess, stopAll, waitReady } from './supervisor';
 
 /** Run a fake as a process of the stack, use one already running at `url`, or none (real API). */
@@ -25,6 +26,8 @@ export interface Topology {
   /** Databases, exchange and queues; absent: the dev defaults. */
   names?: StackNames;
   fakes: { ticketmaster: FakeChoice; stripe: FakeChoice };
+  /** Local SMTP for the services' email: a Mailpit of the stack (SMTP + web UI ports), one already running, or none. */
+  mail?: { run: true; smtpPort?: number; uiPort?: number } | { smtpUrl: string } | false;
   /** Environment every process starts from, plus what every service gets. */
   env: {
     base: NodeJS.ProcessEnv;
@@ -70,6 +73,9 @@ export interface RunningStack {
   routerProcess: ManagedProcess | null;
   ticketmasterUrl: string | null;
   stripeUrl: string | null;
+  /** SMTP_URL the services got, and Mailpit's web UI when the stack runs one. */
+  smtpUrl: string | null;
+  mailUiUrl: string | null;
   webUrl: string | null;
   processes: ManagedProcess[];
   /** Start a stopped or killed replica again on its port and wait until it is ready. */
@@ -78,7 +84,7 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-const STANDARD = { router: 3000, web: 3100, stripe: 12111, ticketmaster: 12112 };
+const STANDARD = { router: 3000, web: 3100, stripe: 12111, ticketmaster: 12112, smtp: 1025, mailUi: 8025 };
 const DIST = (rel: string) => path.join(REPO_ROOT, rel);
 
 function built(file: string): string {
@@ -108,7 +114,7 @@ export async function startStack(t: Topology): Promise<RunningStack> {
     await router?.close();
     if (routerProcess) await routerProcess.stop();
     for (const b of balancers) await b.close();
-    const fakes = processes.filter((p) => p.name.startsWith('fake-'));
+    const fakes = processes.filter((p) => p.name.startsWith('fake-') || p.name === 'mailpit');
     await stopAll(processes.filter((p) => !fakes.includes(p) && p !== routerProcess));
     await stopAll(fakes);
   };
@@ -141,6 +147,35 @@ export async function startStack(t: Topology): Promise<RunningStack> {
     };
     const ticketmasterUrl = await fake('ticketmaster');
     const stripeUrl = await fake('stripe');
+
+    let smtpUrl: string | null = null;
+    let mailUiUrl: string | null = null;
+    if (t.mail && 'smtpUrl' in t.mail) smtpUrl = t.mail.smtpUrl;
+    else if (t.mail) {
+      const smtpPort = await port(STANDARD.smtp, t.mail.smtpPort);
+      const uiPort = await port(STANDARD.mailUi, t.mail.uiPort);
+      const bin = mailpitBinary();
+      if (!fs.existsSync(bin)) throw new Error(`Mailpit is not built (${bin}): run \`make mailpit\` (make dev does)`);
+      const proc = startProcess({
+        name: 'mailpit',
+        command: bin,
+        args: [
+          '--smtp',
+          `127.0.0.1:${smtpPort}`,
+          '--listen',
+          `127.0.0.1:${uiPort}`,
+          '--disable-version-check',
+          '--quiet',
+        ],
+        env: t.env.base,
+        cwd: REPO_ROOT,
+        output: t.output('mailpit', index++),
+      });
+      processes.push(proc);
+      mailUiUrl = `http://127.0.0.1:${uiPort}`;
+      await waitReady(proc, `${mailUiUrl}/readyz`);
+      smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
+    }
 
     // Ports first, so every service (and the web app) knows where the others are.
     const replicas: Record<string, ServiceReplica[]> = {};
@@ -181,6 +216,10 @@ export async function startStack(t: Topology): Promise<RunningStack> {
         ticketmasterUrl: ticketmasterUrl ?? undefined,
         stripeUrl: stripeUrl ?? undefined,
         stripeWebhookSecret: t.env.stripeWebhookSecret,
+        smtpUrl: smtpUrl ?? undefined,
+        publicUrl: routerPort
+          ? (t.web?.publicUrl ?? t.env.base.PUBLIC_URL ?? `http://localhost:${routerPort}`)
+          : undefined,
         serviceUrls,
         extra: t.env.services,
       });
@@ -263,6 +302,8 @@ export async function startStack(t: Topology): Promise<RunningStack> {
       routerProcess,
       ticketmasterUrl,
       stripeUrl,
+      smtpUrl,
+      mailUiUrl,
       webUrl,
       processes,
       async restart(service, i = 0) {

@@ -11,6 +11,8 @@ describe('stackEnv', () => {
       names,
       jwtSecret: 's',
       stripeUrl: 'http://127.0.0.1:9',
+      smtpUrl: 'smtp://127.0.0.1:2125',
+      publicUrl: 'http://localhost:4100',
       serviceUrls: { auth: 'http://127.0.0.1:5001' },
       extra: { LOG_LEVEL: 'warn', PATH: undefined },
     });
@@ -22,6 +24,8 @@ describe('stackEnv', () => {
       REDIS_KEY_PREFIX: 'bigtix:shape1:',
       JWT_SECRET: 's',
       STRIPE_API_BASE: 'http://127.0.0.1:9',
+      SMTP_URL: 'smtp://127.0.0.1:2125',
+      PUBLIC_URL: 'http://localhost:4100',
       AUTH_URL: 'http://127.0.0.1:5001',
       LOG_LEVEL: 'warn',
     });

@@ -26,10 +26,17 @@ export async function Header() {
         <ThemeToggle />
         {user ? (
           <div className="bt-user">
-            <span className="bt-email" data-testid="signed-in-as" title={user.email}>
+            {/* The email opens the account page (password, email verification). */}
+            <Link
+              href="/my/account"
+              prefetch={false}
+              className="bt-email"
+              data-testid="signed-in-as"
+              title={user.email}
+            >
               <span className="visually-hidden">Signed in as </span>
               {user.email}
-            </span>
+            </Link>
             <SignOutButton />
             <DeviceSession userId={user.id} />
           </div>

@@ -2,7 +2,8 @@ import 'server-only';
 import type { CurrentUserResponse, UserDto } from '@bigtix/common';
 import { callService, getJson } from './http';
 
-export async function fetchCurrentUser(): Promise<UserDto | null> {
+/** The signed-in user; `emailVerified` as auth reports it (absent from an older auth). */
+export async function fetchCurrentUser(): Promise<(UserDto & { emailVerified?: boolean }) | null> {
   try {
     const { currentUser } = await getJson<CurrentUserResponse>('auth', '/api/users/currentuser');
     return currentUser;

@@ -9,7 +9,7 @@ export function makePayoutsStatusCommand(getDeps: () => Deps = processDeps): Com
   const cmd = new Command('status')
     .summary('your payout account and what you have been paid')
     .description(
-      'Whether your payout account can be paid, what Stripe still needs, and your totals: paid, upcoming, reversed.',
+      'Whether your payout account can be paid, what Stripe still needs, whether your email is verified (payouts wait until it is), and your totals: paid, upcoming, reversed.',
     );
   withJson(cmd);
   withExamples(cmd, ['$ bigtix payouts status', '$ bigtix payouts status --json']);
@@ -30,6 +30,9 @@ export async function runPayoutsStatus(opts: GlobalOptions, deps: Deps): Promise
   const c = (n: number) => formatCents(n, summary.currency);
   deps.out.data(`Account:   ${ACCOUNT_TEXT[account.status]}`);
   if (account.requirements.length > 0) deps.out.data(`Stripe needs: ${account.requirements.join(', ')}`);
+  // An older payments service does not say; only an explicit false means payouts wait.
+  if (account.emailVerified === false)
+    deps.out.data('Email:     not verified: payouts wait until you click the link we emailed you');
   deps.out.data(`Sales:     ${summary.sales} (${c(summary.gross)} gross, ${c(summary.fees)} fees)`);
   deps.out.data(`Paid:      ${c(summary.paid)}`);
   deps.out.data(`Upcoming:  ${c(summary.upcoming)}`);

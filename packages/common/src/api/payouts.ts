@@ -67,6 +67,8 @@ export interface PayoutAccountDto {
   payoutsEnabled: boolean;
   /** Stripe's `requirements.currently_due` for the account. */
   requirements: string[];
+  /** False until the seller's email is verified: proceeds wait ('awaiting verification') until then. */
+  emailVerified: boolean;
 }
 
 /** POST /api/payouts/account: Stripe's onboarding (an Account Link, single use, short-lived). */

@@ -10,6 +10,7 @@ import type { EventType } from './index';
  * - `order.payment-rejected`: payments refunds a payment orders could not use; lost, no refund.
  * - `order.cancelled`: tickets releases the hold and payments cancels or refunds the intent;
  *   lost, a late success is never refunded and the ticket is never sold again.
+ * - `user.email-verified`: payments releases the seller's payouts; lost, they never get paid.
  * - `order.created / updated`: tickets holds the tickets and payments learns the amount it may
  *   charge; lost, the buyer cannot pay, or pays for tickets nobody holds.
  * Not here: `ticket.created / updated` (listings). Losing one makes a listing stale or unbuyable
@@ -25,6 +26,7 @@ export const MONEY_BEARING_EVENTS: readonly EventType[] = [
   'order.cancelled',
   'order.paid',
   'order.payment-rejected',
+  'user.email-verified',
 ];
 
 export function isMoneyBearing(type: string): boolean {

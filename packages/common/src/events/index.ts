@@ -8,12 +8,14 @@ import {
   orderUpdatedDataSchema,
 } from './order-events';
 import { paymentCreatedDataSchema, paymentFailedDataSchema, paymentSucceededDataSchema } from './payment-events';
+import { userEmailVerifiedDataSchema } from './user-events';
 
 export * from './envelope';
 export * from './ticket-events';
 export * from './ticket-listing-ref';
 export * from './order-events';
 export * from './payment-events';
+export * from './user-events';
 
 /** Routing key → schema of `data`. One table, so publishers and consumers cannot disagree. */
 export const eventSchemas = {
@@ -27,6 +29,7 @@ export const eventSchemas = {
   'payment.created': paymentCreatedDataSchema,
   'payment.succeeded': paymentSucceededDataSchema,
   'payment.failed': paymentFailedDataSchema,
+  'user.email-verified': userEmailVerifiedDataSchema,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

@@ -64,6 +64,18 @@ export class Tokens {
   }
 
   /**
+   * Revokes every session and CLI token of the user that still works, except `keepId` (the one a
+   * password change was made with). Used by password change and reset.
+   */
+  async revokeAllOf(userId: string, keepId: string | null = null): Promise<number> {
+    const now = Date.now();
+    const live = await this.docs.find({ userId }).toArray();
+    const targets = live.filter((d) => !d.revokedAt && d.expiresAt.getTime() > now && d._id !== keepId);
+    for (const d of targets) await this.revoke(d._id, d.expiresAt);
+    return targets.length;
+  }
+
+  /**
    * The record first (the truth), then Redis (what every service reads). If Redis is away the
    * sign-out still succeeds and the resync below publishes the revocation once it is back.
    */

@@ -12,6 +12,10 @@ export class User {
   /** `scrypt$N$r$p$salt$hash`, all base64: the parameters travel with the hash so they can change later. */
   @prop({ required: true, type: String })
   public passwordHash!: string;
+
+  /** When the address was confirmed by the emailed link; null until then (payouts wait). */
+  @prop({ type: Date, default: null })
+  public emailVerifiedAt!: Date | null;
 }
 
 export function userModel(connection: Connection) {

@@ -1,4 +1,15 @@
-import { SESSION_COOKIE, UserDto, credentialsSchema, signinSchema } from '@bigtix/common';
+import {
+  BadRequestError,
+  CurrentUserDto,
+  SESSION_COOKIE,
+  UserDto,
+  changePasswordSchema,
+  credentialsSchema,
+  passwordResetConfirmSchema,
+  passwordResetRequestSchema,
+  signinSchema,
+  verifyEmailSchema,
+} from '@bigtix/common';
 import { RateLimits, Router, parseBody, requireUser, signUserToken } from '@bigtix/middleware';
 import type { Context } from 'koa';
 import type { AuthConfig } from '../config';
@@ -6,6 +17,9 @@ import { SignInLimits } from '../domain/sign-in-limits';
 import type { Tokens } from '../domain/tokens';
 import { signUp } from '../domain/sign-up';
 import { verifyCredentials } from '../domain/verify-credentials';
+import { changePassword } from '../domain/change-password';
+import { PasswordResetDeps, confirmPasswordReset, requestPasswordReset } from '../domain/password-reset';
+import { EmailVerificationDeps, sendVerification, verifyEmail } from '../domain/email-verification';
 import type { UserModel } from '../models/user';
 
 export interface UsersRouterDeps {
@@ -15,15 +29,47 @@ export interface UsersRouterDeps {
   config: AuthConfig;
   limits: RateLimits;
   tokens: Tokens;
+  resets: PasswordResetDeps;
+  verification: EmailVerificationDeps;
 }
 
-export function usersRouter({ users, jwtSecret, secureCookies, config, limits, tokens }: UsersRouterDeps): Router {
+/** The one answer to a reset request, whether or not the address has an account. */
+const RESET_REQUESTED = {
+  message: 'If an account uses this address, we have emailed it a link to reset the password.',
+};
+
+export function usersRouter({
+  users,
+  jwtSecret,
+  secureCookies,
+  config,
+  limits,
+  tokens,
+  resets,
+  verification,
+}: UsersRouterDeps): Router {
   const router = new Router({ prefix: '/api/users' });
   const signIn = new SignInLimits(limits, config);
   const signUps = limits.limit('signup-ip', {
     points: config.signupsPerIpPerWindow,
     durationSeconds: config.signupWindowSeconds,
     message: 'Too many accounts created from this address; try again later',
+  });
+  const resetsPerIp = limits.limit('reset-ip', {
+    points: config.resetsPerIpPerWindow,
+    durationSeconds: config.emailWindowSeconds,
+    message: 'Too many password reset requests from this address; try again later',
+  });
+  // Counted for every address asked about, account or not, so a 429 tells nothing about it.
+  const resetsPerEmail = limits.limit('reset-email', {
+    points: config.resetsPerEmailPerWindow,
+    durationSeconds: config.emailWindowSeconds,
+    message: 'Too many password reset requests for this email; try again later',
+  });
+  const resends = limits.limit('verify-resend', {
+    points: config.verificationsPerUserPerWindow,
+    durationSeconds: config.emailWindowSeconds,
+    message: 'Too many verification emails asked for; try again later',
   });
   const checkCredentials = async (ctx: Context, email: string, password: string) => {
     await signIn.admit(email, ctx.ip);
@@ -55,6 +101,7 @@ export function usersRouter({ users, jwtSecret, secureCookies, config, limits, t
     await signUps.hit(ctx.ip);
     const user = await signUp(users, credentials);
     await setSession(ctx, user);
+    await sendVerification(verification, user);
     ctx.status = 201;
     ctx.body = user;
   });
@@ -75,8 +122,68 @@ export function usersRouter({ users, jwtSecret, secureCookies, config, limits, t
     ctx.status = 204;
   });
 
-  router.get('/currentuser', (ctx) => {
-    ctx.body = { currentUser: ctx.state.currentUser ?? null };
+  router.get('/currentuser', async (ctx) => {
+    const current = ctx.state.currentUser;
+    if (!current) {
+      ctx.body = { currentUser: null };
+      return;
+    }
+    const stored = await users.findById(current.id).lean();
+    const currentUser: CurrentUserDto = { ...current, emailVerified: Boolean(stored?.emailVerifiedAt) };
+    ctx.body = { currentUser };
+  });
+
+  // Needs the current password; every other session and CLI token of the user is revoked.
+  router.put('/password', async (ctx) => {
+    const user = requireUser(ctx);
+    const body = parseBody(ctx, changePasswordSchema);
+    await signIn.admit(user.email, ctx.ip);
+    try {
+      const { revoked } = await changePassword(users, tokens, user, ctx.state.currentToken?.id ?? null, body);
+      await signIn.record(user.email, ctx.ip, true);
+      ctx.body = { message: 'Password changed; you were signed out everywhere else.', revokedSessions: revoked };
+    } catch (err) {
+      if (err instanceof BadRequestError) await signIn.record(user.email, ctx.ip, false);
+      throw err;
+    }
+  });
+
+  router.post('/password-reset', async (ctx) => {
+    const { email } = parseBody(ctx, passwordResetRequestSchema);
+    await resetsPerIp.hit(ctx.ip);
+    await resetsPerEmail.hit(email);
+    // Not awaited: the answer's timing must not tell whether the address has an account (a
+    // known one costs a token and an email record). A failure is logged; the person asks again.
+    void requestPasswordReset(resets, email).catch((err: Error) =>
+      resets.logger.warn({ err: err.message }, 'password reset request failed'),
+    );
+    ctx.status = 202;
+    ctx.body = RESET_REQUESTED;
+  });
+
+  router.post('/password-reset/confirm', async (ctx) => {
+    const { token, newPassword } = parseBody(ctx, passwordResetConfirmSchema);
+    await confirmPasswordReset(resets, token, newPassword);
+    ctx.body = { message: 'Password changed; sign in with the new one.' };
+  });
+
+  router.post('/verify-email', async (ctx) => {
+    const { token } = parseBody(ctx, verifyEmailSchema);
+    await verifyEmail(verification, token);
+    ctx.body = { message: 'Email confirmed.', emailVerified: true };
+  });
+
+  router.post('/verify-email/resend', async (ctx) => {
+    const user = requireUser(ctx);
+    const stored = await users.findById(user.id).lean();
+    if (stored?.emailVerifiedAt) {
+      ctx.body = { message: 'Your email is already confirmed.', emailVerified: true };
+      return;
+    }
+    await resends.hit(user.id);
+    await sendVerification(verification, user);
+    ctx.status = 202;
+    ctx.body = { message: `We have sent a new confirmation link to ${user.email}.`, emailVerified: false };
   });
 
   router.post('/tokens', async (ctx) => {

@@ -6,6 +6,7 @@ import type { LedgerCollection } from '../models/ledger';
 import type { PayoutCollections } from '../models/proceeds';
 import type { RefundFactCollection } from '../models/refund-facts';
 import type { SellerAccountCollection } from '../models/seller-account';
+import type { VerifiedSellerCollection } from '../models/verified-sellers';
 import type { ConnectGateway } from '../stripe/connect-gateway';
 import type { PaymentGateway } from '../stripe/payment-gateway';
 import type { EventScheduleLookup } from '../ticketmaster/event-schedule';
@@ -17,6 +18,8 @@ export interface PayoutParts {
   refunds: RefundFactCollection;
   store: PayoutCollections;
   accounts: SellerAccountCollection;
+  /** Sellers whose email auth has verified; only they are paid. */
+  verifiedSellers: VerifiedSellerCollection;
   connect: ConnectGateway;
   eventSchedule: EventScheduleLookup;
 }

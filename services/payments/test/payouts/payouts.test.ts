@@ -3,7 +3,17 @@ import request from 'supertest';
 import { reconcile } from '../../src/reconcile/reconcile';
 import { ledgerCollection } from '../../src/models/ledger';
 import { Harness, fakeUser, startHarness, waitFor } from '../support/harness';
-import { PAYOUT_ENV, endEvent, ledgerOf, onboard, orderWithLines, sellOrder, sumOf, transfersOf } from './support';
+import {
+  PAYOUT_ENV,
+  endEvent,
+  ledgerOf,
+  onboard,
+  orderWithLines,
+  sellOrder,
+  sumOf,
+  transfersOf,
+  verifySellerEmail,
+} from './support';
 
 describe('payouts: sellers are paid after the event, once, and the books balance', () => {
   let tm: RunningFakeTicketmaster;
@@ -95,6 +105,7 @@ describe('payouts: sellers are paid after the event, once, and the books balance
       status: 'none',
       payoutsEnabled: false,
       requirements: [],
+      emailVerified: false,
     });
     await onboard(h, carol);
     const [transfer] = await waitFor(
@@ -105,6 +116,36 @@ describe('payouts: sellers are paid after the event, once, and the books balance
       { what: 'transfer after onboarding' },
     );
     expect(transfer.amount).toBe(3_600);
+  });
+
+  it('keeps proceeds of an onboarded seller whose email is unverified until auth says it is, then pays', async () => {
+    const [buyer, gina] = [fakeUser(), fakeUser()];
+    await onboard(h, gina, { verified: false });
+    const event = FIXTURE_IDS.soonest;
+    await endEvent(tm, event);
+    const order = orderWithLines(buyer, [{ sellerId: gina.id, eventId: event, price: 5_000 }]);
+    await sellOrder(h, buyer, order);
+    const account = await request(h.url).get('/api/payouts/account').set('Authorization', gina.bearer);
+    expect(account.body).toMatchObject({ status: 'enabled', emailVerified: false });
+    // A verified seller's sale on the same event, sold after Gina's, is transferred: the worker
+    // has passed over Gina's due proceeds and left them.
+    const [buyer2, hal] = [fakeUser(), fakeUser()];
+    await onboard(h, hal);
+    const control = orderWithLines(buyer2, [{ sellerId: hal.id, eventId: event, price: 2_000 }]);
+    await sellOrder(h, buyer2, control);
+    await waitFor(async () => (await transfersOf(h, control.id)).length === 1, {
+      what: "the control seller's transfer",
+    });
+    expect(await transfersOf(h, order.id)).toEqual([]);
+    await verifySellerEmail(h, gina);
+    const [transfer] = await waitFor(
+      async () => {
+        const t = await transfersOf(h, order.id);
+        return t.length === 1 ? t : undefined;
+      },
+      { what: 'transfer after the email is verified' },
+    );
+    expect(transfer.amount).toBe(4_500);
   });
 
   it('refunded before the transfer: nothing is ever transferred, and the books are back to zero', async () => {
@@ -192,8 +233,9 @@ describe('payouts: sellers are paid after the event, once, and the books balance
   it('reconciles clean with Stripe after all of the above: every charge, transfer, reversal and refund matches', async () => {
     const report = await reconcile(ledgerCollection(h.service.ctx.db), h.stripe);
     expect(report.discrepancies).toEqual([]);
-    // Two sellers of the first order, the late onboarder, the one refunded after; one reversal; two refunds.
-    expect(report.checked).toMatchObject({ transfers: 4, reversals: 1, refunds: 2 });
+    // Two sellers of the first order, the late onboarder, the late verifier and the control
+    // seller of that test, the one refunded after; one reversal; two refunds.
+    expect(report.checked).toMatchObject({ transfers: 6, reversals: 1, refunds: 2 });
   });
 
   it('reports a Transfer Stripe has that the ledger does not, and a booked movement Stripe does not have', async () => {

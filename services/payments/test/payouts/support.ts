@@ -67,8 +67,23 @@ export async function sellOrder(h: Harness, buyer: TestUser, order: OrderCreated
   return intent;
 }
 
-/** The seller onboards the way a browser would: ask for the link, open it (GET). */
-export async function onboard(h: Harness, seller: TestUser): Promise<void> {
+/** Auth announces that the seller's email is verified (what its link does), and payments records it. */
+export async function verifySellerEmail(h: Harness, seller: TestUser): Promise<void> {
+  await h.publish('user.email-verified', 0, { userId: seller.id, verifiedAt: new Date().toISOString() });
+  await waitFor(
+    async () =>
+      (await request(h.url).get('/api/payouts/account').set('Authorization', seller.bearer)).body.emailVerified ===
+      true,
+    { what: 'the seller recorded as verified' },
+  );
+}
+
+/**
+ * The seller onboards the way a browser would: ask for the link, open it (GET); and (unless told
+ * otherwise) has verified their email, without which nothing is transferred.
+ */
+export async function onboard(h: Harness, seller: TestUser, { verified = true } = {}): Promise<void> {
+  if (verified) await verifySellerEmail(h, seller);
   const res = await request(h.url).post('/api/payouts/account').set('Authorization', seller.bearer);
   if (res.status !== 201) throw new Error(`onboarding ${res.status} ${JSON.stringify(res.body)}`);
   const opened = await fetch(res.body.url as string, { redirect: 'manual' });

@@ -11,6 +11,7 @@ import { ensureLedgerIndexes, ledgerCollection } from '../../src/models/ledger';
 import { ensureRefundFactIndexes, refundFactCollection } from '../../src/models/refund-facts';
 import { ensurePayoutIndexes, payoutCollections } from '../../src/models/proceeds';
 import { ensureSellerAccountIndexes, sellerAccountCollection } from '../../src/models/seller-account';
+import { verifiedSellerCollection } from '../../src/models/verified-sellers';
 import type { EventScheduleLookup } from '../../src/ticketmaster/event-schedule';
 
 /** The service's use-case dependencies on a real database, for calling domain functions directly. */
@@ -34,6 +35,7 @@ export async function domainDeps(
     refunds: refundFactCollection(db),
     store: payoutCollections(db),
     accounts: sellerAccountCollection(db),
+    verifiedSellers: verifiedSellerCollection(db),
     connect: new ConnectGateway(stripe),
     eventSchedule,
   };

@@ -1,6 +1,7 @@
 import type { PayoutAccountDto, UserDto } from '@bigtix/common';
 import { claim } from '@bigtix/middleware';
 import { SellerAccount, findSellerAccount, statusOf } from '../../models/seller-account';
+import { isVerifiedSeller } from '../../models/verified-sellers';
 import type { PaymentsDeps } from '../deps';
 
 /**
@@ -36,6 +37,7 @@ export async function payoutAccountOf(deps: PaymentsDeps, userId: string): Promi
     status: statusOf(account),
     payoutsEnabled: account?.payoutsEnabled ?? false,
     requirements: account?.requirements ?? [],
+    emailVerified: await isVerifiedSeller(deps.payouts.verifiedSellers, userId),
   };
 }
 

@@ -1,13 +1,21 @@
 import { book, findEntry } from '../../models/ledger';
 import { Proceeds, decide, decisionOf, isFinished, markFinished, proceedsOfOrder } from '../../models/proceeds';
 import { findSellerAccount } from '../../models/seller-account';
+import { isVerifiedSeller } from '../../models/verified-sellers';
 import type { TransferSnapshot } from '../../stripe/connect-gateway';
 import type { PaymentsDeps } from '../deps';
 import { orderRefunded } from '../ledger/book-refund';
 import { payableAt } from './payable-at';
 
 export type SettleOutcome =
-  'not-due' | 'awaiting-account' | 'transferred' | 'in-flight' | 'refunded' | 'reversed' | 'done';
+  | 'not-due'
+  | 'awaiting-verification'
+  | 'awaiting-account'
+  | 'transferred'
+  | 'in-flight'
+  | 'refunded'
+  | 'reversed'
+  | 'done';
 
 export const transferEntryKey = (p: Pick<Proceeds, 'orderId' | 'sellerId'>) => `transfer:${p.orderId}:${p.sellerId}`;
 export const reversalEntryKey = (p: Pick<Proceeds, 'orderId' | 'sellerId'>) => `reversal:${p.orderId}:${p.sellerId}`;
@@ -35,6 +43,8 @@ export async function settleProceeds(deps: PaymentsDeps, p: Proceeds, by = 'work
 
   let transfer = await findEntry(ledger, transferEntryKey(p));
   if (!decision) {
+    // Paid only to an address someone owns: auth's `user.email-verified` puts the seller here.
+    if (!(await isVerifiedSeller(deps.payouts.verifiedSellers, p.sellerId))) return 'awaiting-verification';
     const account = await findSellerAccount(deps.payouts.accounts, p.sellerId);
     if (!account?.payoutsEnabled) return 'awaiting-account';
     const due = await payableAt(deps, p);

@@ -16,6 +16,11 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ n
       </Typography>
       <AuthForm kind="signin" next={next} />
       <Typography>
+        <Link href="/auth/forgot-password" style={{ color: 'inherit' }}>
+          Forgot your password?
+        </Link>
+      </Typography>
+      <Typography>
         <Link href={`/auth/signup?next=${encodeURIComponent(next)}`} style={{ color: 'inherit' }}>
           New to BigTix? Create an account
         </Link>

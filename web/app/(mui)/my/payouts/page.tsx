@@ -7,6 +7,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
+import { VerifyEmailBanner } from '@/components/account/verify-email-banner';
 import { LinkButton } from '@/components/layout/links';
 import { fetchPayoutAccount, fetchPayoutsSummary, fetchSales } from '@/lib/api/payouts';
 import { dateTime, money } from '@/lib/format';
@@ -31,6 +32,7 @@ export default async function SalesPage() {
       <Typography variant="h4" component="h1" sx={{ fontWeight: 800 }}>
         Sales & payouts
       </Typography>
+      {account.emailVerified === false && <VerifyEmailBanner />}
       {account.status !== 'enabled' && (
         <Alert
           severity="warning"

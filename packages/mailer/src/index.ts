@@ -1,0 +1,5 @@
+export * from './config';
+export * from './compose';
+export * from './transport';
+export * from './email-outbox';
+export * from './mailer';

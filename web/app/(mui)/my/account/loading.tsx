@@ -1,0 +1,5 @@
+import { PageLoading } from '@/components/layout/route-states';
+
+export default function Loading() {
+  return <PageLoading label="Loading your account" />;
+}

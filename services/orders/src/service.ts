@@ -2,6 +2,7 @@ import { ServiceSpec, createServiceApp, createSharedStore, Revocations } from '@
 import { readOrdersConfig } from './config';
 import { OrdersDeps, createOrdersDeps, ensureOrdersIndexes } from './deps';
 import { onPaymentCreated, onPaymentFailed, onPaymentSucceeded } from './events/consumers/on-payment-events';
+import { onEventUpdated } from './events/consumers/on-event-updated';
 import { onTicketCreated } from './events/consumers/on-ticket-created';
 import { onTicketUpdated } from './events/consumers/on-ticket-updated';
 import { ordersRouter } from './routes/orders';
@@ -49,6 +50,8 @@ export function makeOrdersService(options: OrdersServiceOptions = {}): ServiceSp
               'payment.created': onPaymentCreated(deps),
               'payment.succeeded': onPaymentSucceeded(deps),
               'payment.failed': onPaymentFailed(deps),
+              // Money: a cancelled event's orders are cancelled and refunded from it.
+              'event.updated': onEventUpdated(deps),
             },
           },
           {
@@ -59,7 +62,7 @@ export function makeOrdersService(options: OrdersServiceOptions = {}): ServiceSp
             },
           },
         ],
-        outbox: [deps.orders.outboxSource(), { collection: deps.rejections }],
+        outbox: [deps.orders.outboxSource(), { collection: deps.rejections }, { collection: deps.eventRefunds }],
         workers: [store.worker, orderSweeper(deps)],
       };
     },

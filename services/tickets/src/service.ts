@@ -4,6 +4,9 @@ import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { readTicketsConfig } from './config';
 import type { TicketsContext } from './domain/tickets-context';
+import { onEventUpdated } from './events/consumers/on-event-updated';
+import { eventStatusStore } from './models/event-status';
+import { eventSyncWorker } from './workers/event-sync';
 import { onOrderCancelled } from './events/consumers/on-order-cancelled';
 import { onOrderCreated } from './events/consumers/on-order-created';
 import { onOrderPaid } from './events/consumers/on-order-paid';
@@ -27,6 +30,8 @@ export async function createTicketsContext(
     db.collection('ticket_changes'),
   );
   await store.ensureIndexes();
+  const eventStatuses = eventStatusStore(db);
+  await eventStatuses.ensureIndexes();
   const listings = new ListingCache<TicketDoc[]>(options.listingCacheMs ?? 0);
   const nudge = options.nudge ?? (() => undefined);
   return {
@@ -34,6 +39,7 @@ export async function createTicketsContext(
     store,
     closedOrders: db.collection('closed_orders'),
     events: new EventCache(client, db.collection('event_cache'), { ttlMs: options.eventCacheTtlMs }),
+    eventStatuses,
     listings,
     nudge: () => {
       listings.clear();
@@ -74,8 +80,15 @@ export const ticketsService: ServiceSpec = {
     });
     return {
       app,
-      workers: [store.worker],
-      outbox: [c.store.outboxSource()],
+      workers: [
+        store.worker,
+        eventSyncWorker(c, c.eventStatuses!, client, {
+          baseMs: config.eventSyncMs,
+          minMs: Math.min(config.eventSyncMinMs, config.eventSyncMs),
+          logger: ctx.logger,
+        }),
+      ],
+      outbox: [c.store.outboxSource(), c.eventStatuses!.outboxSource()],
       consumers: [
         {
           name: 'events',
@@ -83,6 +96,7 @@ export const ticketsService: ServiceSpec = {
             'order.created': onOrderCreated(c),
             'order.cancelled': onOrderCancelled(c),
             'order.paid': onOrderPaid(c, ctx.logger),
+            'event.updated': onEventUpdated(c),
           },
         },
       ],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ticketEventDataSchema } from './ticket-events';
+import { eventUpdatedDataSchema, orderRefundRequestedDataSchema } from './event-events';
 import {
   orderCancelledDataSchema,
   orderCreatedDataSchema,
@@ -13,6 +14,7 @@ export * from './envelope';
 export * from './ticket-events';
 export * from './order-events';
 export * from './payment-events';
+export * from './event-events';
 
 /** Routing key → schema of `data`. One table, so publishers and consumers cannot disagree. */
 export const eventSchemas = {
@@ -26,6 +28,8 @@ export const eventSchemas = {
   'payment.created': paymentCreatedDataSchema,
   'payment.succeeded': paymentSucceededDataSchema,
   'payment.failed': paymentFailedDataSchema,
+  'event.updated': eventUpdatedDataSchema,
+  'order.refund-requested': orderRefundRequestedDataSchema,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

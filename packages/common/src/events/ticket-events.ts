@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TICKET_STATUSES } from '../constants';
+import { WITHDRAWN_REASONS } from './event-events';
 
 export const ticketEventDataSchema = z.object({
   id: z.string(),
@@ -13,6 +14,8 @@ export const ticketEventDataSchema = z.object({
   orderId: z.string().nullable(),
   /** Held, and its seller has withdrawn it: it goes back to withdrawn when the hold ends, so no new order may take it. */
   withdrawRequested: z.boolean().optional(),
+  /** Set when the platform withdrew the listing (its event was cancelled or has started). */
+  withdrawnReason: z.enum(WITHDRAWN_REASONS).optional(),
   version: z.number().int().min(0),
 });
 /** `ticket.created` and `ticket.updated` carry the whole ticket (minus its private serial). */

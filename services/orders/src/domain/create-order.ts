@@ -11,6 +11,7 @@ import {
 import { Types } from 'mongoose';
 import type { OrdersDeps } from '../deps';
 import type { OrderDoc } from '../models/order';
+import { assertEventsOpen } from './assert-events-open';
 import { findTickets } from './find-tickets';
 import { releaseHolds, takeHolds } from './holds';
 import type { HoldDoc } from '../models/hold';
@@ -57,6 +58,10 @@ export async function createOrder(
   }
   const first = problems(input, replicas);
   if (first) throw first;
+  await assertEventsOpen(
+    deps,
+    [...replicas.values()].map((r) => r.eventId),
+  );
 
   const orderId = new Types.ObjectId().toHexString();
   // Buyers of this process that meet our holds wait for this to end instead of polling.

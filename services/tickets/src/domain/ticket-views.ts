@@ -22,6 +22,7 @@ export function toTicketDto(doc: TicketDoc, viewerId: string | null | undefined)
     userId: doc.status === 'sold' && viewerId !== doc.userId ? doc.sellerId : doc.userId,
     sellerId: doc.sellerId,
     status: doc.status,
+    ...(doc.withdrawnReason ? { withdrawnReason: doc.withdrawnReason } : {}),
     version: doc.version,
     createdAt: new Date(doc.createdAt).toISOString(),
     ...(viewerId && viewerId === doc.userId ? { serialNumber: doc.serialNumber } : {}),
@@ -40,6 +41,7 @@ export function toEventData(doc: TicketDoc): TicketEventData {
     status: doc.status,
     orderId: doc.orderId ?? null,
     ...(doc.withdrawRequested ? { withdrawRequested: true } : {}),
+    ...(doc.withdrawnReason ? { withdrawnReason: doc.withdrawnReason } : {}),
     version: doc.version,
   };
 }

@@ -1,4 +1,4 @@
-import { TICKET_STATUSES, TicketStatus } from '@bigtix/common';
+import { TICKET_STATUSES, TicketStatus, WithdrawnReason } from '@bigtix/common';
 import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
 import type { Connection } from 'mongoose';
 
@@ -60,6 +60,10 @@ export class Ticket {
   @prop({ type: Boolean, default: false })
   public withdrawRequested!: boolean;
 
+  /** The platform withdrew it (or will, when its hold ends): its event was cancelled, or has started. */
+  @prop({ type: String, default: null })
+  public withdrawnReason!: WithdrawnReason | null;
+
   @prop({ type: Number, required: true })
   public version!: number;
 
@@ -84,6 +88,7 @@ export interface TicketDoc {
   status: TicketStatus;
   orderId: string | null;
   withdrawRequested?: boolean;
+  withdrawnReason?: WithdrawnReason | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;

@@ -56,12 +56,13 @@ export async function createOrder(
       })),
     );
   }
-  const first = problems(input, replicas);
-  if (first) throw first;
+  // Before the listing checks: a ticket of a cancelled or started event is refused for that reason.
   await assertEventsOpen(
     deps,
     [...replicas.values()].map((r) => r.eventId),
   );
+  const first = problems(input, replicas);
+  if (first) throw first;
 
   const orderId = new Types.ObjectId().toHexString();
   // Buyers of this process that meet our holds wait for this to end instead of polling.

@@ -6,6 +6,7 @@ import { onEventUpdated } from './events/consumers/on-event-updated';
 import { onTicketCreated } from './events/consumers/on-ticket-created';
 import { onTicketUpdated } from './events/consumers/on-ticket-updated';
 import { ordersRouter } from './routes/orders';
+import { closedEventRescan } from './workers/closed-event-rescan';
 import { orderSweeper } from './workers/order-sweeper';
 
 export interface OrdersServiceOptions {
@@ -63,7 +64,7 @@ export function makeOrdersService(options: OrdersServiceOptions = {}): ServiceSp
           },
         ],
         outbox: [deps.orders.outboxSource(), { collection: deps.rejections }, { collection: deps.eventRefunds }],
-        workers: [store.worker, orderSweeper(deps)],
+        workers: [store.worker, orderSweeper(deps), closedEventRescan(deps)],
       };
     },
   };

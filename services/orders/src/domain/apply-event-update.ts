@@ -32,7 +32,7 @@ export async function applyEventUpdate(deps: OrdersDeps, data: EventUpdatedData)
   if (verdict) await settleOrdersOfClosedEvent(deps, data.eventId, verdict);
 }
 
-/** Every order with a line for the event (a scan on `tickets.eventId`, indexed). */
+/** Every order with a line for the event (`tickets.eventId`, indexed). */
 export async function ordersOfEvent(deps: OrdersDeps, eventId: string): Promise<OrderDoc[]> {
   return deps.orderDocs.find({ 'tickets.eventId': eventId }).toArray() as Promise<OrderDoc[]>;
 }
@@ -61,6 +61,8 @@ export async function settleOrdersOfClosedEvent(
  */
 async function paidVersionOf(deps: OrdersDeps, order: OrderDoc): Promise<OrderDoc | null> {
   if (order.status === 'paid') return order;
+  // A cancelled order never becomes paid (money arriving for it is refunded as a rejection).
+  if (order.status === 'cancelled') return null;
   for (const key of [order._id, `${order._id}:late`]) {
     const outcome = await deps.outcomes.findOne({ _id: key });
     if (outcome?.outcome !== 'paid') continue;
@@ -68,4 +70,22 @@ async function paidVersionOf(deps: OrdersDeps, order: OrderDoc): Promise<OrderDo
     if (settled?.status === 'paid') return settled;
   }
   return null;
+}
+
+/**
+ * Events whose latest version closes them (cancelled, or started) and that arrived within the
+ * last `windowSeconds`: an order being created while the event.updated was applied (it passed
+ * createOrder's check a moment before) is settled on the next rescan.
+ */
+export async function rescanClosedEvents(deps: OrdersDeps, windowSeconds: number): Promise<number> {
+  const since = new Date(deps.now() - windowSeconds * 1000);
+  const recent = await deps.eventVersions.find({ receivedAt: { $gte: since } }).toArray();
+  let settled = 0;
+  for (const eventId of new Set(recent.map((v) => v.eventId))) {
+    const verdict = closedForSale(await latestEvent(deps.eventVersions, eventId), deps.now());
+    if (!verdict) continue;
+    await settleOrdersOfClosedEvent(deps, eventId, verdict);
+    settled += 1;
+  }
+  return settled;
 }

@@ -114,7 +114,7 @@ export class PaymentGateway {
     paymentIntentId: string,
     reason: string,
     idempotencyKey = `bigtix-refund-${paymentIntentId}`,
-  ): Promise<{ refundId: string | null; status: string }> {
+  ): Promise<{ refundId: string | null; status: string; amount?: number; currency?: string }> {
     try {
       const refund = await this.stripe.refunds.create(
         {
@@ -124,7 +124,12 @@ export class PaymentGateway {
         },
         { idempotencyKey },
       );
-      return { refundId: refund.id, status: refund.status ?? 'pending' };
+      return {
+        refundId: refund.id,
+        status: refund.status ?? 'pending',
+        amount: refund.amount,
+        currency: refund.currency,
+      };
     } catch (err) {
       if (err instanceof Stripe.errors.StripeInvalidRequestError && err.code === 'charge_already_refunded') {
         return { refundId: null, status: 'succeeded' };

@@ -87,6 +87,4 @@ export async function ensureOrdersIndexes(deps: OrdersDeps): Promise<void> {
   await deps.holdSlots.createIndex({ userId: 1 });
   await deps.declines.createIndex({ orderId: 1 });
   await deps.eventVersions.createIndex({ eventId: 1, version: -1 });
-  // A cancelled or started event finds its orders by their lines.
-  await deps.orderDocs.createIndex({ 'tickets.eventId': 1 });
 }

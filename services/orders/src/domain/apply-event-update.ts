@@ -28,11 +28,14 @@ export async function applyEventUpdate(deps: OrdersDeps, data: EventUpdatedData)
   });
   // Cancelled is final, whatever version came after it; otherwise the newest version decides.
   const latest = await latestEvent(deps.eventVersions, data.eventId);
-  const verdict = data.status === 'cancelled' ? 'cancelled' : closedForSale(latest, deps.now());
+  const verdict = data.status === 'cancelled' ? 'cancelled' : closedForSale(latest);
   if (verdict) await settleOrdersOfClosedEvent(deps, data.eventId, verdict);
 }
 
-/** Every order with a line for the event (`tickets.eventId`, indexed). */
+/**
+ * Every order with a line for the event. Deliberately not indexed: it runs when an event closes
+ * (and on the rescan), while an index on the order lines would cost every order write in a rush.
+ */
 export async function ordersOfEvent(deps: OrdersDeps, eventId: string): Promise<OrderDoc[]> {
   return deps.orderDocs.find({ 'tickets.eventId': eventId }).toArray() as Promise<OrderDoc[]>;
 }
@@ -82,7 +85,7 @@ export async function rescanClosedEvents(deps: OrdersDeps, windowSeconds: number
   const recent = await deps.eventVersions.find({ receivedAt: { $gte: since } }).toArray();
   let settled = 0;
   for (const eventId of new Set(recent.map((v) => v.eventId))) {
-    const verdict = closedForSale(await latestEvent(deps.eventVersions, eventId), deps.now());
+    const verdict = closedForSale(await latestEvent(deps.eventVersions, eventId));
     if (!verdict) continue;
     await settleOrdersOfClosedEvent(deps, eventId, verdict);
     settled += 1;

@@ -4,12 +4,12 @@ import { closedForSale, latestEvent } from '../models/event-facts';
 
 /**
  * Refuses an order for tickets of an event that was cancelled or has started, from what orders
- * knows of the event (`event.updated`) and the clock: a listing the tickets service has not yet
- * withdrawn cannot be bought in the meantime.
+ * knows of the event (`event.updated`): a listing the tickets service has not yet withdrawn
+ * cannot be bought in the meantime.
  */
 export async function assertEventsOpen(deps: OrdersDeps, eventIds: Iterable<string>): Promise<void> {
   for (const eventId of new Set(eventIds)) {
-    const verdict = closedForSale(await latestEvent(deps.eventVersions, eventId), deps.now());
+    const verdict = closedForSale(await latestEvent(deps.eventVersions, eventId));
     if (verdict === 'cancelled')
       throw new ConflictError(`Event ${eventId} was cancelled: its tickets can no longer be bought`, {
         unavailable: [],

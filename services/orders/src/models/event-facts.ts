@@ -36,10 +36,14 @@ export async function latestEvent(
   return versions.findOne({ eventId }, { sort: { version: -1 } });
 }
 
-/** The event can no longer be bought: it was cancelled, or it has started (as far as orders knows, or by the clock). */
-export function closedForSale(event: EventVersionDoc | null, now: number): 'cancelled' | 'started' | null {
+/**
+ * The event can no longer be bought: it was cancelled, or it has started, as tickets' sync read
+ * it (`started`). Not from the clock and `start`: an event with a date but no time starts at the
+ * end of its day in the venue's zone, which tickets decides (the sync reads each event at its start).
+ */
+export function closedForSale(event: EventVersionDoc | null): 'cancelled' | 'started' | null {
   if (!event) return null;
   if (event.status === 'cancelled') return 'cancelled';
-  if (event.started || (event.start !== null && new Date(event.start).getTime() <= now)) return 'started';
+  if (event.started) return 'started';
   return null;
 }

@@ -22,7 +22,8 @@ export function toTicketDto(doc: TicketDoc, viewerId: string | null | undefined)
     userId: doc.status === 'sold' && viewerId !== doc.userId ? doc.sellerId : doc.userId,
     sellerId: doc.sellerId,
     status: doc.status,
-    ...(doc.withdrawnReason ? { withdrawnReason: doc.withdrawnReason } : {}),
+    // Only on a withdrawn listing: a held one marked for withdrawal may still be sold.
+    ...(doc.withdrawnReason && doc.status === 'withdrawn' ? { withdrawnReason: doc.withdrawnReason } : {}),
     version: doc.version,
     createdAt: new Date(doc.createdAt).toISOString(),
     ...(viewerId && viewerId === doc.userId ? { serialNumber: doc.serialNumber } : {}),
@@ -41,7 +42,9 @@ export function toEventData(doc: TicketDoc): TicketEventData {
     status: doc.status,
     orderId: doc.orderId ?? null,
     ...(doc.withdrawRequested ? { withdrawRequested: true } : {}),
-    ...(doc.withdrawnReason ? { withdrawnReason: doc.withdrawnReason } : {}),
+    ...(doc.withdrawnReason && (doc.status === 'withdrawn' || doc.withdrawRequested)
+      ? { withdrawnReason: doc.withdrawnReason }
+      : {}),
     version: doc.version,
   };
 }

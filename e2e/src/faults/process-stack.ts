@@ -40,6 +40,8 @@ export interface ProcessStack {
   url: string;
   iso: Isolation;
   stripe: RunningFakeStripe;
+  /** The fake Ticketmaster's address, for its `/__control` routes (cancel, move or end an event). */
+  ticketmasterUrl: string;
   replicas: Record<string, Replica[]>;
   /** A direct connection to a service's database, for assertions on what was written. */
   db(service: string): Promise<Connection>;
@@ -141,6 +143,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     url: stack.routerUrl!,
     iso,
     stripe,
+    ticketmasterUrl: ticketmaster.url,
     replicas,
     db: dbOf,
     async kill(service, index = 0) {

@@ -22,6 +22,10 @@ export interface OrdersConfig {
   orderWindowSeconds: number;
   /** Declined payments after which an order is cancelled and its tickets released (card testing). */
   maxDeclinesPerOrder: number;
+  /** How often orders of a recently cancelled or started event are looked at again (EVENT_RESCAN_MS). */
+  eventRescanMs: number;
+  /** For how long after such an event.updated arrived (EVENT_RESCAN_WINDOW_SECONDS). */
+  eventRescanWindowSeconds: number;
 }
 
 export function readOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
@@ -37,5 +41,7 @@ export function readOrdersConfig(env: NodeJS.ProcessEnv): OrdersConfig {
     ordersPerIpPerWindow: intFromEnv(env.ORDER_RATE_LIMIT_PER_IP, 60),
     orderWindowSeconds: intFromEnv(env.ORDER_RATE_WINDOW_SECONDS, 60),
     maxDeclinesPerOrder: intFromEnv(env.MAX_DECLINED_PAYMENTS_PER_ORDER, 3),
+    eventRescanMs: intFromEnv(env.EVENT_RESCAN_MS, 10_000),
+    eventRescanWindowSeconds: intFromEnv(env.EVENT_RESCAN_WINDOW_SECONDS, 600),
   };
 }

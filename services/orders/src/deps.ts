@@ -6,6 +6,7 @@ import type { OrdersConfig } from './config';
 import { CreationsInFlight } from './domain/creations-in-flight';
 import type { HoldSlotDoc } from './domain/enforce-hold-limit';
 import type { HoldDoc, HoldHeadDoc, HoldReleaseDoc, OutcomeDoc, TicketVersionDoc } from './models/hold';
+import type { EventVersionDoc } from './models/event-facts';
 import { OrderDoc, orderModel } from './models/order';
 import { TicketReplicaDoc, ticketReplicaModel } from './models/ticket-replica';
 
@@ -30,6 +31,10 @@ export interface OrdersDeps {
   holdSlots: Collection<HoldSlotDoc>;
   /** One record per declined payment `{ _id: paymentId, orderId }` (card-testing cap). */
   declines: Collection<Document>;
+  /** What orders knows of events: one document per `event.updated` version (models/event-facts.ts). */
+  eventVersions: Collection<EventVersionDoc>;
+  /** Outbox records `{ _id: orderId, events: [order.refund-requested] }`: one refund per paid order of a cancelled event. */
+  eventRefunds: Collection<Document>;
   config: OrdersConfig;
   logger: Logger;
   now: () => number;
@@ -64,6 +69,8 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
     creations: new CreationsInFlight(),
     holdSlots: col<HoldSlotDoc>('hold_slots'),
     declines: col('payment_declines'),
+    eventVersions: col<EventVersionDoc>('event_versions'),
+    eventRefunds: col('event_refunds'),
     config: options.config,
     logger: options.logger,
     now,
@@ -80,4 +87,5 @@ export async function ensureOrdersIndexes(deps: OrdersDeps): Promise<void> {
   await deps.holdSlots.createIndex({ userId: 1 });
   await deps.declines.createIndex({ orderId: 1 });
   await deps.tickets.createIndex({ 'listing.id': 1 });
+  await deps.eventVersions.createIndex({ eventId: 1, version: -1 });
 }

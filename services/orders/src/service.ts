@@ -2,9 +2,11 @@ import { ServiceSpec, createServiceApp, createSharedStore, Revocations } from '@
 import { readOrdersConfig } from './config';
 import { OrdersDeps, createOrdersDeps, ensureOrdersIndexes } from './deps';
 import { onPaymentCreated, onPaymentFailed, onPaymentSucceeded } from './events/consumers/on-payment-events';
+import { onEventUpdated } from './events/consumers/on-event-updated';
 import { onTicketCreated } from './events/consumers/on-ticket-created';
 import { onTicketUpdated } from './events/consumers/on-ticket-updated';
 import { ordersRouter } from './routes/orders';
+import { closedEventRescan } from './workers/closed-event-rescan';
 import { orderSweeper } from './workers/order-sweeper';
 
 export interface OrdersServiceOptions {
@@ -49,6 +51,8 @@ export function makeOrdersService(options: OrdersServiceOptions = {}): ServiceSp
               'payment.created': onPaymentCreated(deps),
               'payment.succeeded': onPaymentSucceeded(deps),
               'payment.failed': onPaymentFailed(deps),
+              // Money: a cancelled event's orders are cancelled and refunded from it.
+              'event.updated': onEventUpdated(deps),
             },
           },
           {
@@ -59,8 +63,8 @@ export function makeOrdersService(options: OrdersServiceOptions = {}): ServiceSp
             },
           },
         ],
-        outbox: [deps.orders.outboxSource(), { collection: deps.rejections }],
-        workers: [store.worker, orderSweeper(deps)],
+        outbox: [deps.orders.outboxSource(), { collection: deps.rejections }, { collection: deps.eventRefunds }],
+        workers: [store.worker, orderSweeper(deps), closedEventRescan(deps)],
       };
     },
   };

@@ -5,6 +5,7 @@ import { onOrderCancelled } from './events/consumers/on-order-cancelled';
 import { onOrderCreated } from './events/consumers/on-order-created';
 import { onOrderPaid } from './events/consumers/on-order-paid';
 import { onOrderPaymentRejected } from './events/consumers/on-order-payment-rejected';
+import { onOrderRefundRequested } from './events/consumers/on-order-refund-requested';
 import { onOrderUpdated } from './events/consumers/on-order-updated';
 import { nativeCollection } from './models/collections';
 import { ensureLedgerIndexes, ledgerCollection } from './models/ledger';
@@ -90,6 +91,7 @@ export const paymentsService: ServiceSpec = {
             'order.paid': onOrderPaid(deps),
             'order.payment-rejected': onOrderPaymentRejected(deps),
             'user.email-verified': onUserEmailVerified(deps),
+            'order.refund-requested': onOrderRefundRequested(deps),
           },
         },
       ],

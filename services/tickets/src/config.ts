@@ -24,6 +24,10 @@ export interface TicketsConfig {
   ticketmaster: TicketmasterConfig;
   /** How long readers of one event listing page share one query (0 turns it off). */
   listingCacheMs: number;
+  /** EVENT_SYNC_SECONDS: how often an event with listings or sales is read again (sooner near its start). */
+  eventSyncMs: number;
+  /** EVENT_SYNC_MIN_SECONDS: the shortest interval, close to an event's start. */
+  eventSyncMinMs: number;
 }
 
 export function readTicketsConfig(env: NodeJS.ProcessEnv): TicketsConfig {
@@ -43,5 +47,7 @@ export function readTicketsConfig(env: NodeJS.ProcessEnv): TicketsConfig {
       eventCacheTtlMs: intFromEnv(env.EVENT_CACHE_TTL_SECONDS, 15 * 60) * 1000,
     },
     listingCacheMs: intFromEnv(env.LISTING_CACHE_MS, 1000),
+    eventSyncMs: intFromEnv(env.EVENT_SYNC_SECONDS, 15 * 60) * 1000,
+    eventSyncMinMs: intFromEnv(env.EVENT_SYNC_MIN_SECONDS, 60) * 1000,
   };
 }

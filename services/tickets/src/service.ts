@@ -4,6 +4,9 @@ import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { readTicketsConfig } from './config';
 import type { TicketsContext } from './domain/tickets-context';
+import { onEventUpdated } from './events/consumers/on-event-updated';
+import { eventStatusStore } from './models/event-status';
+import { eventSyncWorker } from './workers/event-sync';
 import { onOrderCancelled } from './events/consumers/on-order-cancelled';
 import { onOrderCreated } from './events/consumers/on-order-created';
 import { onOrderPaid } from './events/consumers/on-order-paid';
@@ -37,6 +40,8 @@ export async function createTicketsContext(
     db.collection('listing_changes'),
   );
   await listingStore.ensureIndexes();
+  const eventStatuses = eventStatusStore(db);
+  await eventStatuses.ensureIndexes();
   const listings = new ListingCache<TicketDoc[]>(options.listingCacheMs ?? 0);
   const nudge = options.nudge ?? (() => undefined);
   return {
@@ -47,6 +52,7 @@ export async function createTicketsContext(
     fees: options.fees ?? DEFAULT_FEES,
     closedOrders: db.collection('closed_orders'),
     events: new EventCache(client, db.collection('event_cache'), { ttlMs: options.eventCacheTtlMs }),
+    eventStatuses,
     listings,
     nudge: () => {
       listings.clear();
@@ -89,8 +95,15 @@ export const ticketsService: ServiceSpec = {
     });
     return {
       app,
-      workers: [store.worker],
-      outbox: [c.store.outboxSource(), c.listingStore.outboxSource()],
+      workers: [
+        store.worker,
+        eventSyncWorker(c, c.eventStatuses!, client, {
+          baseMs: config.eventSyncMs,
+          minMs: Math.min(config.eventSyncMinMs, config.eventSyncMs),
+          logger: ctx.logger,
+        }),
+      ],
+      outbox: [c.store.outboxSource(), c.listingStore.outboxSource(), c.eventStatuses!.outboxSource()],
       consumers: [
         {
           name: 'events',
@@ -98,6 +111,7 @@ export const ticketsService: ServiceSpec = {
             'order.created': onOrderCreated(c),
             'order.cancelled': onOrderCancelled(c),
             'order.paid': onOrderPaid(c, ctx.logger),
+            'event.updated': onEventUpdated(c),
           },
         },
       ],

@@ -20,8 +20,15 @@ export interface ListingRowProps {
   proceedsLabel: string;
   priceDollars: string;
   status: 'available' | 'held' | 'sold' | 'withdrawn';
+  /** Set when BigTix withdrew it, not the seller. */
+  withdrawnReason?: 'event-cancelled' | 'expired';
   eventLabel: string;
 }
+
+const reasonText = {
+  'event-cancelled': 'Withdrawn: event cancelled',
+  expired: 'Expired: the event has started',
+} as const;
 
 const statusText = { available: 'For sale', held: 'Held by a buyer', sold: 'Sold', withdrawn: 'Delisted' } as const;
 const statusColor = { available: 'success', held: 'warning', sold: 'info', withdrawn: 'default' } as const;
@@ -49,7 +56,12 @@ export function ListingRow(p: ListingRowProps) {
               {p.eventLabel}
             </Typography>
           </div>
-          <Chip size="small" label={statusText[p.status]} color={statusColor[p.status]} />
+          <Chip
+            size="small"
+            label={p.status === 'withdrawn' && p.withdrawnReason ? reasonText[p.withdrawnReason] : statusText[p.status]}
+            color={statusColor[p.status]}
+            data-testid="listing-status"
+          />
         </Stack>
         {editing ? (
           <Stack

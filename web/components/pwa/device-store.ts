@@ -13,6 +13,8 @@ export interface StoredTicket {
   eventId: string;
   eventName: string | null;
   eventDate: string | null;
+  /** What happened to the event (cancelled and refunded, postponed, moved), saved so it shows offline too. */
+  eventNotice?: { severity: 'error' | 'warning' | 'info'; text: string } | null;
 }
 
 export interface StoredTickets {

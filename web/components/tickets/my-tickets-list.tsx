@@ -62,6 +62,11 @@ export function MyTicketsList({ fresh, userId }: { fresh: StoredTickets | null; 
                   {t.eventDate ? ` · ${t.eventDate}` : ''}
                 </Typography>
               )}
+              {t.eventNotice && (
+                <Alert severity={t.eventNotice.severity} sx={{ my: 1 }} data-testid="event-notice">
+                  {t.eventNotice.text}
+                </Alert>
+              )}
               <Typography variant="body2">
                 Serial number: <strong data-testid="serial-number">{t.serialNumber ?? 'hidden'}</strong>
               </Typography>

@@ -1,5 +1,6 @@
 import type { OrderDto, OrderStatus } from '@bigtix/common';
 import { money } from '../format';
+import { EventNotice, eventNoticeOf } from './event-notice';
 
 export interface OrderView {
   id: string;
@@ -15,6 +16,8 @@ export interface OrderView {
   totalLabel: string;
   currency: string;
   createdAt: string;
+  /** The event was cancelled (and the order refunded), postponed or moved. */
+  eventNotice: EventNotice | null;
 }
 
 const labels: Record<OrderStatus, string> = {
@@ -47,5 +50,6 @@ export function toOrderView(o: OrderDto): OrderView {
     totalLabel: money(o.total, o.currency),
     currency: o.currency,
     createdAt: o.createdAt,
+    eventNotice: eventNoticeOf(o),
   };
 }

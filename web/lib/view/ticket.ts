@@ -23,6 +23,8 @@ export interface TicketView {
   /** Who owns it now: the seller until it is sold, then the buyer. */
   ownerId: string;
   status: TicketStatus;
+  /** Why BigTix took it off sale: its event was cancelled, or it has started (`expired`). */
+  withdrawnReason?: 'event-cancelled' | 'expired';
   version: number;
   createdAt: string;
   serialNumber: string | null;
@@ -43,6 +45,7 @@ export function toTicketView(t: TicketDto): TicketView {
     sellerId: t.sellerId,
     ownerId: t.userId,
     status: t.status,
+    ...(t.withdrawnReason ? { withdrawnReason: t.withdrawnReason } : {}),
     version: t.version,
     createdAt: t.createdAt,
     serialNumber: t.serialNumber ?? null,

@@ -69,6 +69,18 @@ export interface OrderDto {
   currency: Currency;
   version: number;
   createdAt: string;
+  /** What orders last heard of the order's event (absent until the first sync). */
+  event?: OrderEventStatusDto;
+  /** Present once the order is owed back (its event was cancelled): the whole charge. */
+  refund?: { status: 'requested'; amount: number; currency: Currency; reason: 'event-cancelled' };
+}
+
+/** The order's event as the tickets service last read it from Ticketmaster. */
+export interface OrderEventStatusDto {
+  eventId: string;
+  status: 'onsale' | 'offsale' | 'cancelled' | 'postponed' | 'rescheduled' | 'unknown';
+  start: string | null;
+  started: boolean;
 }
 
 /** Body of a 409 from POST /api/orders. */

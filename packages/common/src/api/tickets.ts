@@ -66,6 +66,8 @@ export interface TicketDto {
   /** Who listed it; never changes, also after a sale. */
   sellerId: string;
   status: TicketStatus;
+  /** Why the platform withdrew it: `event-cancelled`, or `expired` once the event has started. */
+  withdrawnReason?: 'event-cancelled' | 'expired';
   version: number;
   createdAt: string;
   /** Only present for the ticket's current owner. */

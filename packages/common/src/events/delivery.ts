@@ -13,6 +13,8 @@ import type { EventType } from './index';
  * - `user.email-verified`: payments releases the seller's payouts; lost, they never get paid.
  * - `order.created / updated`: tickets holds the tickets and payments learns the amount it may
  *   charge; lost, the buyer cannot pay, or pays for tickets nobody holds.
+ * - `event.updated`: a cancelled event's orders are cancelled and refunded from it; lost, nobody is.
+ * - `order.refund-requested`: payments refunds a cancelled event's paid order; lost, no refund.
  * Not here: `ticket.created / updated` (listings). Losing one makes a listing stale or unbuyable
  * in orders' replica, which is visible and fixed by a redrive; no money moves on it alone.
  * Only messages that fail validation (poison) skip the retries and go to `.dead` at once.
@@ -27,6 +29,8 @@ export const MONEY_BEARING_EVENTS: readonly EventType[] = [
   'order.paid',
   'order.payment-rejected',
   'user.email-verified',
+  'event.updated',
+  'order.refund-requested',
 ];
 
 export function isMoneyBearing(type: string): boolean {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ticketEventDataSchema } from './ticket-events';
+import { eventUpdatedDataSchema, orderRefundRequestedDataSchema } from './event-events';
 import {
   orderCancelledDataSchema,
   orderCreatedDataSchema,
@@ -16,6 +17,7 @@ export * from './ticket-listing-ref';
 export * from './order-events';
 export * from './payment-events';
 export * from './user-events';
+export * from './event-events';
 
 /** Routing key → schema of `data`. One table, so publishers and consumers cannot disagree. */
 export const eventSchemas = {
@@ -30,6 +32,8 @@ export const eventSchemas = {
   'payment.succeeded': paymentSucceededDataSchema,
   'payment.failed': paymentFailedDataSchema,
   'user.email-verified': userEmailVerifiedDataSchema,
+  'event.updated': eventUpdatedDataSchema,
+  'order.refund-requested': orderRefundRequestedDataSchema,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TICKET_STATUSES } from '../constants';
+import { WITHDRAWN_REASONS } from './event-events';
 import { ticketListingRefSchema } from './ticket-listing-ref';
 
 export const ticketEventDataSchema = z.object({
@@ -14,6 +15,8 @@ export const ticketEventDataSchema = z.object({
   orderId: z.string().nullable(),
   /** Held, and its seller has withdrawn it: it goes back to withdrawn when the hold ends, so no new order may take it. */
   withdrawRequested: z.boolean().optional(),
+  /** Set when the platform withdrew the listing (its event was cancelled or has started). */
+  withdrawnReason: z.enum(WITHDRAWN_REASONS).optional(),
   version: z.number().int().min(0),
   /** The listing (group of seats) the ticket belongs to, and where in it: orders holds adjacent blocks. */
   listing: ticketListingRefSchema.optional(),

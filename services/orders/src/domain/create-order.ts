@@ -11,6 +11,7 @@ import {
 import { Types } from 'mongoose';
 import type { OrdersDeps } from '../deps';
 import type { OrderDoc } from '../models/order';
+import { assertEventsOpen } from './assert-events-open';
 import { findTickets } from './find-tickets';
 import { releaseHolds, takeHolds } from './holds';
 import type { HoldDoc } from '../models/hold';
@@ -60,6 +61,11 @@ export async function createOrder(
       })),
     );
   }
+  // Before the listing checks: a ticket of a cancelled or started event is refused for that reason.
+  await assertEventsOpen(
+    deps,
+    [...replicas.values()].map((r) => r.eventId),
+  );
   const first = problems(input, replicas);
   if (first) throw first;
 

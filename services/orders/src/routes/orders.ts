@@ -7,6 +7,7 @@ import { createOrder } from '../domain/create-order';
 import { checkHoldLimit, claimHoldSlots } from '../domain/enforce-hold-limit';
 import { getOwnOrder } from '../domain/get-order';
 import { listOrders } from '../domain/list-orders';
+import { withEventFacts } from '../domain/with-event-facts';
 import { OrderLimits } from '../domain/order-limits';
 import { toOrderDto } from '../models/order';
 
@@ -16,11 +17,12 @@ export function ordersRouter(deps: OrdersDeps, limits: RateLimits): Router {
 
   router.get('/', async (ctx) => {
     const user = requireUser(ctx);
-    ctx.body = await listOrders(deps, user, parseQuery(ctx, listQuerySchema));
+    const page = await listOrders(deps, user, parseQuery(ctx, listQuerySchema));
+    ctx.body = { ...page, items: await Promise.all(page.items.map((o) => withEventFacts(deps, o))) };
   });
 
   router.get('/:id', async (ctx) => {
-    ctx.body = toOrderDto(await getOwnOrder(deps, requireUser(ctx), ctx.params.id));
+    ctx.body = await withEventFacts(deps, toOrderDto(await getOwnOrder(deps, requireUser(ctx), ctx.params.id)));
   });
 
   router.post('/', async (ctx) => {

@@ -106,8 +106,15 @@ export class PaymentGateway {
     }
   }
 
-  /** Refunds a PaymentIntent in full. The key is per PaymentIntent, so it is refunded once. */
-  async refund(paymentIntentId: string, reason: string): Promise<{ refundId: string | null; status: string }> {
+  /**
+   * Refunds a PaymentIntent in full. The key is per PaymentIntent unless the caller names the fact
+   * it refunds (a cancelled event's order: `bigtix-cancel-refund-<orderId>`), so it is refunded once.
+   */
+  async refund(
+    paymentIntentId: string,
+    reason: string,
+    idempotencyKey = `bigtix-refund-${paymentIntentId}`,
+  ): Promise<{ refundId: string | null; status: string; amount?: number; currency?: string }> {
     try {
       const refund = await this.stripe.refunds.create(
         {
@@ -115,9 +122,14 @@ export class PaymentGateway {
           reason: 'requested_by_customer',
           metadata: { reason: reason.slice(0, 500) },
         },
-        { idempotencyKey: `bigtix-refund-${paymentIntentId}` },
+        { idempotencyKey },
       );
-      return { refundId: refund.id, status: refund.status ?? 'pending' };
+      return {
+        refundId: refund.id,
+        status: refund.status ?? 'pending',
+        amount: refund.amount,
+        currency: refund.currency,
+      };
     } catch (err) {
       if (err instanceof Stripe.errors.StripeInvalidRequestError && err.code === 'charge_already_refunded') {
         return { refundId: null, status: 'succeeded' };

@@ -32,6 +32,7 @@ export async function relistWithdrawnTicket(
         description: input.description ?? '',
         status: 'available',
         orderId: null,
+        withdrawnReason: null,
         updatedAt: c.now?.() ?? new Date(),
       },
       events: ticketUpdated,

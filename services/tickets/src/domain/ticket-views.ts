@@ -23,6 +23,8 @@ export function toTicketDto(doc: TicketDoc, viewerId: string | null | undefined)
     userId: doc.status === 'sold' && viewerId !== doc.userId ? doc.sellerId : doc.userId,
     sellerId: doc.sellerId,
     status: doc.status,
+    // Only on a withdrawn listing: a held one marked for withdrawal may still be sold.
+    ...(doc.withdrawnReason && doc.status === 'withdrawn' ? { withdrawnReason: doc.withdrawnReason } : {}),
     version: doc.version,
     createdAt: new Date(doc.createdAt).toISOString(),
     ...(doc.listingId
@@ -45,6 +47,9 @@ export function toEventData(doc: TicketDoc): TicketEventData {
     orderId: doc.orderId ?? null,
     ...(doc.withdrawRequested ? { withdrawRequested: true } : {}),
     ...(doc.listingId ? { listing: listingRefOf(doc) } : {}),
+    ...(doc.withdrawnReason && (doc.status === 'withdrawn' || doc.withdrawRequested)
+      ? { withdrawnReason: doc.withdrawnReason }
+      : {}),
     version: doc.version,
   };
 }

@@ -1,5 +1,6 @@
 import type { VersionedStore } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
+import type { EventStatusDoc } from '../models/event-status';
 import type { FeeSchedule } from '@bigtix/common';
 import type { ListingDoc, ListingModel } from '../models/listing';
 import type { TicketDoc, TicketModel } from '../models/ticket';
@@ -18,6 +19,8 @@ export interface TicketsContext {
   /** One document per order whose outcome (cancelled/expired/paid) we have seen, keyed by order id. */
   closedOrders: Collection<Document>;
   events: EventCache;
+  /** What the event status sync last read of each followed event (models/event-status.ts). */
+  eventStatuses?: VersionedStore<EventStatusDoc>;
   /** Wakes the outbox relay right after a write (and clears this process's listing cache). */
   nudge: () => void;
   /** Event listing pages, shared by concurrent readers for a moment (see listing-cache.ts). */

@@ -1,4 +1,4 @@
-import { SplitRule, TICKET_STATUSES, TicketStatus } from '@bigtix/common';
+import { SplitRule, TICKET_STATUSES, TicketStatus, WithdrawnReason } from '@bigtix/common';
 import { getModelForClass, index, modelOptions, prop } from '@typegoose/typegoose';
 import type { Connection } from 'mongoose';
 
@@ -63,6 +63,10 @@ export class Ticket {
   @prop({ type: Boolean, default: false })
   public withdrawRequested!: boolean;
 
+  /** The platform withdrew it (or will, when its hold ends): its event was cancelled, or has started. */
+  @prop({ type: String, default: null })
+  public withdrawnReason!: WithdrawnReason | null;
+
   /** The listing (group of seats) this ticket is one seat of; see models/listing.ts. */
   @prop({ type: String, default: null })
   public listingId!: string | null;
@@ -101,6 +105,8 @@ export interface TicketDoc {
   status: TicketStatus;
   orderId: string | null;
   withdrawRequested?: boolean;
+  withdrawnReason?: WithdrawnReason | null;
+
   /** Set on tickets listed as part of a listing (all since listings exist; absent on older ones). */
   listingId?: string | null;
   section?: string | null;

@@ -35,7 +35,7 @@ export function eventsRouter(
     // An id Ticketmaster could never issue is unknown without asking it.
     if (!ticketmasterEventIdSchema.safeParse(eventId).success)
       throw new NotFoundError(`No Ticketmaster event has id "${eventId}"`);
-    ctx.body = await getEvent(c.events, eventId);
+    ctx.body = await getEvent(c.events, eventId, c.eventStatuses);
   });
 
   return router;

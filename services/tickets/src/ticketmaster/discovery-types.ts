@@ -32,6 +32,7 @@ export interface TmEvent {
   images?: TmImage[];
   dates?: {
     start?: { localDate?: string; localTime?: string; dateTime?: string };
+    end?: { localDate?: string; localTime?: string; dateTime?: string };
     timezone?: string;
     status?: { code?: string };
   };

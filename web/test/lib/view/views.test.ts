@@ -2,6 +2,7 @@ import type { EventSummaryDto, OrderDto, TicketDto } from '@bigtix/common';
 import { toEventView } from '@/lib/view/event';
 import { orderStatusLabel, toOrderView } from '@/lib/view/order';
 import { toTicketView } from '@/lib/view/ticket';
+import { eventNoticeOf } from '@/lib/view/event-notice';
 
 const ticket: TicketDto = {
   id: '665f1c2e9b1e8a0012345678',
@@ -117,5 +118,59 @@ describe('toEventView', () => {
     expect(toEventView({ ...event, venue: { name: '', city: 'London', state: '', country: 'GB' } }).venueLabel).toBe(
       'London',
     );
+  });
+});
+
+describe('eventNoticeOf', () => {
+  const base = { status: 'paid' as const, currency: 'usd' as const };
+  const event = (status: 'cancelled' | 'postponed' | 'rescheduled' | 'onsale', start: string | null = null) => ({
+    eventId: 'e1',
+    status,
+    start,
+    started: false,
+  });
+
+  it('a cancelled event: the refund of the whole charge, in dollars', () => {
+    const n = eventNoticeOf({
+      ...base,
+      event: event('cancelled'),
+      refund: { status: 'requested', amount: 13_778, currency: 'usd', reason: 'event-cancelled' },
+    });
+    expect(n).toEqual({
+      kind: 'cancelled',
+      severity: 'error',
+      text: 'The event was cancelled. Your order is refunded in full: $137.78, fees included.',
+    });
+    expect(eventNoticeOf({ ...base, status: 'cancelled', event: event('cancelled') })?.text).toBe(
+      'The event was cancelled.',
+    );
+  });
+
+  it('postponed or moved: the tickets stay valid, with the new date', () => {
+    expect(eventNoticeOf({ ...base, event: event('postponed') })?.kind).toBe('postponed');
+    expect(eventNoticeOf({ ...base, event: event('rescheduled', '2027-02-01T20:00:00.000Z') })?.text).toBe(
+      'The event moved to Mon, Feb 1, 2027, 8:00 PM UTC. Your tickets stay valid for the new date.',
+    );
+    expect(eventNoticeOf({ ...base, event: event('onsale') })).toBeNull();
+    expect(eventNoticeOf(base)).toBeNull();
+  });
+
+  it('is part of the order view (saved with My tickets for offline use)', () => {
+    const v = toOrderView({
+      id: 'o2',
+      userId: 'b',
+      status: 'paid',
+      expiresAt: '2026-01-01T00:15:00.000Z',
+      tickets: [{ ticketId: 't1', title: 'A', price: 5_000, buyerFee: 500, allInPrice: 5_500, eventId: 'e1' }],
+      subtotal: 5_000,
+      buyerFee: 500,
+      total: 5_500,
+      currency: 'usd',
+      version: 3,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      event: event('cancelled'),
+      refund: { status: 'requested', amount: 5_500, currency: 'usd', reason: 'event-cancelled' },
+    });
+    expect(v.eventNotice?.text).toContain('$55.00');
   });
 });

@@ -49,6 +49,7 @@ export default async function MyListingsPage({ searchParams }: { searchParams: P
               proceedsLabel={l.proceedsLabel}
               priceDollars={(l.price / 100).toFixed(2)}
               status={l.status}
+              withdrawnReason={l.withdrawnReason}
               eventLabel={e ? `${e.name} · ${e.dateLabel}` : `Event ${l.eventId}`}
             />
           );

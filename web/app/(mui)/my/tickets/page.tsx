@@ -5,13 +5,20 @@ import { MyTicketsList } from '@/components/tickets/my-tickets-list';
 import type { StoredTickets } from '@/components/pwa/device-store';
 import { fetchBoughtTickets } from '@/lib/api/tickets';
 import { fetchEvent } from '@/lib/api/events';
+import { fetchMyOrders } from '@/lib/api/orders';
 import { requireUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'My tickets', robots: { index: false } };
 
 async function load(userId: string): Promise<StoredTickets | null> {
   try {
-    const tickets = await fetchBoughtTickets(userId);
+    const [tickets, orders] = await Promise.all([fetchBoughtTickets(userId), fetchMyOrders().catch(() => [])]);
+    // A ticket's notice comes from the paid order that bought it (refund amount, new date).
+    const noticeOf = new Map(
+      orders
+        .filter((o) => o.status === 'paid')
+        .flatMap((o) => o.tickets.map((t) => [t.ticketId, o.eventNotice] as const)),
+    );
     const eventIds = [...new Set(tickets.map((t) => t.eventId))];
     const events = new Map(
       (await Promise.all(eventIds.map((id) => fetchEvent(id).catch(() => null))))
@@ -29,6 +36,7 @@ async function load(userId: string): Promise<StoredTickets | null> {
         eventId: t.eventId,
         eventName: events.get(t.eventId)?.name ?? null,
         eventDate: events.get(t.eventId)?.dateLabel ?? null,
+        eventNotice: noticeOf.get(t.id) ?? null,
       })),
     };
   } catch {

@@ -32,7 +32,12 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       <Typography data-testid="order-status">
         Status: <strong>{order.statusLabel}</strong>
       </Typography>
-      {order.status === 'paid' && (
+      {order.eventNotice && (
+        <Alert severity={order.eventNotice.severity} data-testid="event-notice">
+          {order.eventNotice.text}
+        </Alert>
+      )}
+      {order.status === 'paid' && order.eventNotice?.kind !== 'cancelled' && (
         <Alert severity="success" data-testid="order-paid">
           Payment received. Your tickets and their serial numbers are in My tickets.
         </Alert>

@@ -1,0 +1,8 @@
+import type { EventHandler } from '@bigtix/middleware';
+import type { PaymentsDeps } from '../../domain/deps';
+import { refundCancelledOrder } from '../../domain/refund-cancelled-order';
+
+export const onOrderRefundRequested =
+  (deps: PaymentsDeps): EventHandler<'order.refund-requested'> =>
+  (event) =>
+    refundCancelledOrder(deps, event.data);

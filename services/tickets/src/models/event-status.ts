@@ -1,0 +1,25 @@
+import type { EventUpdatedData } from '@bigtix/common';
+import { VersionedStore } from '@bigtix/middleware';
+import type { Collection, Document, Db } from 'mongodb';
+
+/**
+ * What tickets last read from Ticketmaster about an event it has listings or sales for. One
+ * writer per change: every version is a VersionedStore claim `<eventId>@<version>`, so three
+ * replicas that read the same change at once store (and publish `event.updated`) once.
+ */
+export interface EventStatusDoc {
+  _id: string;
+  status: EventUpdatedData['status'];
+  start: Date | null;
+  end: Date | null;
+  started: boolean;
+  version: number;
+  updatedAt: Date;
+}
+
+export function eventStatusStore(db: Db): VersionedStore<EventStatusDoc> {
+  return new VersionedStore<EventStatusDoc>(
+    db.collection('event_statuses') as unknown as Collection<Document>,
+    db.collection('event_status_changes'),
+  );
+}

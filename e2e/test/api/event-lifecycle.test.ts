@@ -15,6 +15,7 @@ import { paymentsService } from '@bigtix/payments-service/src/service';
 import { ordersService } from '@bigtix/orders-service/src/service';
 import { ticketsService } from '@bigtix/tickets-service/src/service';
 import { Person, newPerson } from '../../src/api-client';
+import { onboardSeller } from '../../src/get-paid';
 import { Stack, startStack } from '../../src/stack';
 
 jest.setTimeout(180_000);
@@ -98,14 +99,7 @@ async function buy(buyer: Person, ticket: { id: string; price: number }) {
   return { buyer, order, intent };
 }
 
-async function onboard(seller: Person) {
-  const res = await seller.call('POST', '/api/payouts/account');
-  expect(res.status).toBe(201);
-  expect((await fetch(res.body.url, { redirect: 'manual' })).status).toBe(302);
-  await waitFor(async () => (await seller.call('GET', '/api/payouts/account')).body.status === 'enabled', {
-    what: 'account enabled',
-  });
-}
+const onboard = (seller: Person) => onboardSeller(stack, seller);
 
 async function saleOf(seller: Person, orderId: string, status: string) {
   return waitFor(

@@ -13,6 +13,7 @@ import { ledgerCollection } from '@bigtix/payments-service/src/models/ledger';
 import { reconcile } from '@bigtix/payments-service/src/reconcile/reconcile';
 import { paymentsService } from '@bigtix/payments-service/src/service';
 import { Person, newPerson } from '../../src/api-client';
+import { verifyEmail } from '../../src/get-paid';
 import { Stack, startStack } from '../../src/stack';
 
 jest.setTimeout(90_000);
@@ -83,18 +84,8 @@ async function buy(buyer: Person, tickets: { id: string; price: number }[]) {
   return { order, intent };
 }
 
-/** The seller confirms their address by the link in the email sign-up sent (payouts wait for it). */
-async function verifyEmail(seller: Person) {
-  const mail = await stack.mail.waitForMessage(seller.email, /Confirm your email/);
-  const token = decodeURIComponent(/\/verify-email\?token=([A-Za-z0-9_%-]+)/.exec(mail.Text)![1]);
-  expect((await seller.call('POST', '/api/users/verify-email', { token })).status).toBe(200);
-  await waitFor(async () => (await seller.call('GET', '/api/payouts/account')).body.emailVerified === true, {
-    what: 'payments told the email is verified',
-  });
-}
-
 async function onboard(seller: Person) {
-  await verifyEmail(seller);
+  await verifyEmail(stack, seller);
   const res = await seller.call('POST', '/api/payouts/account');
   expect(res.status).toBe(201);
   expect((await seller.call('GET', '/api/payouts/account')).body.status).toBe('pending');

@@ -172,23 +172,37 @@ describe('listings', () => {
     expect((await request(h.url).get('/api/listings/nope')).status).toBe(404);
   });
 
-  it('a serial another listing holds fails that row (nothing of it sells) and leaves the other rows listed', async () => {
-    const first = fakeUser();
-    const second = fakeUser();
+  it("a serial another of the seller's listings holds fails that row (nothing of it sells) and leaves the other rows listed", async () => {
+    const seller = fakeUser();
     const taken = seated({ externalRef: 'X' });
-    expect((await request(h.url).post('/api/listings').set('Authorization', first.bearer).send(taken)).status).toBe(
+    expect((await request(h.url).post('/api/listings').set('Authorization', seller.bearer).send(taken)).status).toBe(
       201,
     );
     const clash = { ...seated({ externalRef: 'Y' }), serials: [taken.serials[0], ...serials(3)] };
     const res = await request(h.url)
       .post('/api/listings/bulk')
-      .set('Authorization', second.bearer)
+      .set('Authorization', seller.bearer)
       .send({ listings: [clash, seated({ externalRef: 'Z' })] });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ created: 1, failed: 1 });
     expect(res.body.results[0]).toMatchObject({ status: 'failed' });
-    const stray = await h.tickets.find({ sellerId: second.id, status: 'available' }).toArray();
-    expect(stray).toHaveLength(4); // only Z's seats
+    const available = await h.tickets.find({ sellerId: seller.id, status: 'available' }).toArray();
+    expect(available).toHaveLength(8); // X's seats and Z's, none of Y's
+  });
+
+  it('lists a serial another seller listed like any other (serials are unique per seller: nothing to probe or squat)', async () => {
+    const [first, second] = [fakeUser(), fakeUser()];
+    const taken = seated({ externalRef: 'X' });
+    expect((await request(h.url).post('/api/listings').set('Authorization', first.bearer).send(taken)).status).toBe(
+      201,
+    );
+    const copy = { ...seated({ externalRef: 'Y' }), serials: [taken.serials[0], ...serials(3)] };
+    const res = await request(h.url)
+      .post('/api/listings/bulk')
+      .set('Authorization', second.bearer)
+      .send({ listings: [copy] });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ created: 1, failed: 0 });
   });
 
   it('POST /api/tickets/create still works, as a one-seat listing', async () => {

@@ -24,3 +24,16 @@ export async function onboardSeller(stack: Stack, seller: Person): Promise<void>
     what: 'account.updated applied',
   });
 }
+
+/** Waits until the seller's sales list shows the order's sale in `status`; returns the sale. */
+export async function saleOf(seller: Person, orderId: string, status: string) {
+  return waitFor(
+    async () => {
+      const sale = (await seller.call('GET', '/api/payouts')).body.items.find(
+        (s: { orderId: string }) => s.orderId === orderId,
+      );
+      return sale?.status === status ? sale : undefined;
+    },
+    { what: `sale ${status}` },
+  );
+}

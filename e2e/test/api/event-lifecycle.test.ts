@@ -15,7 +15,7 @@ import { paymentsService } from '@bigtix/payments-service/src/service';
 import { ordersService } from '@bigtix/orders-service/src/service';
 import { ticketsService } from '@bigtix/tickets-service/src/service';
 import { Person, newPerson } from '../../src/api-client';
-import { onboardSeller } from '../../src/get-paid';
+import { onboardSeller, saleOf } from '../../src/get-paid';
 import { Stack, startStack } from '../../src/stack';
 
 jest.setTimeout(180_000);
@@ -100,18 +100,6 @@ async function buy(buyer: Person, ticket: { id: string; price: number }) {
 }
 
 const onboard = (seller: Person) => onboardSeller(stack, seller);
-
-async function saleOf(seller: Person, orderId: string, status: string) {
-  return waitFor(
-    async () => {
-      const sale = (await seller.call('GET', '/api/payouts')).body.items.find(
-        (s: { orderId: string }) => s.orderId === orderId,
-      );
-      return sale?.status === status ? sale : undefined;
-    },
-    { what: `sale ${status}` },
-  );
-}
 
 async function ledgerOf(orderId: string) {
   const entries = await ledgerCollection(stack.services.payments.ctx.db).find({ orderId }).toArray();

@@ -13,7 +13,7 @@ import { ledgerCollection } from '@bigtix/payments-service/src/models/ledger';
 import { reconcile } from '@bigtix/payments-service/src/reconcile/reconcile';
 import { paymentsService } from '@bigtix/payments-service/src/service';
 import { Person, newPerson } from '../../src/api-client';
-import { verifyEmail } from '../../src/get-paid';
+import { saleOf, verifyEmail } from '../../src/get-paid';
 import { Stack, startStack } from '../../src/stack';
 
 jest.setTimeout(90_000);
@@ -107,18 +107,6 @@ async function endEvent(eventId: string) {
 
 const transfersOf = async (orderId: string) =>
   (await stripe.transfers.list({ transfer_group: `order_${orderId}`, limit: 100 })).data;
-
-async function saleOf(seller: Person, orderId: string, status: string) {
-  return waitFor(
-    async () => {
-      const sale = (await seller.call('GET', '/api/payouts')).body.items.find(
-        (s: { orderId: string }) => s.orderId === orderId,
-      );
-      return sale?.status === status ? sale : undefined;
-    },
-    { what: `sale ${status}` },
-  );
-}
 
 async function ledgerSums(orderId: string) {
   const entries = await ledgerCollection(stack.services.payments.ctx.db).find({ orderId }).toArray();

@@ -4,17 +4,8 @@ import type { PaymentsDeps } from '../../src/domain/deps';
 import { onOrderPaid } from '../../src/events/consumers/on-order-paid';
 import { onOrderRefundRequested } from '../../src/events/consumers/on-order-refund-requested';
 import { domainDeps } from '../support/deps';
-import {
-  Harness,
-  TestUser,
-  confirmationToken,
-  fakeUser,
-  startHarness,
-  waitFor,
-  waitForReplica,
-} from '../support/harness';
-import { PAYOUT_ENV, ledgerOf, orderWithLines, sumOf } from './support';
-import request from 'supertest';
+import { Harness, TestUser, fakeUser, startHarness, waitFor } from '../support/harness';
+import { PAYOUT_ENV, placeAndPay, ledgerOf, orderWithLines, sumOf } from './support';
 
 /**
  * A cancelled event's paid order is refunded in full once (`order.refund-requested`, Stripe
@@ -40,19 +31,8 @@ describe('cancelled event refunds in any order', () => {
       { sellerId: seller.id, eventId: 'evt-cancelled', price: 8_000 },
       { sellerId: seller.id, eventId: 'evt-cancelled', price: 4_005 },
     ]);
-    await h.publish('order.created', 1, order);
-    await waitForReplica(h, order.id, 1);
-    const res = await request(h.url)
-      .post('/api/payments/new')
-      .set('Authorization', buyer.bearer)
-      .send({
-        orderId: order.id,
-        amount: order.total,
-        confirmationTokenId: await confirmationToken(h, 'pm_card_visa'),
-      });
-    expect(res.body.status).toBe('succeeded');
-    const payment = await h.service.ctx.db.db!.collection('payments').findOne({ orderId: order.id });
-    return { order, intent: payment!.paymentIntentId as string };
+    const { intent } = await placeAndPay(h, buyer, order);
+    return { order, intent };
   }
 
   const groupsArb = fc

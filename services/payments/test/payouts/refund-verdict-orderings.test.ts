@@ -1,13 +1,12 @@
 import { makeEnvelope } from '@bigtix/middleware';
 import fc from 'fast-check';
-import request from 'supertest';
 import type { PaymentsDeps } from '../../src/domain/deps';
 import { noteRefund, orderRefunded } from '../../src/domain/ledger/book-refund';
 import { onOrderPaid } from '../../src/events/consumers/on-order-paid';
 import { onOrderPaymentRejected } from '../../src/events/consumers/on-order-payment-rejected';
 import { domainDeps } from '../support/deps';
-import { Harness, TestUser, confirmationToken, fakeUser, startHarness, waitForReplica } from '../support/harness';
-import { PAYOUT_ENV, ledgerOf, orderWithLines, sumOf } from './support';
+import { Harness, TestUser, fakeUser, startHarness } from '../support/harness';
+import { PAYOUT_ENV, placeAndPay, ledgerOf, orderWithLines, sumOf } from './support';
 
 /**
  * A refund is booked against orders' verdict on its PaymentIntent (paid with it, or refused it),
@@ -32,19 +31,8 @@ describe('refunds and verdicts in any order', () => {
   /** The order is created and paid through the service; orders has not said anything yet. */
   async function paidOrder(buyer: TestUser, seller: TestUser) {
     const order = orderWithLines(buyer, [{ sellerId: seller.id, eventId: 'evt', price: 8_000 }]);
-    await h.publish('order.created', 1, order);
-    await waitForReplica(h, order.id, 1);
-    const res = await request(h.url)
-      .post('/api/payments/new')
-      .set('Authorization', buyer.bearer)
-      .send({
-        orderId: order.id,
-        amount: order.total,
-        confirmationTokenId: await confirmationToken(h, 'pm_card_visa'),
-      });
-    expect(res.body.status).toBe('succeeded');
-    const payment = await h.service.ctx.db.db!.collection('payments').findOne({ orderId: order.id });
-    return { order, intent: payment!.paymentIntentId as string, payment: payment! };
+    const { intent, payment } = await placeAndPay(h, buyer, order);
+    return { order, intent, payment };
   }
 
   /** A second attempt whose money arrived after the first completed the order (orders refuses it). */

@@ -40,8 +40,11 @@ export function orderWithLines(
   };
 }
 
-/** Places and pays the order, then announces it paid as orders would; returns the PaymentIntent. */
-export async function sellOrder(h: Harness, buyer: TestUser, order: OrderCreatedData): Promise<string> {
+/**
+ * Places the order and pays it through the service, as the buyer would; orders says nothing yet.
+ * Returns the payment record (its PaymentIntent id among it).
+ */
+export async function placeAndPay(h: Harness, buyer: TestUser, order: OrderCreatedData) {
   await h.publish('order.created', 1, order);
   await waitForReplica(h, order.id, 1);
   const res = await request(h.url)
@@ -49,10 +52,13 @@ export async function sellOrder(h: Harness, buyer: TestUser, order: OrderCreated
     .set('Authorization', buyer.bearer)
     .send({ orderId: order.id, amount: order.total, confirmationTokenId: await confirmationToken(h, 'pm_card_visa') });
   if (res.body.status !== 'succeeded') throw new Error(`payment ${res.status} ${JSON.stringify(res.body)}`);
-  const intent = h.fake.controls
-    .events({ type: 'payment_intent.succeeded' })
-    .map((e) => e.data.object as { id: string; metadata: Record<string, string> })
-    .find((pi) => pi.metadata.orderId === order.id)!.id;
+  const payment = await h.service.ctx.db.db!.collection('payments').findOne({ orderId: order.id });
+  return { intent: payment!.paymentIntentId as string, payment: payment! };
+}
+
+/** Places and pays the order, then announces it paid as orders would; returns the PaymentIntent. */
+export async function sellOrder(h: Harness, buyer: TestUser, order: OrderCreatedData): Promise<string> {
+  const { intent } = await placeAndPay(h, buyer, order);
   await h.publish('order.paid', 2, {
     id: order.id,
     userId: buyer.id,

@@ -75,3 +75,20 @@ it('leaves records pending while the broker cannot take them and publishes them 
   expect(await relay.runOnce()).toBe(1);
   await waitFor(() => received.length === before + 1, { what: 'event after recovery' });
 });
+
+it('publishes a pass oldest first even when the records were written out of time order', async () => {
+  const relayOf = new OutboxRelay([{ collection: db.db!.collection('backlog') }], publisher, logger, { batchSize: 50 });
+  await relayOf.start();
+  await relayOf.stop();
+  // Written newest first: the insertion order is the reverse of the time order.
+  const events = Array.from({ length: 20 }, (_, i) => event(100 + i));
+  const docs = events
+    .map((e, i) => ({ _id: `late-${i}` as never, ...outboxFields([e], new Date(Date.UTC(2026, 0, 1, 0, 0, i))) }))
+    .reverse();
+  await db.db!.collection('backlog').insertMany(docs);
+  const before = received.length;
+  expect(await relayOf.runOnce()).toBe(20);
+  await waitFor(() => received.length >= before + 20, { what: 'the backlog' });
+  const sent = received.slice(before).map((e) => e.id);
+  expect(sent).toEqual(events.map((e) => e.id));
+});

@@ -10,6 +10,7 @@ import { connectDatabase, ensureIndexes, pingDatabase } from '../db/connect';
 import { BusConnection } from '../bus/connection';
 import { Publisher } from '../bus/publisher';
 import { Consumer, HandlerMap, cappedBackoff } from '../bus/consumer';
+import { closeServer } from '../http/close-server';
 import { metricsRegistryOf } from '../http/metrics';
 import { OutboxRelay, OutboxSource } from '../outbox/outbox-relay';
 
@@ -120,10 +121,7 @@ export async function startService(spec: ServiceSpec, env: NodeJS.ProcessEnv = p
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await closeServer(server);
       for (const worker of parts.workers ?? []) await worker.stop();
       await Promise.all(consumers.map((c) => c.stop()));
       await relay!.stop();

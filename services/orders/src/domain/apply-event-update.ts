@@ -2,7 +2,7 @@ import type { EventUpdatedData } from '@bigtix/common';
 import { claim } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
 import { EventVersionDoc, closedForSale, eventVersionKey, latestEvent } from '../models/event-facts';
-import type { OrderDoc } from '../models/order';
+import { OrderDoc, canMove } from '../models/order';
 import { decideOutcome, settleOutcome } from './outcomes';
 import { requestCancelRefund } from './request-cancel-refund';
 
@@ -48,7 +48,7 @@ export async function settleOrdersOfClosedEvent(
   const reason = verdict === 'cancelled' ? 'event cancelled' : 'event started';
   for (const order of await ordersOfEvent(deps, eventId)) {
     let paid = await paidVersionOf(deps, order);
-    if (!paid && (order.status === 'created' || order.status === 'awaiting:payment')) {
+    if (!paid && canMove(order.status, 'cancelled')) {
       // Races the buyer's payment through the one outcome claim: if the payment won, it is paid.
       const result = await decideOutcome(deps, order._id, 'cancelled', { reason });
       if (!result.won && result.doc.outcome === 'paid') paid = await paidVersionOf(deps, order);

@@ -1,7 +1,8 @@
 import type { EventUpdatedData } from '@bigtix/common';
 import { claim } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
-import { EventVersionDoc, closedForSale, eventVersionKey, latestEvent } from '../models/event-facts';
+import { EventVersionDoc, closedForSale, latestEvent } from '../models/event-facts';
+import { eventVersionKey, lateOutcomeKey } from '../models/keys';
 import { OrderDoc, canMove } from '../models/order';
 import { decideOutcome, settleOutcome } from './outcomes';
 import { requestCancelRefund } from './request-cancel-refund';
@@ -66,7 +67,7 @@ async function paidVersionOf(deps: OrdersDeps, order: OrderDoc): Promise<OrderDo
   if (order.status === 'paid') return order;
   // A cancelled order never becomes paid (money arriving for it is refunded as a rejection).
   if (order.status === 'cancelled') return null;
-  for (const key of [order._id, `${order._id}:late`]) {
+  for (const key of [order._id, lateOutcomeKey(order._id)]) {
     const outcome = await deps.outcomes.findOne({ _id: key });
     if (outcome?.outcome !== 'paid') continue;
     const settled = (await settleOutcome(deps, outcome)) ?? (await deps.orders.findById(order._id));

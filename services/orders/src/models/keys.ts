@@ -17,6 +17,3 @@ export const holdSlotKey = (userId: string, slot: number, gen: number): string =
 
 /** One receipt per version of an event's `event.updated` (models/event-facts.ts). */
 export const eventVersionKey = (eventId: string, version: number): string => `${eventId}@${version}`;
-
-/** One writer per version of the ticket replica. */
-export const ticketVersionKey = (ticketId: string, version: number): string => `${ticketId}@${version}`;

@@ -14,6 +14,7 @@ export * from './auth/revocations';
 export * from './db/connect';
 export * from './db/claims';
 export * from './db/model';
+export * from './db/replica-store';
 export * from './bus/envelope';
 export * from './bus/topology';
 export * from './bus/connection';

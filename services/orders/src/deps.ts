@@ -1,11 +1,11 @@
 import type { Logger } from '@bigtix/middleware';
-import { VersionedStore } from '@bigtix/middleware';
+import { ReplicaStore, ReplicaVersionDoc, VersionedStore } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { OrdersConfig } from './config';
 import { CreationsInFlight } from './domain/creations-in-flight';
 import type { HoldSlotDoc } from './domain/enforce-hold-limit';
-import type { HoldDoc, HoldHeadDoc, HoldReleaseDoc, OutcomeDoc, TicketVersionDoc } from './models/hold';
+import type { HoldDoc, HoldHeadDoc, HoldReleaseDoc, OutcomeDoc } from './models/hold';
 import type { EventVersionDoc } from './models/event-facts';
 import { OrderDoc, orderModel } from './models/order';
 import { TicketReplicaDoc, ticketReplicaModel } from './models/ticket-replica';
@@ -19,8 +19,12 @@ export interface OrdersDeps {
   holdReleases: Collection<HoldReleaseDoc>;
   holdHeads: Collection<HoldHeadDoc>;
   outcomes: Collection<OutcomeDoc>;
+  /** The replica of tickets, keyed by ticket id: read it here, write it only through `ticketReplica`. */
   tickets: Collection<TicketReplicaDoc>;
-  ticketVersions: Collection<TicketVersionDoc>;
+  /** One claim per replica version `<ticketId>@<version>` (ReplicaStore). */
+  ticketVersions: Collection<ReplicaVersionDoc<TicketReplicaDoc>>;
+  /** Applies `ticket.*` versions strictly in order to `tickets`. */
+  ticketReplica: ReplicaStore<TicketReplicaDoc>;
   /** Outbox records `{ _id: paymentIntentId, events: [order.payment-rejected] }`: one refund per PaymentIntent. */
   rejections: Collection<Document>;
   /** Short leases `<outcomeKey>#<window>` so only one sweeper repairs an outcome at a time. */
@@ -55,6 +59,8 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
   const now = options.now ?? Date.now;
   const col = <T extends Document>(name: string) => db.collection<T>(name) as unknown as Collection<T>;
   const orderDocs = col<OrderDoc>('orders');
+  const tickets = col<TicketReplicaDoc>('tickets');
+  const ticketVersions = col<ReplicaVersionDoc<TicketReplicaDoc>>('ticket_versions');
   return {
     orders: new VersionedStore<OrderDoc>(orderDocs as unknown as Collection<Document>, col('order_changes'), { now }),
     orderDocs,
@@ -62,8 +68,13 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
     holdReleases: col<HoldReleaseDoc>('hold_releases'),
     holdHeads: col<HoldHeadDoc>('hold_heads'),
     outcomes: col<OutcomeDoc>('order_outcomes'),
-    tickets: col<TicketReplicaDoc>('tickets'),
-    ticketVersions: col<TicketVersionDoc>('ticket_versions'),
+    tickets,
+    ticketVersions,
+    ticketReplica: new ReplicaStore<TicketReplicaDoc>(
+      tickets as unknown as Collection<Document>,
+      ticketVersions as unknown as Collection<Document>,
+      { what: 'ticket', now },
+    ),
     rejections: col('payment_rejections'),
     repairLeases: col('outcome_repairs'),
     creations: new CreationsInFlight(),

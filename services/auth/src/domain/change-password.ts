@@ -1,7 +1,6 @@
 import { BadRequestError, UserDto } from '@bigtix/common';
-import type { UserModel } from '../models/user';
+import type { AuthDeps } from '../deps';
 import { hashPassword, verifyPassword } from './password';
-import type { Tokens } from './tokens';
 
 /**
  * Changes the password of the signed-in user, who must know the current one (a borrowed
@@ -9,8 +8,7 @@ import type { Tokens } from './tokens';
  * is signed out everywhere; the session the change was made with stays signed in.
  */
 export async function changePassword(
-  users: UserModel,
-  tokens: Tokens,
+  { users, tokens }: AuthDeps,
   user: UserDto,
   currentTokenId: string | null,
   { currentPassword, newPassword }: { currentPassword: string; newPassword: string },

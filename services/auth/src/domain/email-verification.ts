@@ -1,8 +1,6 @@
 import { BadRequestError, UserDto } from '@bigtix/common';
-import type { Mailer } from '@bigtix/mailer';
 import { OutboxRecord, claim, makeEnvelope, outboxFields } from '@bigtix/middleware';
-import type { Collection } from 'mongodb';
-import type { UserModel } from '../models/user';
+import type { AuthDeps } from '../deps';
 import { hashEmailedToken, newEmailedToken } from './emailed-token';
 
 /** The n-th verification link sent to a user (`<userId>:<n>`), found by the hash of its token. */
@@ -18,29 +16,20 @@ export interface EmailVerificationDoc {
 /** `email-verified:<userId>`: the one `user.email-verified` event of a user, its own outbox record. */
 export type VerifiedEventDoc = OutboxRecord;
 
-export interface EmailVerificationDeps {
-  users: UserModel;
-  verifications: Collection<EmailVerificationDoc>;
-  events: Collection<VerifiedEventDoc>;
-  mailer: Mailer;
-  ttlSeconds: number;
-  nudgeOutbox: () => void;
-}
-
 /**
  * Sends the next verification link. Two sends at once (a double-clicked "resend") compute the
  * same n: the insert of `<userId>:<n>` lets one through, and the email is keyed by it too.
  */
-export async function sendVerification(deps: EmailVerificationDeps, user: UserDto): Promise<void> {
+export async function sendVerification(deps: AuthDeps, user: UserDto): Promise<void> {
   const n = await deps.verifications.countDocuments({ userId: user.id });
   const { token, hash } = newEmailedToken();
-  const now = new Date();
+  const now = new Date(deps.now());
   const won = await claim(deps.verifications, `${user.id}:${n}`, {
     userId: user.id,
     email: user.email,
     tokenHash: hash,
     createdAt: now,
-    expiresAt: new Date(now.getTime() + deps.ttlSeconds * 1000),
+    expiresAt: new Date(now.getTime() + deps.config.verifyTokenTtlSeconds * 1000),
   });
   if (!won) return;
   await deps.mailer.send(`verify:${user.id}:${n}`, {
@@ -58,15 +47,15 @@ export async function sendVerification(deps: EmailVerificationDeps, user: UserDt
  * Marks the address verified from a link (any link of the user's that has not expired; using one
  * again is harmless) and announces it once, through auth's outbox, for payments.
  */
-export async function verifyEmail(deps: EmailVerificationDeps, token: string): Promise<void> {
+export async function verifyEmail(deps: AuthDeps, token: string): Promise<void> {
   const doc = await deps.verifications.findOne({ tokenHash: hashEmailedToken(token) });
   if (!doc) throw new BadRequestError('This verification link is not valid; ask for a new one');
-  if (doc.expiresAt.getTime() <= Date.now())
+  if (doc.expiresAt.getTime() <= deps.now())
     throw new BadRequestError('This verification link has expired; ask for a new one');
   const user = await deps.users.findById(doc.userId).lean();
   if (!user || user.email !== doc.email)
     throw new BadRequestError('This verification link is not valid; ask for a new one');
-  const verifiedAt = user.emailVerifiedAt ?? new Date();
+  const verifiedAt = user.emailVerifiedAt ?? new Date(deps.now());
   // The event's outbox record first: it is the durable record that the link was used, so a crash
   // before the user record is updated still releases the payouts, and the next click (harmless)
   // brings auth's own answer up to date.

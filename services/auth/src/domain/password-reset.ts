@@ -1,11 +1,8 @@
 import { BadRequestError } from '@bigtix/common';
-import type { Mailer } from '@bigtix/mailer';
-import { Logger, claim } from '@bigtix/middleware';
-import type { Collection } from 'mongodb';
-import type { UserModel } from '../models/user';
+import { claim } from '@bigtix/middleware';
+import type { AuthDeps } from '../deps';
 import { hashEmailedToken, newEmailedToken } from './emailed-token';
 import { hashPassword } from './password';
-import type { Tokens } from './tokens';
 
 /** One reset link sent, by the hash of its token (the token itself is only in the email). */
 export interface PasswordResetDoc {
@@ -21,28 +18,19 @@ export interface PasswordResetUseDoc {
   at: Date;
 }
 
-export interface PasswordResetDeps {
-  users: UserModel;
-  resets: Collection<PasswordResetDoc>;
-  uses: Collection<PasswordResetUseDoc>;
-  tokens: Tokens;
-  mailer: Mailer;
-  ttlSeconds: number;
-  logger: Logger;
-}
-
 /**
  * Emails a single-use reset link if the address has an account, and nothing otherwise; the
  * route answers the same either way, without waiting for this (so its timing tells nothing).
  */
-export async function requestPasswordReset(deps: PasswordResetDeps, email: string): Promise<void> {
+export async function requestPasswordReset(deps: AuthDeps, email: string): Promise<void> {
   const user = await deps.users.findOne({ email }).lean();
   if (!user) return;
   const { token, hash } = newEmailedToken();
-  const now = new Date();
-  const expiresAt = new Date(now.getTime() + deps.ttlSeconds * 1000);
+  const ttlSeconds = deps.config.resetTokenTtlSeconds;
+  const now = new Date(deps.now());
+  const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
   await deps.resets.insertOne({ _id: hash, userId: user._id.toHexString(), createdAt: now, expiresAt });
-  const minutes = Math.round(deps.ttlSeconds / 60);
+  const minutes = Math.round(ttlSeconds / 60);
   await deps.mailer.send(`password-reset:${hash}`, {
     to: user.email,
     subject: 'Reset your BigTix password',
@@ -59,15 +47,15 @@ export async function requestPasswordReset(deps: PasswordResetDeps, email: strin
  * (the unique insert of its use), the other is told the link was used. Every session and CLI
  * token of the account is revoked, since whoever knew the old password may hold one.
  */
-export async function confirmPasswordReset(deps: PasswordResetDeps, token: string, newPassword: string): Promise<void> {
+export async function confirmPasswordReset(deps: AuthDeps, token: string, newPassword: string): Promise<void> {
   const hash = hashEmailedToken(token);
   const reset = await deps.resets.findOne({ _id: hash });
   if (!reset) throw new BadRequestError('This password reset link is not valid; ask for a new one');
-  if (reset.expiresAt.getTime() <= Date.now())
+  if (reset.expiresAt.getTime() <= deps.now())
     throw new BadRequestError('This password reset link has expired; ask for a new one');
   // Hashed before the claim: a slow scrypt must not leave a used link with the old password.
   const passwordHash = await hashPassword(newPassword);
-  if (!(await claim(deps.uses, hash, { at: new Date() })))
+  if (!(await claim(deps.resetUses, hash, { at: new Date(deps.now()) })))
     throw new BadRequestError('This password reset link has already been used; ask for a new one');
   await deps.users.updateOne({ _id: reset.userId }, { $set: { passwordHash } });
   await deps.tokens.revokeAllOf(reset.userId);

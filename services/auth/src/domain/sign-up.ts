@@ -1,9 +1,9 @@
 import { ConflictError, Credentials, UserDto } from '@bigtix/common';
 import { isDuplicateKeyError } from '@bigtix/middleware';
-import type { UserModel } from '../models/user';
+import type { AuthDeps } from '../deps';
 import { hashPassword } from './password';
 
-export async function signUp(users: UserModel, { email, password }: Credentials): Promise<UserDto> {
+export async function signUp({ users }: AuthDeps, { email, password }: Credentials): Promise<UserDto> {
   const passwordHash = await hashPassword(password);
   try {
     const user = await users.create({ email, passwordHash });

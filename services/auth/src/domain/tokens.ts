@@ -24,6 +24,8 @@ export class Tokens {
   constructor(
     private readonly docs: Collection<TokenDoc>,
     private readonly revocations: Revocations,
+    /** Milliseconds since the epoch (AuthDeps.now). */
+    private readonly now: () => number,
   ) {}
 
   async ensureIndexes(): Promise<void> {
@@ -35,7 +37,7 @@ export class Tokens {
       _id: issued.id,
       userId: user.id,
       kind,
-      createdAt: new Date(),
+      createdAt: new Date(this.now()),
       expiresAt: issued.expiresAt,
       revokedAt: null,
     });
@@ -43,7 +45,7 @@ export class Tokens {
 
   /** The user's CLI tokens that still work. */
   async listCli(user: UserDto, currentId: string | null): Promise<CliTokenDto[]> {
-    const now = Date.now();
+    const now = this.now();
     const docs = await this.docs.find({ userId: user.id }).toArray();
     return docs
       .filter((d) => d.kind === 'cli' && !d.revokedAt && d.expiresAt.getTime() > now)
@@ -68,7 +70,7 @@ export class Tokens {
    * password change was made with). Used by password change and reset.
    */
   async revokeAllOf(userId: string, keepId: string | null = null): Promise<number> {
-    const now = Date.now();
+    const now = this.now();
     const live = await this.docs.find({ userId }).toArray();
     const targets = live.filter((d) => !d.revokedAt && d.expiresAt.getTime() > now && d._id !== keepId);
     for (const d of targets) await this.revoke(d._id, d.expiresAt);
@@ -80,7 +82,7 @@ export class Tokens {
    * sign-out still succeeds and the resync below publishes the revocation once it is back.
    */
   async revoke(id: string, expiresAt: Date): Promise<void> {
-    await this.docs.updateOne({ _id: id }, { $set: { revokedAt: new Date() } });
+    await this.docs.updateOne({ _id: id }, { $set: { revokedAt: new Date(this.now()) } });
     await this.revocations.revoke(id, expiresAt).catch(() => undefined);
   }
 
@@ -91,7 +93,7 @@ export class Tokens {
   resyncWorker(intervalMs = 60_000): Worker {
     let timer: NodeJS.Timeout | null = null;
     const resync = async () => {
-      const now = new Date();
+      const now = new Date(this.now());
       const revoked = await this.docs.find({ revokedAt: { $ne: null }, expiresAt: { $gt: now } }).toArray();
       for (const d of revoked) await this.revocations.revoke(d._id, d.expiresAt);
     };

@@ -12,25 +12,19 @@ import {
 } from '@bigtix/common';
 import { RateLimits, Router, parseBody, requireUser, signUserToken } from '@bigtix/middleware';
 import type { Context } from 'koa';
-import type { AuthConfig } from '../config';
+import type { AuthDeps } from '../deps';
 import { SignInLimits } from '../domain/sign-in-limits';
-import type { Tokens } from '../domain/tokens';
 import { signUp } from '../domain/sign-up';
 import { verifyCredentials } from '../domain/verify-credentials';
 import { changePassword } from '../domain/change-password';
-import { PasswordResetDeps, confirmPasswordReset, requestPasswordReset } from '../domain/password-reset';
-import { EmailVerificationDeps, sendVerification, verifyEmail } from '../domain/email-verification';
-import type { UserModel } from '../models/user';
+import { confirmPasswordReset, requestPasswordReset } from '../domain/password-reset';
+import { sendVerification, verifyEmail } from '../domain/email-verification';
 
-export interface UsersRouterDeps {
-  users: UserModel;
+/** What the routes need besides the use cases' deps: how sessions are signed and sent, and the shared limits. */
+export interface UsersHttp {
   jwtSecret: string;
   secureCookies: boolean;
-  config: AuthConfig;
   limits: RateLimits;
-  tokens: Tokens;
-  resets: PasswordResetDeps;
-  verification: EmailVerificationDeps;
 }
 
 /** The one answer to a reset request, whether or not the address has an account. */
@@ -38,16 +32,8 @@ const RESET_REQUESTED = {
   message: 'If an account uses this address, we have emailed it a link to reset the password.',
 };
 
-export function usersRouter({
-  users,
-  jwtSecret,
-  secureCookies,
-  config,
-  limits,
-  tokens,
-  resets,
-  verification,
-}: UsersRouterDeps): Router {
+export function usersRouter(deps: AuthDeps, { jwtSecret, secureCookies, limits }: UsersHttp): Router {
+  const { users, tokens, config } = deps;
   const router = new Router({ prefix: '/api/users' });
   const signIn = new SignInLimits(limits, config);
   const signUps = limits.limit('signup-ip', {
@@ -74,7 +60,7 @@ export function usersRouter({
   const checkCredentials = async (ctx: Context, email: string, password: string) => {
     await signIn.admit(email, ctx.ip);
     try {
-      const user = await verifyCredentials(users, email, password);
+      const user = await verifyCredentials(deps, email, password);
       await signIn.record(email, ctx.ip, true);
       return user;
     } catch (err) {
@@ -99,9 +85,9 @@ export function usersRouter({
   router.post('/signup', async (ctx) => {
     const credentials = parseBody(ctx, credentialsSchema);
     await signUps.hit(ctx.ip);
-    const user = await signUp(users, credentials);
+    const user = await signUp(deps, credentials);
     await setSession(ctx, user);
-    await sendVerification(verification, user);
+    await sendVerification(deps, user);
     ctx.status = 201;
     ctx.body = user;
   });
@@ -139,7 +125,7 @@ export function usersRouter({
     const body = parseBody(ctx, changePasswordSchema);
     await signIn.admit(user.email, ctx.ip);
     try {
-      const { revoked } = await changePassword(users, tokens, user, ctx.state.currentToken?.id ?? null, body);
+      const { revoked } = await changePassword(deps, user, ctx.state.currentToken?.id ?? null, body);
       await signIn.record(user.email, ctx.ip, true);
       ctx.body = { message: 'Password changed; you were signed out everywhere else.', revokedSessions: revoked };
     } catch (err) {
@@ -154,8 +140,8 @@ export function usersRouter({
     await resetsPerEmail.hit(email);
     // Not awaited: the answer's timing must not tell whether the address has an account (a
     // known one costs a token and an email record). A failure is logged; the person asks again.
-    void requestPasswordReset(resets, email).catch((err: Error) =>
-      resets.logger.warn({ err: err.message }, 'password reset request failed'),
+    void requestPasswordReset(deps, email).catch((err: Error) =>
+      deps.logger.warn({ err: err.message }, 'password reset request failed'),
     );
     ctx.status = 202;
     ctx.body = RESET_REQUESTED;
@@ -163,13 +149,13 @@ export function usersRouter({
 
   router.post('/password-reset/confirm', async (ctx) => {
     const { token, newPassword } = parseBody(ctx, passwordResetConfirmSchema);
-    await confirmPasswordReset(resets, token, newPassword);
+    await confirmPasswordReset(deps, token, newPassword);
     ctx.body = { message: 'Password changed; sign in with the new one.' };
   });
 
   router.post('/verify-email', async (ctx) => {
     const { token } = parseBody(ctx, verifyEmailSchema);
-    await verifyEmail(verification, token);
+    await verifyEmail(deps, token);
     ctx.body = { message: 'Email confirmed.', emailVerified: true };
   });
 
@@ -181,7 +167,7 @@ export function usersRouter({
       return;
     }
     await resends.hit(user.id);
-    await sendVerification(verification, user);
+    await sendVerification(deps, user);
     ctx.status = 202;
     ctx.body = { message: `We have sent a new confirmation link to ${user.email}.`, emailVerified: false };
   });

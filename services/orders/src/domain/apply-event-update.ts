@@ -1,8 +1,9 @@
 import type { EventUpdatedData } from '@bigtix/common';
 import { claim } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
-import { EventVersionDoc, closedForSale, eventVersionKey, latestEvent } from '../models/event-facts';
-import type { OrderDoc } from '../models/order';
+import { EventVersionDoc, closedForSale, latestEvent } from '../models/event-facts';
+import { eventVersionKey, lateOutcomeKey } from '../models/keys';
+import { OrderDoc, canMove } from '../models/order';
 import { decideOutcome, settleOutcome } from './outcomes';
 import { requestCancelRefund } from './request-cancel-refund';
 
@@ -48,7 +49,7 @@ export async function settleOrdersOfClosedEvent(
   const reason = verdict === 'cancelled' ? 'event cancelled' : 'event started';
   for (const order of await ordersOfEvent(deps, eventId)) {
     let paid = await paidVersionOf(deps, order);
-    if (!paid && (order.status === 'created' || order.status === 'awaiting:payment')) {
+    if (!paid && canMove(order.status, 'cancelled')) {
       // Races the buyer's payment through the one outcome claim: if the payment won, it is paid.
       const result = await decideOutcome(deps, order._id, 'cancelled', { reason });
       if (!result.won && result.doc.outcome === 'paid') paid = await paidVersionOf(deps, order);
@@ -66,7 +67,7 @@ async function paidVersionOf(deps: OrdersDeps, order: OrderDoc): Promise<OrderDo
   if (order.status === 'paid') return order;
   // A cancelled order never becomes paid (money arriving for it is refunded as a rejection).
   if (order.status === 'cancelled') return null;
-  for (const key of [order._id, `${order._id}:late`]) {
+  for (const key of [order._id, lateOutcomeKey(order._id)]) {
     const outcome = await deps.outcomes.findOne({ _id: key });
     if (outcome?.outcome !== 'paid') continue;
     const settled = (await settleOutcome(deps, outcome)) ?? (await deps.orders.findById(order._id));

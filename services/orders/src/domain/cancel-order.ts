@@ -1,7 +1,7 @@
 import { ConflictError, UserDto } from '@bigtix/common';
 import { waitFor } from './wait';
 import type { OrdersDeps } from '../deps';
-import type { OrderDoc } from '../models/order';
+import { OrderDoc, canMove } from '../models/order';
 import { getOwnOrder } from './get-order';
 import { decideOutcome } from './outcomes';
 
@@ -17,7 +17,7 @@ const refusal = (status: string) =>
 export async function cancelOrder(deps: OrdersDeps, user: UserDto, orderId: string): Promise<OrderDoc> {
   const order = await getOwnOrder(deps, user, orderId);
   if (order.status === 'cancelled') return order;
-  if (order.status === 'paid' || order.status === 'expired') throw refusal(order.status);
+  if (!canMove(order.status, 'cancelled')) throw refusal(order.status);
   const {
     won,
     doc,

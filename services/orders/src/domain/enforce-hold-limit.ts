@@ -1,6 +1,7 @@
 import { ConflictError, UserDto } from '@bigtix/common';
 import { claim } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
+import { holdSlotKey } from '../models/keys';
 import type { OrderDoc } from '../models/order';
 import { cancelOrderBySystem } from './cancel-order';
 
@@ -25,8 +26,6 @@ interface SlotState {
   gen: number;
   live: boolean;
 }
-
-const slotKey = (userId: string, slot: number, gen: number) => `${userId}#${slot}@${gen}`;
 
 /**
  * The buyer's slots and whether each is in use now. Known limit: old generations are never
@@ -81,7 +80,7 @@ export async function claimHoldSlots(deps: OrdersDeps, buyer: UserDto, order: Or
     const free = (await readSlots(deps, buyer.id)).filter((s) => !s.live && !won.includes(s.slot));
     for (const s of free) {
       if (won.length === wanted) break;
-      const key = slotKey(buyer.id, s.slot, s.gen + 1);
+      const key = holdSlotKey(buyer.id, s.slot, s.gen + 1);
       if (tried.has(key)) continue;
       tried.add(key);
       const doc = {

@@ -3,9 +3,9 @@ import { claim } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
 import type { OutcomeDoc, OutcomeKind } from '../models/hold';
 import { lateOutcomeKey } from '../models/keys';
-import { OrderDoc, isActive, rankOf } from '../models/order';
+import type { OrderDoc } from '../models/order';
+import { advanceOrder } from './advance-order';
 import { releaseHoldsOf } from './holds';
-import { orderEventFor } from './order-events';
 import { rejectPayment } from './reject-payment';
 
 export interface OutcomeClaim {
@@ -75,26 +75,16 @@ export async function settleOutcome(deps: OrdersDeps, outcome: OutcomeDoc): Prom
   return order;
 }
 
-/** Moves the order document to a final status once (a settled order never changes, except expired → paid for a late payment). */
+/** Moves the order document to the outcome's status (models/order.ts says which moves exist: once, expired → paid for a late payment). */
 export async function bringOrderTo(
   deps: OrdersDeps,
   orderId: string,
   status: OrderStatus,
   paymentIntentId?: string,
 ): Promise<OrderDoc | null> {
-  return deps.orders.change(orderId, (current) => {
-    if (current.status === status) return null;
-    const allowed = isActive(current.status) || (status === 'paid' && current.status === 'expired');
-    if (!allowed) return null;
-    const { version: _v, ...rest } = current;
-    const next = {
-      ...rest,
-      status,
-      rank: rankOf(status),
-      ...(status === 'paid' ? { paymentIntentId: paymentIntentId ?? null } : {}),
-    };
-    return { next, events: (n: OrderDoc) => [orderEventFor(n)] };
-  });
+  return advanceOrder(deps, orderId, status, () =>
+    status === 'paid' ? { paymentIntentId: paymentIntentId ?? null } : {},
+  );
 }
 
 /** Claims the outcome and, if this caller won, settles it. Returns the claim. */

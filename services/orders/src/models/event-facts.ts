@@ -27,8 +27,6 @@ export interface EventRefundDoc extends Document {
   currency: string;
 }
 
-export const eventVersionKey = (eventId: string, version: number): string => `${eventId}@${version}`;
-
 export async function latestEvent(
   versions: Collection<EventVersionDoc>,
   eventId: string,

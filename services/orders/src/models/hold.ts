@@ -1,5 +1,3 @@
-import type { TicketReplicaDoc } from './ticket-replica';
-
 /**
  * Why a hold was taken: by the order's creation, or again by a payment that arrived after the
  * order expired (each outcome releases only the holds it is about).
@@ -69,14 +67,4 @@ export interface OutcomeDoc {
    * FerretDB pushes integer equality down to SQL but scans the collection for `appliedAt: null`.
    */
   pending: 0 | 1;
-}
-
-/** One replica version claim `<ticketId>@<version>`: serializes replica writes per ticket. */
-export interface TicketVersionDoc {
-  _id: string;
-  ticketId: string;
-  version: number;
-  /** The replica state claimed for this version, so a crashed writer's version can be rolled forward. */
-  state: TicketReplicaDoc;
-  createdAt: Date;
 }

@@ -12,5 +12,8 @@ export const lateOutcomeKey = (orderId: string): string => `${orderId}:late`;
 /** One sweeper repairs a lagging outcome per time window. */
 export const repairLeaseKey = (outcomeId: string, window: number): string => `${outcomeId}#${window}`;
 
-/** One writer per version of the ticket replica. */
-export const ticketVersionKey = (ticketId: string, version: number): string => `${ticketId}@${version}`;
+/** A buyer's place `slot` for a held ticket, generation `gen` (MAX_HELD_TICKETS, domain/enforce-hold-limit.ts). */
+export const holdSlotKey = (userId: string, slot: number, gen: number): string => `${userId}#${slot}@${gen}`;
+
+/** One receipt per version of an event's `event.updated` (models/event-facts.ts). */
+export const eventVersionKey = (eventId: string, version: number): string => `${eventId}@${version}`;

@@ -61,10 +61,31 @@ export interface OrderDoc {
   createdAt: Date;
   /** The PaymentIntent that paid (or is paying) the order. */
   paymentIntentId?: string | null;
+  /** PaymentIntents that failed for this order: a redelivered `payment.created` of one must not revive it. */
+  failedPaymentIntentIds?: string[];
 }
 
 export const isActive = (status: OrderStatus): boolean => ACTIVE_ORDER_STATUSES.includes(status);
 export const rankOf = (status: OrderStatus): 0 | 1 => (isActive(status) ? 0 : 1);
+
+/**
+ * Where an order may go next; every status change goes through `advanceOrder`, which asks this.
+ * An order is born `created`. It flips between `created` and `awaiting:payment` while attempts
+ * are made and fail, until one outcome settles it. Settled statuses are final, except that an
+ * expired order becomes paid when a late payment is accepted (its tickets still free). So a
+ * replayed or out-of-order payment event, a cancel racing an expiry, change nothing.
+ */
+const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
+  created: ['awaiting:payment', 'paid', 'cancelled', 'expired'],
+  'awaiting:payment': ['created', 'paid', 'cancelled', 'expired'],
+  expired: ['paid'],
+  paid: [],
+  cancelled: [],
+};
+
+export function canMove(from: OrderStatus, to: OrderStatus): boolean {
+  return NEXT[from].includes(to);
+}
 
 export function toOrderDto(order: OrderDoc): OrderDto {
   return {

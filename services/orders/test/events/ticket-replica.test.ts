@@ -49,7 +49,7 @@ it('ignores duplicates and older versions', async () => {
   await h.publish('ticket.updated', 3, ticket(3, { title: 'v3' }, id));
   const t = await h.replicaAt(id, 3);
   expect(t.title).toBe('v3');
-  expect(await h.deps.ticketVersions.countDocuments({ ticketId: id })).toBe(3);
+  expect(await h.deps.ticketVersions.countDocuments({ aggregateId: id })).toBe(3);
 });
 
 it('retries an update that arrives before its ticket.created, and converges', async () => {

@@ -1,5 +1,5 @@
 import { Envelope, EventData } from '@bigtix/common';
-import { RetryLaterError, isDuplicateKeyError } from '@bigtix/middleware';
+import { RetryLaterError, isDuplicateKeyError, versionVerdict } from '@bigtix/middleware';
 import type { OrderReplica, OrderReplicaStore } from '../models/order-replica';
 
 export type ReplicaOutcome = 'applied' | 'duplicate';
@@ -37,19 +37,18 @@ type LaterOrderEvent =
   Envelope<EventData<'order.updated'>> | Envelope<EventData<'order.cancelled'>> | Envelope<EventData<'order.paid'>>;
 
 /**
- * Applies a later order event under the version rule: exactly the next version applies; an older
- * or equal one is a duplicate; a gap (or an order not seen yet) is retried later, when the
- * missing versions have arrived.
+ * Applies a later order event under the version rule (`versionVerdict`, shared by every replica):
+ * exactly the next version applies; an older or equal one is a duplicate; a gap (or an order not
+ * seen yet) is retried later, when the missing versions have arrived.
  */
 export async function applyOrderChange(store: OrderReplicaStore, event: LaterOrderEvent): Promise<ReplicaOutcome> {
   const d = event.data;
   let applied = false;
   const stored = await store.change(d.id, (current) => {
     applied = false;
-    if (event.version <= current.version) return null;
-    if (event.version > current.version + 1) {
-      throw new RetryLaterError(`order ${d.id}: have v${current.version}, got v${event.version}`);
-    }
+    const verdict = versionVerdict(current.version, event.version);
+    if (verdict === 'duplicate') return null;
+    if (verdict === 'gap') throw new RetryLaterError(`order ${d.id}: have v${current.version}, got v${event.version}`);
     applied = true;
     const next: Omit<OrderReplica, 'version'> = {
       ...current,

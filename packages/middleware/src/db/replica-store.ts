@@ -87,6 +87,7 @@ export class ReplicaStore<T extends Versioned> {
     build: (current: T | null) => Omit<T, '_id' | 'version'>,
     faults: ReplicaApplyFaults = {},
   ): Promise<ReplicaApplied<T>> {
+    if (version === 1) return this.create(id, build);
     const previous = await this.findById(id);
     const have = previous?.version ?? 0;
     const verdict = versionVerdict(have, version);
@@ -114,6 +115,26 @@ export class ReplicaStore<T extends Versioned> {
       throw new RetryLaterError(`${this.what} ${id} version ${version} is being applied`);
     await this.write(claimed.state);
     return { applied: false, previous };
+  }
+
+  /**
+   * Version 1 needs no claim: its insert is the decision (the unique `_id`), with nothing between
+   * a claim and a write for another writer to interleave with, and a duplicate is refused by the
+   * same key. One round trip instead of three, which is what a replica catching up on a bulk
+   * listing of thousands of new aggregates spends its time on.
+   */
+  private async create(
+    id: string,
+    build: (current: T | null) => Omit<T, '_id' | 'version'>,
+  ): Promise<ReplicaApplied<T>> {
+    const state = { ...build(null), _id: id, version: 1 } as T;
+    try {
+      await this.docs.insertOne(state as Document);
+      return { applied: true, previous: null };
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      return { applied: false, previous: await this.findById(id) };
+    }
   }
 
   /** Writes one version only over an older one (version 1 creates the document). */

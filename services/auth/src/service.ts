@@ -23,7 +23,7 @@ export const authService: ServiceSpec = {
     const verifications = db.collection<EmailVerificationDoc>('email_verifications');
     await verifications.createIndex({ tokenHash: 1 }, { unique: true });
     await verifications.createIndex({ userId: 1 });
-    // Auth's one event so far: `user.email-verified`, each its own outbox record.
+    // Auth's events, each its own outbox record: `user.registered` and `user.email-verified`.
     const events = db.collection<VerifiedEventDoc>('user_events');
     const app = createServiceApp({
       name: 'auth',
@@ -59,6 +59,7 @@ export const authService: ServiceSpec = {
             ttlSeconds: config.verifyTokenTtlSeconds,
             nudgeOutbox: ctx.nudgeOutbox,
           },
+          registration: { events, nudgeOutbox: ctx.nudgeOutbox },
         }),
       ],
     });

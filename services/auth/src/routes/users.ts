@@ -20,6 +20,7 @@ import { verifyCredentials } from '../domain/verify-credentials';
 import { changePassword } from '../domain/change-password';
 import { PasswordResetDeps, confirmPasswordReset, requestPasswordReset } from '../domain/password-reset';
 import { EmailVerificationDeps, sendVerification, verifyEmail } from '../domain/email-verification';
+import { RegistrationDeps, announceRegistration } from '../domain/registration';
 import type { UserModel } from '../models/user';
 
 export interface UsersRouterDeps {
@@ -31,6 +32,7 @@ export interface UsersRouterDeps {
   tokens: Tokens;
   resets: PasswordResetDeps;
   verification: EmailVerificationDeps;
+  registration: RegistrationDeps;
 }
 
 /** The one answer to a reset request, whether or not the address has an account. */
@@ -47,6 +49,7 @@ export function usersRouter({
   tokens,
   resets,
   verification,
+  registration,
 }: UsersRouterDeps): Router {
   const router = new Router({ prefix: '/api/users' });
   const signIn = new SignInLimits(limits, config);
@@ -76,6 +79,7 @@ export function usersRouter({
     try {
       const user = await verifyCredentials(users, email, password);
       await signIn.record(email, ctx.ip, true);
+      await announceRegistration(registration, user);
       return user;
     } catch (err) {
       await signIn.record(email, ctx.ip, false);
@@ -100,6 +104,7 @@ export function usersRouter({
     const credentials = parseBody(ctx, credentialsSchema);
     await signUps.hit(ctx.ip);
     const user = await signUp(users, credentials);
+    await announceRegistration(registration, user);
     await setSession(ctx, user);
     await sendVerification(verification, user);
     ctx.status = 201;

@@ -42,7 +42,7 @@ export class Notifier {
     readonly mailer: Mailer,
     readonly recipients: Recipients,
     db: Db,
-    private readonly logger: Logger,
+    readonly logger: Logger,
   ) {
     this.pending = db.collection<PendingNotificationDoc>('pending_notifications');
   }
@@ -67,7 +67,8 @@ export class Notifier {
   async remember(userId: string, email: string, registeredAt?: Date): Promise<void> {
     if (!(await this.recipients.remember(userId, email, registeredAt))) {
       const known = await this.recipients.addressOf(userId);
-      if (known !== email) this.logger.warn({ userId }, 'user.registered with another address than the known one; kept');
+      if (known !== email)
+        this.logger.warn({ userId }, 'user.registered with another address than the known one; kept');
     }
     await this.sendPendingOf(userId);
   }

@@ -6,7 +6,11 @@ import type { PaymentsDeps } from '../deps';
 export const payoutFact = (p: Pick<Proceeds, 'orderId' | 'sellerId'>) => `payout:${p.orderId}:${p.sellerId}`;
 
 /** "Payout sent", once per (order, seller), after the Transfer is booked: the amount it carried and what was sold. */
-export async function emailPayout(deps: PaymentsDeps, p: Proceeds, transfer: { id: string; amount: number }): Promise<void> {
+export async function emailPayout(
+  deps: PaymentsDeps,
+  p: Proceeds,
+  transfer: { id: string; amount: number },
+): Promise<void> {
   if (!deps.notifier) return;
   const amount = formatCents(transfer.amount, p.currency);
   const n = p.tickets.length;

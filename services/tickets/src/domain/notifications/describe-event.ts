@@ -1,3 +1,4 @@
+import type { Logger } from '@bigtix/middleware';
 import type { TicketsContext } from '../tickets-context';
 import { getEvent } from '../get-event';
 
@@ -14,10 +15,13 @@ export function formatEventDate(iso: string | null, timeZone: string | null): st
   if (Number.isNaN(date.getTime())) return null;
   // A date without a time ("2026-06-06") is a day, not midnight UTC.
   const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  return new Intl.DateTimeFormat('en-US', {
-    dateStyle: 'full',
-    ...(dayOnly ? { timeZone: 'UTC' } : { timeStyle: 'short', timeZone: timeZone ?? 'UTC', timeZoneName: 'short' }),
-  }).format(date);
+  const day = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' } as const;
+  return new Intl.DateTimeFormat(
+    'en-US',
+    dayOnly
+      ? { ...day, timeZone: 'UTC' }
+      : { ...day, hour: 'numeric', minute: '2-digit', timeZone: timeZone ?? 'UTC', timeZoneName: 'short' },
+  ).format(date);
 }
 
 /**
@@ -25,13 +29,14 @@ export function formatEventDate(iso: string | null, timeZone: string | null): st
  * backed, filled when the event was listed) almost always answers; if neither it nor Ticketmaster
  * does, the email names the event by id.
  */
-export async function describeEvent(c: TicketsContext, eventId: string): Promise<EventForEmail> {
+export async function describeEvent(c: TicketsContext, eventId: string, logger?: Logger): Promise<EventForEmail> {
   try {
     const event = await getEvent(c.events, eventId, c.eventStatuses);
     const when = formatEventDate(event.date, event.timezone);
     const venue = event.venue?.name ? `${event.venue.name}${event.venue.city ? `, ${event.venue.city}` : ''}` : null;
     return { name: event.name, when: [when, venue].filter(Boolean).join(', ') || null };
-  } catch {
+  } catch (err) {
+    logger?.warn({ eventId, err: (err as Error).message }, 'event details unavailable for an email; named by id');
     return { name: `event ${eventId}`, when: null };
   }
 }

@@ -36,14 +36,14 @@ export function noticeFor(
 export async function emailEventChange(c: TicketsContext, notifier: Notifier, change: EventUpdatedData): Promise<void> {
   const current = await c.eventStatuses?.findById(change.eventId);
   if (current?.status === 'cancelled' && change.status !== 'cancelled') return;
-  const previous = change.version > 1 ? ((await c.eventStatuses?.stateAt(change.eventId, change.version - 1)) ?? null) : null;
+  const previous =
+    change.version > 1 ? ((await c.eventStatuses?.stateAt(change.eventId, change.version - 1)) ?? null) : null;
   const notice = noticeFor(change, previous);
   if (!notice) return;
 
-  const tickets = (await c.tickets.find({ eventId: change.eventId }, { userId: 1, sellerId: 1, status: 1 }).lean()) as Pick<
-    TicketDoc,
-    'userId' | 'sellerId' | 'status'
-  >[];
+  const tickets = (await c.tickets
+    .find({ eventId: change.eventId }, { userId: 1, sellerId: 1, status: 1 })
+    .lean()) as Pick<TicketDoc, 'userId' | 'sellerId' | 'status'>[];
   const roles = new Map<string, { buyer: boolean; seller: boolean }>();
   const role = (userId: string) => roles.get(userId) ?? roles.set(userId, { buyer: false, seller: false }).get(userId)!;
   for (const t of tickets) {
@@ -52,7 +52,7 @@ export async function emailEventChange(c: TicketsContext, notifier: Notifier, ch
   }
   if (roles.size === 0) return;
 
-  const event = await describeEvent(c, change.eventId);
+  const event = await describeEvent(c, change.eventId, notifier.logger);
   const newDate = formatEventDate(change.start, null) ?? 'a date still to be announced';
   const headline: Record<EventNotice, [string, string]> = {
     cancelled: [`Cancelled: ${event.name}`, `${event.name} has been cancelled.`],
@@ -61,7 +61,8 @@ export async function emailEventChange(c: TicketsContext, notifier: Notifier, ch
     moved: [`New date: ${event.name}`, `${event.name} now starts ${newDate}.`],
   };
   const forBuyer: Record<EventNotice, string> = {
-    cancelled: 'Your order is refunded in full, fees included; you will get a refund notice when the money is on its way.',
+    cancelled:
+      'Your order is refunded in full, fees included; you will get a refund notice when the money is on its way.',
     postponed: 'Your tickets stay valid for the new date. If the event is finally cancelled, you are refunded in full.',
     rescheduled: 'Your tickets stay valid for the new date.',
     moved: 'Your tickets stay valid for the new date.',

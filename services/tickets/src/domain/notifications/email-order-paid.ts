@@ -26,7 +26,7 @@ export async function emailOrderPaid(c: TicketsContext, notifier: Notifier, orde
   const eventOf = (l: OrderEventLine) => l.eventId ?? stored.get(l.ticketId)?.eventId ?? '';
   const events = new Map<string, EventForEmail>();
   for (const eventId of new Set(order.tickets.map(eventOf))) {
-    if (eventId) events.set(eventId, await describeEvent(c, eventId));
+    if (eventId) events.set(eventId, await describeEvent(c, eventId, notifier.logger));
   }
   const eventsOf = (lines: OrderEventLine[]) =>
     [...new Set(lines.map(eventOf))].flatMap((id) => {

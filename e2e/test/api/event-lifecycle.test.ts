@@ -384,4 +384,20 @@ it('postponed and moved: tickets stay valid, the new date shows, and the payout 
   expect(owned.map((t: { status: string }) => t.status)).toEqual(['sold']);
   await saleOf(seller, sale.order.id, 'pending_event');
   expect(await refundsOf(sale.intent.id)).toEqual([]);
+
+  // Both sides were told of each change once: the postponement, then the new date.
+  for (const person of [sale.buyer, seller]) {
+    await stack.mail.waitForMessage(person.email, /^Postponed: /, 30_000);
+    const moved = await stack.mail.waitForMessage(person.email, /^New date: /, 30_000);
+    expect(moved.Text).toContain('has been rescheduled to');
+    expect(moved.Text).toContain(`/events/${event}`);
+  }
+  await mailSettled();
+  for (const person of [sale.buyer, seller]) {
+    const subjects = (await stack.mail.messagesTo(person.email)).map((m) => m.Subject);
+    expect(subjects.filter((s) => /^(Postponed|New date|Cancelled): /.test(s)).sort()).toEqual([
+      expect.stringMatching(/^New date: /),
+      expect.stringMatching(/^Postponed: /),
+    ]);
+  }
 });

@@ -1,6 +1,7 @@
 import { RunningService, startService } from '@bigtix/middleware';
 import { isolate, waitFor } from '@bigtix/testkit';
 import request from 'supertest';
+import { announceAllRegistrations } from '../src/domain/registration';
 import { authService } from '../src/service';
 
 const iso = isolate('auth');
@@ -91,6 +92,22 @@ describe('user.registered', () => {
     await auth.ctx.db.collection('user_events').deleteOne({ _id: `registered:${body.id}` as never });
     await request(auth.url).post('/api/users/signin').send({ email: address, password: 'password123' }).expect(200);
     expect((await registered(body.id))?.events[0]).toMatchObject({ data: { userId: body.id, email: address } });
+  });
+
+  it('is written for every account without one by make announce-users, once however often it runs', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { body } = await request(auth.url)
+        .post('/api/users/signup')
+        .send({ email: email(), password: 'password123' })
+        .expect(201);
+      await auth.ctx.db.collection('user_events').deleteOne({ _id: `registered:${body.id}` as never });
+      ids.push(body.id);
+    }
+    const deps = { events: auth.ctx.db.collection('user_events'), nudgeOutbox: () => undefined };
+    expect(await announceAllRegistrations(auth.ctx.db.collection('users'), deps)).toBe(2);
+    expect(await announceAllRegistrations(auth.ctx.db.collection('users'), deps)).toBe(0);
+    for (const id of ids) expect((await registered(id))?.events[0]).toMatchObject({ type: 'user.registered' });
   });
 });
 

@@ -31,3 +31,24 @@ export async function announceRegistration(
   });
   if (await claim(deps.events, registeredKey(user.id), outboxFields([event]))) deps.nudgeOutbox();
 }
+
+/**
+ * Announces every account that has no `user.registered` yet (accounts made before the event
+ * existed, or whose record a crash lost and that have not signed in since): `make
+ * announce-users`, once after deploying notifications; running it again writes nothing. One read
+ * by `_id` per user (FerretDB pushes an `_id` equality down, not an `$in`). Returns how many it
+ * announced.
+ */
+export async function announceAllRegistrations(
+  users: Collection<{ _id: unknown; email: string; createdAt?: Date }>,
+  deps: RegistrationDeps,
+): Promise<number> {
+  let announced = 0;
+  for await (const user of users.find({}, { projection: { email: 1, createdAt: 1 } }).sort({ _id: 1 })) {
+    const id = String(user._id);
+    if (await deps.events.findOne({ _id: registeredKey(id) }, { projection: { _id: 1 } })) continue;
+    await announceRegistration(deps, { id, email: user.email }, user.createdAt ?? new Date());
+    announced += 1;
+  }
+  return announced;
+}

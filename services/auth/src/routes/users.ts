@@ -76,15 +76,17 @@ export function usersRouter({
   });
   const checkCredentials = async (ctx: Context, email: string, password: string) => {
     await signIn.admit(email, ctx.ip);
+    let user: UserDto;
     try {
-      const user = await verifyCredentials(users, email, password);
+      user = await verifyCredentials(users, email, password);
       await signIn.record(email, ctx.ip, true);
-      await announceRegistration(registration, user);
-      return user;
     } catch (err) {
       await signIn.record(email, ctx.ip, false);
       throw err;
     }
+    // Outside the try: it is no failed sign-in. Repairs a sign-up whose announcement a crash lost.
+    await announceRegistration(registration, user);
+    return user;
   };
 
   const setSession = async (ctx: Context, user: UserDto) => {

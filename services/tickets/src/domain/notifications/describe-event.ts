@@ -7,6 +7,8 @@ export interface EventForEmail {
   name: string;
   /** Date, time and venue in words; null when Ticketmaster has no date (TBA). */
   when: string | null;
+  /** The venue's time zone, to write other dates of the event in (null: UTC). */
+  timeZone: string | null;
 }
 
 export function formatEventDate(iso: string | null, timeZone: string | null): string | null {
@@ -34,9 +36,9 @@ export async function describeEvent(c: TicketsContext, eventId: string, logger?:
     const event = await getEvent(c.events, eventId, c.eventStatuses);
     const when = formatEventDate(event.date, event.timezone);
     const venue = event.venue?.name ? `${event.venue.name}${event.venue.city ? `, ${event.venue.city}` : ''}` : null;
-    return { name: event.name, when: [when, venue].filter(Boolean).join(', ') || null };
+    return { name: event.name, when: [when, venue].filter(Boolean).join(', ') || null, timeZone: event.timezone };
   } catch (err) {
     logger?.warn({ eventId, err: (err as Error).message }, 'event details unavailable for an email; named by id');
-    return { name: `event ${eventId}`, when: null };
+    return { name: `event ${eventId}`, when: null, timeZone: null };
   }
 }

@@ -53,7 +53,7 @@ export async function emailEventChange(c: TicketsContext, notifier: Notifier, ch
   if (roles.size === 0) return;
 
   const event = await describeEvent(c, change.eventId, notifier.logger);
-  const newDate = formatEventDate(change.start, null) ?? 'a date still to be announced';
+  const newDate = formatEventDate(change.start, event.timeZone) ?? 'a date still to be announced';
   const headline: Record<EventNotice, [string, string]> = {
     cancelled: [`Cancelled: ${event.name}`, `${event.name} has been cancelled.`],
     postponed: [`Postponed: ${event.name}`, `${event.name} has been postponed; no new date yet.`],

@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export NEXT_TELEMETRY_DISABLED := 1
 
 
-.PHONY: help install build dev dev-prod infra db broker stripe-mock mailpit test test-unit test-faults e2e lint typecheck format bench reconcile \
+.PHONY: help install build dev dev-prod infra db broker stripe-mock mailpit test test-unit test-faults e2e lint typecheck format bench reconcile announce-users \
         check-deploy test-model dead-letters redrive images cluster-up cluster-dev cluster-down init stripe-dev clean
 
 help: ## list the targets
@@ -55,6 +55,9 @@ e2e: build infra ## browser end-to-end tests in Debian's Chromium against the pr
 
 reconcile: build ## compare the payments ledger with Stripe (balance transactions, transfers, refunds); exit 1 on any difference
 	node services/payments/dist/reconcile/main.js
+
+announce-users: build ## write user.registered for every account that has none (once, after deploying notifications)
+	node services/auth/dist/announce/main.js
 
 lint: install ## eslint + prettier
 	npx eslint .

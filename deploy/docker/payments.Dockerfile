@@ -21,6 +21,7 @@ RUN npm ci --ignore-scripts --include-workspace-root -w services/payments
 COPY tsconfig.base.json ./
 COPY packages/common packages/common
 COPY packages/middleware packages/middleware
+COPY packages/mailer packages/mailer
 COPY services/payments services/payments
 RUN npm run build -w services/payments
 
@@ -36,6 +37,8 @@ COPY --from=build /app/packages/common/package.json packages/common/package.json
 COPY --from=build /app/packages/common/dist packages/common/dist
 COPY --from=build /app/packages/middleware/package.json packages/middleware/package.json
 COPY --from=build /app/packages/middleware/dist packages/middleware/dist
+COPY --from=build /app/packages/mailer/package.json packages/mailer/package.json
+COPY --from=build /app/packages/mailer/dist packages/mailer/dist
 COPY --from=build /app/services/payments/package.json services/payments/package.json
 COPY --from=build /app/services/payments/dist services/payments/dist
 USER node

@@ -21,6 +21,7 @@ RUN npm ci --ignore-scripts --include-workspace-root -w services/tickets
 COPY tsconfig.base.json ./
 COPY packages/common packages/common
 COPY packages/middleware packages/middleware
+COPY packages/mailer packages/mailer
 COPY services/tickets services/tickets
 RUN npm run build -w services/tickets
 
@@ -36,6 +37,8 @@ COPY --from=build /app/packages/common/package.json packages/common/package.json
 COPY --from=build /app/packages/common/dist packages/common/dist
 COPY --from=build /app/packages/middleware/package.json packages/middleware/package.json
 COPY --from=build /app/packages/middleware/dist packages/middleware/dist
+COPY --from=build /app/packages/mailer/package.json packages/mailer/package.json
+COPY --from=build /app/packages/mailer/dist packages/mailer/dist
 COPY --from=build /app/services/tickets/package.json services/tickets/package.json
 COPY --from=build /app/services/tickets/dist services/tickets/dist
 USER node

@@ -68,6 +68,9 @@ function faultTopology(iso: Isolation, options: ProcessStackOptions, fakes: { tm
       services: {
         LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'warn',
         OUTBOX_POLL_MS: '100',
+        // Auth, tickets and payments send email: a port where nothing listens (as testkit's
+        // isolation does) rather than a developer's Mailpit; the outbox keeps it unsent.
+        SMTP_URL: 'smtp://127.0.0.1:9',
         ...testLimitsEnv(iso.id),
         ...(options.env ?? {}),
       },

@@ -130,6 +130,32 @@ async function snapshot(eventId: string, orderIds: string[], ticketIds: string[]
   };
 }
 
+/** Every email the services stored has been sent, and none waits for an address. */
+async function mailSettled() {
+  await waitFor(
+    async () => {
+      for (const service of ['tickets', 'payments'] as const) {
+        const db = stack.services[service].ctx.db.db!;
+        if ((await db.collection('emails').countDocuments({ pending: 1 })) > 0) return false;
+        if ((await db.collection('pending_notifications').countDocuments({})) > 0) return false;
+      }
+      return true;
+    },
+    { what: 'every stored email sent' },
+  );
+}
+/** Subject → how many emails with it each person got, read from Mailpit. */
+async function mailboxes(people: Person[]) {
+  const boxes: Record<string, Record<string, number>> = {};
+  for (const p of people) {
+    const counts: Record<string, number> = {};
+    for (const m of await stack.mail.messagesTo(p.email)) counts[m.Subject] = (counts[m.Subject] ?? 0) + 1;
+    boxes[p.email] = counts;
+  }
+  return boxes;
+}
+const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+
 it('cancelled: 3 paid orders refunded in full (one reversed), 2 unpaid cancelled, 5 listings withdrawn, once', async () => {
   const event = FIXTURE_IDS.erasTourMetLife;
   const seller = await newPerson(stack.url, 'seller');
@@ -223,6 +249,44 @@ it('cancelled: 3 paid orders refunded in full (one reversed), 2 unpaid cancelled
   expect(changes.filter((c) => c.state.status === 'cancelled')).toHaveLength(1);
   expect(changes.every((c) => c.events.length === 1 && c.events[0].type === 'event.updated')).toBe(true);
 
+  // Email, once per fact: each paid buyer got the receipt, a refund notice for exactly what was
+  // charged and "event cancelled"; the seller "event cancelled" too (and "sold" per order, and
+  // "payout sent" for the one paid out). Holders of unpaid orders bought nothing: no notice.
+  for (const { buyer, order } of paid) {
+    const refund = await stack.mail.waitForMessage(
+      buyer.email,
+      new RegExp(`^Refund of \\${dollars(order.total)} `),
+      30_000,
+    );
+    expect(refund.Text).toContain(`Your order ${order.id} has been refunded in full: ${dollars(order.total)}`);
+    expect(refund.Text).toContain(`/orders/${order.id}`);
+    const notice = await stack.mail.waitForMessage(buyer.email, /^Cancelled: /, 30_000);
+    expect(notice.Text).toContain('refunded in full');
+    const receipt = await stack.mail.waitForMessage(buyer.email, /^Your tickets for /);
+    expect(receipt.Text).toContain(`You paid ${dollars(order.total)} for 1 ticket.`);
+    expect(receipt.Text).toMatch(/ — serial LIFE-/);
+  }
+  const toSeller = await stack.mail.waitForMessage(seller.email, /^Cancelled: /, 30_000);
+  expect(toSeller.Text).toContain('Your listings for it are withdrawn');
+  await stack.mail.waitForMessage(seller.email, /^Payout sent: \$90\.00$/);
+  await mailSettled();
+  const people = [seller, ...paid.map((p) => p.buyer), ...unpaidBuyers];
+  const mailBefore = await mailboxes(people);
+  for (const { buyer } of paid) {
+    const box = mailBefore[buyer.email];
+    for (const kind of [/^Your tickets for /, /^Refund of /, /^Cancelled: /])
+      expect([
+        String(kind),
+        Object.entries(box)
+          .filter(([subject]) => kind.test(subject))
+          .map(([, n]) => n),
+      ]).toEqual([String(kind), [1]]);
+  }
+  const cancelledSubject = Object.keys(mailBefore[seller.email]).find((subject) => subject.startsWith('Cancelled: '))!;
+  expect(mailBefore[seller.email][cancelledSubject]).toBe(1);
+  expect(mailBefore[seller.email]).toMatchObject({ 'Payout sent: $90.00': 1 });
+  for (const holder of unpaidBuyers) expect(Object.keys(mailBefore[holder.email])).not.toContain(cancelledSubject);
+
   // Replay: every event.updated and refund request goes out again, and the sync keeps reading.
   const orderIds = [...paid.map((p) => p.order.id), ...unpaid.map((o) => o.id)];
   const ticketIds = [...available, ...unpaidTickets].map((t) => t.id);
@@ -249,6 +313,16 @@ it('cancelled: 3 paid orders refunded in full (one reversed), 2 unpaid cancelled
     what: 'sentinel refunded',
   });
   expect(await snapshot(event, orderIds, ticketIds, intents)).toEqual(before);
+  // ...and sent no email twice: everyone's mailbox is as it was, but for the sentinel's own mail.
+  await stack.mail.waitForMessage(sentinel.buyer.email, /^Refund of \$33\.00 /, 30_000);
+  await stack.mail.waitForMessage(sentinel.buyer.email, /^Cancelled: /, 30_000);
+  await mailSettled();
+  const mailAfter = await mailboxes(people);
+  for (const p of people) {
+    const sameSubjects = Object.fromEntries(Object.keys(mailBefore[p.email]).map((s) => [s, mailAfter[p.email][s]]));
+    expect([p.email, sameSubjects]).toEqual([p.email, mailBefore[p.email]]);
+  }
+  for (const p of people.slice(1)) expect(mailAfter[p.email]).toEqual(mailBefore[p.email]);
 });
 
 it('started: its listings can no longer be bought (409), are withdrawn as expired, and holds are released', async () => {
@@ -310,4 +384,20 @@ it('postponed and moved: tickets stay valid, the new date shows, and the payout 
   expect(owned.map((t: { status: string }) => t.status)).toEqual(['sold']);
   await saleOf(seller, sale.order.id, 'pending_event');
   expect(await refundsOf(sale.intent.id)).toEqual([]);
+
+  // Both sides were told of each change once: the postponement, then the new date.
+  for (const person of [sale.buyer, seller]) {
+    await stack.mail.waitForMessage(person.email, /^Postponed: /, 30_000);
+    const moved = await stack.mail.waitForMessage(person.email, /^New date: /, 30_000);
+    expect(moved.Text).toContain('has been rescheduled to');
+    expect(moved.Text).toContain(`/events/${event}`);
+  }
+  await mailSettled();
+  for (const person of [sale.buyer, seller]) {
+    const subjects = (await stack.mail.messagesTo(person.email)).map((m) => m.Subject);
+    expect(subjects.filter((s) => /^(Postponed|New date|Cancelled): /.test(s)).sort()).toEqual([
+      expect.stringMatching(/^New date: /),
+      expect.stringMatching(/^Postponed: /),
+    ]);
+  }
 });

@@ -53,6 +53,15 @@ export function lineFees(priceCents: number, fees: FeeSchedule): LineFees {
   };
 }
 
+/**
+ * What a seller is paid for some lines of a paid order: each line's price minus the seller fee
+ * fixed on it when the order was made (a line stored before fees existed has none). Payments
+ * books and transfers this; the "your listing sold" email shows it: one computation for both.
+ */
+export function proceedsOfLines(lines: readonly { price: number; sellerFee?: number }[]): number {
+  return lines.reduce((sum, l) => sum + l.price - (l.sellerFee ?? 0), 0);
+}
+
 export interface OrderTotals {
   /** Sum of listing prices. */
   subtotal: number;

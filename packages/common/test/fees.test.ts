@@ -1,4 +1,12 @@
-import { allInPrice, feeCents, lineFees, orderTotals, readFeeSchedule, sellerProceeds } from '@bigtix/common';
+import {
+  allInPrice,
+  feeCents,
+  lineFees,
+  orderTotals,
+  proceedsOfLines,
+  readFeeSchedule,
+  sellerProceeds,
+} from '@bigtix/common';
 
 const TEN_PERCENT = { buyerFeeBps: 1000, sellerFeeBps: 1000 };
 
@@ -32,6 +40,13 @@ it('sums an order from its per-ticket lines, so the receipt adds up to what each
   const lines = [15, 15, 12500].map((p) => lineFees(p, TEN_PERCENT));
   expect(orderTotals(lines)).toEqual({ subtotal: 12530, buyerFee: 2 + 2 + 1250, total: 12530 + 1254 });
   expect(orderTotals(lines).total).toBe([15, 15, 12500].reduce((s, p) => s + allInPrice(p, TEN_PERCENT), 0));
+});
+
+it("gives a seller's proceeds of some lines as price − the seller fee fixed on each (none on a line stored before fees)", () => {
+  const lines = [15, 5005, 12500].map((p) => lineFees(p, TEN_PERCENT));
+  expect(proceedsOfLines(lines)).toBe([15, 5005, 12500].reduce((s, p) => s + sellerProceeds(p, TEN_PERCENT), 0));
+  expect(proceedsOfLines(lines)).toBe(15 - 2 + (5005 - 501) + (12500 - 1250));
+  expect(proceedsOfLines([{ price: 4000 }])).toBe(4000);
 });
 
 describe('readFeeSchedule', () => {

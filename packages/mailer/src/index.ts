@@ -3,3 +3,5 @@ export * from './compose';
 export * from './transport';
 export * from './email-outbox';
 export * from './mailer';
+export * from './recipients';
+export * from './notifier';

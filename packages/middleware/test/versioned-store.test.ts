@@ -114,6 +114,15 @@ it('returns the document unchanged when the decision is to do nothing', async ()
   expect(await store.change('missing', () => null)).toBeNull();
 });
 
+it('reads the state stored as any earlier version (what a change changed)', async () => {
+  const store = storeOn(0);
+  await store.createMany([{ _id: 'c4', version: 1, count: 1, touchedBy: [] }], eventsFor);
+  await store.change('c4', (c) => ({ next: { ...c, count: 2 }, events: eventsFor }));
+  expect(await store.stateAt('c4', 1)).toMatchObject({ version: 1, count: 1 });
+  expect(await store.stateAt('c4', 2)).toMatchObject({ version: 2, count: 2 });
+  expect(await store.stateAt('c4', 3)).toBeNull();
+});
+
 it('keeps rows the database stored but reported as duplicates (a FerretDB quirk under load)', async () => {
   const real = connections[0].db!.collection('phantom_docs');
   // Stores every row, then reports row 1 as a duplicate, as FerretDB sometimes does.

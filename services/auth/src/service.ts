@@ -48,7 +48,7 @@ export function makeAuthService(options: AuthServiceOptions = {}): ServiceSpec {
       });
       return {
         app,
-        // Auth's one event so far: `user.email-verified`, each its own outbox record.
+        // Auth's events, each its own outbox record: `user.registered` and `user.email-verified`.
         outbox: [{ collection: deps.events as unknown as Collection<Document> }],
         workers: [store.worker, deps.tokens.resyncWorker(), deps.mailer.worker()],
       };

@@ -1,6 +1,7 @@
 import { RunningService, startService } from '@bigtix/middleware';
-import { isolate } from '@bigtix/testkit';
+import { isolate, waitFor } from '@bigtix/testkit';
 import request from 'supertest';
+import { announceAllRegistrations } from '../src/domain/registration';
 import { authService } from '../src/service';
 
 const iso = isolate('auth');
@@ -56,6 +57,57 @@ describe('POST /api/users/signup', () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(9);
     expect(await users().countDocuments({ email: address })).toBe(1);
+  });
+});
+
+describe('user.registered', () => {
+  const registered = (id: string) =>
+    auth.ctx.db.collection('user_events').findOne({ _id: `registered:${id}` as never });
+
+  it('is announced once per sign-up through the outbox, with the stored address; a refused sign-up announces nothing', async () => {
+    const address = email();
+    const res = await request(auth.url).post('/api/users/signup').send({ email: address, password: 'password123' });
+    expect(res.status).toBe(201);
+    const record = await registered(res.body.id);
+    expect(record?.events).toHaveLength(1);
+    expect(record!.events[0]).toMatchObject({
+      type: 'user.registered',
+      source: 'auth',
+      data: { userId: res.body.id, email: address, registeredAt: expect.any(String) },
+    });
+    await waitFor(async () => (await registered(res.body.id))?.publishedAt, { what: 'user.registered published' });
+
+    const before = await auth.ctx.db.collection('user_events').countDocuments({});
+    await request(auth.url).post('/api/users/signup').send({ email: address, password: 'password123' }).expect(409);
+    await request(auth.url).post('/api/users/signin').send({ email: address, password: 'password123' }).expect(200);
+    expect(await auth.ctx.db.collection('user_events').countDocuments({})).toBe(before);
+  });
+
+  it('is written again by the next sign-in when a crash lost it between the user and its record', async () => {
+    const address = email();
+    const { body } = await request(auth.url)
+      .post('/api/users/signup')
+      .send({ email: address, password: 'password123' })
+      .expect(201);
+    await auth.ctx.db.collection('user_events').deleteOne({ _id: `registered:${body.id}` as never });
+    await request(auth.url).post('/api/users/signin').send({ email: address, password: 'password123' }).expect(200);
+    expect((await registered(body.id))?.events[0]).toMatchObject({ data: { userId: body.id, email: address } });
+  });
+
+  it('is written for every account without one by make announce-users, once however often it runs', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { body } = await request(auth.url)
+        .post('/api/users/signup')
+        .send({ email: email(), password: 'password123' })
+        .expect(201);
+      await auth.ctx.db.collection('user_events').deleteOne({ _id: `registered:${body.id}` as never });
+      ids.push(body.id);
+    }
+    const deps = { events: auth.ctx.db.collection('user_events'), nudgeOutbox: () => undefined };
+    expect(await announceAllRegistrations(auth.ctx.db.collection('users'), deps)).toBe(2);
+    expect(await announceAllRegistrations(auth.ctx.db.collection('users'), deps)).toBe(0);
+    for (const id of ids) expect((await registered(id))?.events[0]).toMatchObject({ type: 'user.registered' });
   });
 });
 

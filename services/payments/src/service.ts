@@ -24,6 +24,7 @@ import { discoveryEventSchedule } from './ticketmaster/event-schedule';
 import { payoutWorker } from './workers/payout-worker';
 import { verifiedSellerCollection } from './models/verified-sellers';
 import { onUserEmailVerified } from './events/consumers/on-user-email-verified';
+import { createMailer, createNotifier } from '@bigtix/mailer';
 
 export const paymentsService: ServiceSpec = {
   name: 'payments',
@@ -51,6 +52,9 @@ export const paymentsService: ServiceSpec = {
     await ensureRefundFactIndexes(payouts.refunds);
     await ensurePayoutIndexes(payouts.store);
     await ensureSellerAccountIndexes(payouts.accounts);
+    // Refund notices and "payout sent", once per fact (domain/notifications).
+    const mailer = await createMailer(ctx.env, ctx.db.db!, ctx.logger);
+    const notifier = await createNotifier(mailer, ctx.db.db!, ctx.logger);
     ctx.logger.info({ stripeApi: config.stripeApiBase ?? 'https://api.stripe.com' }, 'payments: Stripe endpoint');
     const deps: PaymentsDeps = {
       orders,
@@ -61,6 +65,7 @@ export const paymentsService: ServiceSpec = {
       nudge: ctx.nudgeOutbox,
       now: Date.now,
       payouts,
+      notifier,
     };
 
     const store = createSharedStore(ctx.env, ctx.logger);
@@ -92,11 +97,12 @@ export const paymentsService: ServiceSpec = {
             'order.payment-rejected': onOrderPaymentRejected(deps),
             'user.email-verified': onUserEmailVerified(deps),
             'order.refund-requested': onOrderRefundRequested(deps),
+            'user.registered': notifier.onUserRegistered(),
           },
         },
       ],
       outbox: [payments.store.outboxSource(), orders.outboxSource()],
-      workers: [store.worker, payoutWorker(deps)],
+      workers: [store.worker, payoutWorker(deps), mailer.worker()],
     };
   },
 };

@@ -16,6 +16,7 @@ import { ticketsRouter } from './routes/tickets';
 import { listingsRouter } from './routes/listings';
 import { ListingDoc, listingModel } from './models/listing';
 import { DEFAULT_FEES, FeeSchedule, readFeeSchedule } from '@bigtix/common';
+import { createMailer, createNotifier } from '@bigtix/mailer';
 import { ListingCache } from './domain/listing-cache';
 import { EventCache } from './ticketmaster/event-cache';
 import { TicketmasterClient } from './ticketmaster/ticketmaster-client';
@@ -77,6 +78,10 @@ export const ticketsService: ServiceSpec = {
       fees: readFeeSchedule(ctx.env),
     });
 
+    // Receipts, "your listing sold" and event notices, once per fact (domain/notifications).
+    const mailer = await createMailer(ctx.env, ctx.db.db!, ctx.logger);
+    const notifier = await createNotifier(mailer, ctx.db.db!, ctx.logger);
+
     const store = createSharedStore(ctx.env, ctx.logger);
     const app = createServiceApp({
       name: 'tickets',
@@ -97,6 +102,7 @@ export const ticketsService: ServiceSpec = {
       app,
       workers: [
         store.worker,
+        mailer.worker(),
         eventSyncWorker(c, c.eventStatuses!, client, {
           baseMs: config.eventSyncMs,
           minMs: Math.min(config.eventSyncMinMs, config.eventSyncMs),
@@ -110,8 +116,9 @@ export const ticketsService: ServiceSpec = {
           handlers: {
             'order.created': onOrderCreated(c),
             'order.cancelled': onOrderCancelled(c),
-            'order.paid': onOrderPaid(c, ctx.logger),
-            'event.updated': onEventUpdated(c),
+            'order.paid': onOrderPaid(c, ctx.logger, notifier),
+            'event.updated': onEventUpdated(c, notifier),
+            'user.registered': notifier.onUserRegistered(),
           },
         },
       ],

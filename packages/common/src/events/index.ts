@@ -9,7 +9,7 @@ import {
   orderUpdatedDataSchema,
 } from './order-events';
 import { paymentCreatedDataSchema, paymentFailedDataSchema, paymentSucceededDataSchema } from './payment-events';
-import { userEmailVerifiedDataSchema } from './user-events';
+import { userEmailVerifiedDataSchema, userRegisteredDataSchema } from './user-events';
 
 export * from './envelope';
 export * from './ticket-events';
@@ -32,6 +32,7 @@ export const eventSchemas = {
   'payment.succeeded': paymentSucceededDataSchema,
   'payment.failed': paymentFailedDataSchema,
   'user.email-verified': userEmailVerifiedDataSchema,
+  'user.registered': userRegisteredDataSchema,
   'event.updated': eventUpdatedDataSchema,
   'order.refund-requested': orderRefundRequestedDataSchema,
 } as const;

@@ -6,3 +6,15 @@ export const userEmailVerifiedDataSchema = z.object({
   verifiedAt: z.iso.datetime(),
 });
 export type UserEmailVerifiedData = z.infer<typeof userEmailVerifiedDataSchema>;
+
+/**
+ * A user signed up with this address (once per user: auth's outbox record `registered:<userId>`).
+ * The services that email people keep it in their recipients replica (`@bigtix/mailer`); sign-up
+ * is the only way an address is set today (there is no route to change it).
+ */
+export const userRegisteredDataSchema = z.object({
+  userId: z.string(),
+  email: z.email(),
+  registeredAt: z.iso.datetime(),
+});
+export type UserRegisteredData = z.infer<typeof userRegisteredDataSchema>;

@@ -153,6 +153,12 @@ export class VersionedStore<T extends Versioned> {
     return (await this.changes.findOne({ _id: changeKey(id, version) } as Document)) !== null;
   }
 
+  /** The state stored as version `version` of `id` (its change record), or null (e.g. to tell what a change changed). */
+  async stateAt(id: string, version: number): Promise<T | null> {
+    const record = await this.changes.findOne({ _id: changeKey(id, version) } as Document);
+    return (record?.state as T | undefined) ?? null;
+  }
+
   async findById(id: string): Promise<T | null> {
     return (await this.docs.findOne({ _id: id } as Document)) as T | null;
   }

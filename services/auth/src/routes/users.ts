@@ -19,6 +19,7 @@ import { verifyCredentials } from '../domain/verify-credentials';
 import { changePassword } from '../domain/change-password';
 import { confirmPasswordReset, requestPasswordReset } from '../domain/password-reset';
 import { sendVerification, verifyEmail } from '../domain/email-verification';
+import { announceRegistration } from '../domain/registration';
 
 /** What the routes need besides the use cases' deps: how sessions are signed and sent, and the shared limits. */
 export interface UsersHttp {
@@ -59,14 +60,17 @@ export function usersRouter(deps: AuthDeps, { jwtSecret, secureCookies, limits }
   });
   const checkCredentials = async (ctx: Context, email: string, password: string) => {
     await signIn.admit(email, ctx.ip);
+    let user: UserDto;
     try {
-      const user = await verifyCredentials(deps, email, password);
+      user = await verifyCredentials(deps, email, password);
       await signIn.record(email, ctx.ip, true);
-      return user;
     } catch (err) {
       await signIn.record(email, ctx.ip, false);
       throw err;
     }
+    // Outside the try: it is no failed sign-in. Repairs a sign-up whose announcement a crash lost.
+    await announceRegistration(deps, user, new Date(deps.now()));
+    return user;
   };
 
   const setSession = async (ctx: Context, user: UserDto) => {
@@ -86,6 +90,7 @@ export function usersRouter(deps: AuthDeps, { jwtSecret, secureCookies, limits }
     const credentials = parseBody(ctx, credentialsSchema);
     await signUps.hit(ctx.ip);
     const user = await signUp(deps, credentials);
+    await announceRegistration(deps, user, new Date(deps.now()));
     await setSession(ctx, user);
     await sendVerification(deps, user);
     ctx.status = 201;

@@ -1,4 +1,5 @@
 import type { Logger } from '@bigtix/middleware';
+import type { Notifier } from '@bigtix/mailer';
 import type { PaymentsConfig } from '../config';
 import type { OrderReplicaStore } from '../models/order-replica';
 import type { PaymentCollections } from '../models/payment';
@@ -35,4 +36,6 @@ export interface PaymentsDeps {
   nudge: () => void;
   now: () => number;
   payouts: PayoutParts;
+  /** Refund notices and "payout sent" (domain/notifications); absent in tests that do not read mail. */
+  notifier?: Notifier;
 }

@@ -2,6 +2,7 @@ import { findPaymentByIntent } from '../../models/payment';
 import { LedgerEntry, Posting, book, entriesOfOrder, findEntry } from '../../models/ledger';
 import { RefundFact, recordRefund, refundsOfIntent } from '../../models/refund-facts';
 import type { PaymentsDeps } from '../deps';
+import { BookedRefundKind, emailRefund } from '../notifications/email-refund';
 
 export interface RefundFacts {
   refundId: string;
@@ -79,12 +80,13 @@ export async function bookRefundsOfIntent(
     sale?.stripeId === paymentIntentId ? sale : await findEntry(ledger, rejectedChargeKey(paymentIntentId));
   if (!verdict) return false;
   for (const refund of await refundsOfIntent(deps.payouts.refunds, paymentIntentId)) {
-    await bookOnce(deps, refund, verdict);
+    // Booked first; the buyer's notice after it, on every pass (a pass may have stopped in between).
+    await emailRefund(deps, refund, await bookOnce(deps, refund, verdict));
   }
   return true;
 }
 
-async function bookOnce(deps: PaymentsDeps, refund: RefundFact, verdict: LedgerEntry) {
+async function bookOnce(deps: PaymentsDeps, refund: RefundFact, verdict: LedgerEntry): Promise<BookedRefundKind> {
   const charged = verdict.postings.find((p) => p.account === 'stripe_balance')!.amount;
   const full = refund.amount === charged;
   let postings: Posting[];
@@ -101,15 +103,17 @@ async function bookOnce(deps: PaymentsDeps, refund: RefundFact, verdict: LedgerE
       { account: 'platform_fees', amount: refund.amount },
     ];
   }
+  const kind = verdict.kind === 'rejected_charge' ? 'returned_charge' : full ? 'refund' : 'partial_refund';
   await book(deps.payouts.ledger, {
     _id: `refund:${refund._id}`,
-    kind: verdict.kind === 'rejected_charge' ? 'returned_charge' : full ? 'refund' : 'partial_refund',
+    kind,
     orderId: refund.orderId,
     currency: refund.currency,
     postings,
     stripeId: refund._id,
     sellerId: null,
   });
+  return kind;
 }
 
 /** True once a full refund of the order's charge is booked: its sellers are not paid (or are reversed). */

@@ -1,4 +1,4 @@
-import type { OrderEventLine } from '@bigtix/common';
+import { type OrderEventLine, proceedsOfLines } from '@bigtix/common';
 import { LedgerAccount, Posting, book } from '../../models/ledger';
 import { Proceeds, insertProceeds, proceedsKey } from '../../models/proceeds';
 import type { PaymentsDeps } from '../deps';
@@ -31,7 +31,7 @@ export async function bookSale(deps: PaymentsDeps, order: PaidOrder): Promise<vo
   if (fees > 0) postings.push({ account: 'platform_fees', amount: -fees });
   let owedToSellers = 0;
   for (const [sellerId, lines] of bySeller) {
-    const proceeds = lines.reduce((s, l) => s + l.price - (l.sellerFee ?? 0), 0);
+    const proceeds = proceedsOfLines(lines);
     owedToSellers += proceeds;
     postings.push({ account: `seller_payable:${sellerId}` as LedgerAccount, amount: -proceeds });
   }
@@ -72,7 +72,7 @@ export async function bookSale(deps: PaymentsDeps, order: PaidOrder): Promise<vo
       })),
       gross,
       fee,
-      proceeds: gross - fee,
+      proceeds: proceedsOfLines(lines),
       soldAt: new Date(deps.now()),
     };
     await insertProceeds(deps.payouts.store, proceeds);

@@ -5,6 +5,7 @@ import { isVerifiedSeller } from '../../models/verified-sellers';
 import type { TransferSnapshot } from '../../stripe/connect-gateway';
 import type { PaymentsDeps } from '../deps';
 import { orderRefunded } from '../ledger/book-refund';
+import { emailPayout } from '../notifications/email-payout';
 import { payableAt } from './payable-at';
 
 export type SettleOutcome =
@@ -145,6 +146,9 @@ async function bookTransfer(deps: PaymentsDeps, p: Proceeds, transfer: TransferS
     sellerId: p.sellerId,
   });
   deps.logger.info({ orderId: p.orderId, sellerId: p.sellerId, transferId: transfer.id }, 'payout transferred');
+  // A Transfer found only because the order was refunded is reversed next: the seller is told
+  // of the cancellation, not of a payout that is being taken back.
+  if (!(await orderRefunded(deps, p.orderId))) await emailPayout(deps, p, transfer);
   return findEntry(ledger, transferEntryKey(p));
 }
 

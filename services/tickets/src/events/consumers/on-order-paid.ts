@@ -1,8 +1,13 @@
 import type { EventHandler, Logger } from '@bigtix/middleware';
+import type { Notifier } from '@bigtix/mailer';
+import { emailOrderPaid } from '../../domain/notifications/email-order-paid';
 import { sellTicketsOfOrder } from '../../domain/sell-tickets-of-order';
 import type { TicketsContext } from '../../domain/tickets-context';
 
+/** The sale first; its emails after it, so they can neither hold it up nor undo it (a redelivery repeats neither). */
 export const onOrderPaid =
-  (c: TicketsContext, logger: Logger): EventHandler<'order.paid'> =>
-  (event) =>
-    sellTicketsOfOrder(c, event.data, logger);
+  (c: TicketsContext, logger: Logger, notifier?: Notifier): EventHandler<'order.paid'> =>
+  async (event) => {
+    await sellTicketsOfOrder(c, event.data, logger);
+    if (notifier) await emailOrderPaid(c, notifier, event.data);
+  };

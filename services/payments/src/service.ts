@@ -12,7 +12,7 @@ import { ensureLedgerIndexes, ledgerCollection } from './models/ledger';
 import { ensureRefundFactIndexes, refundFactCollection } from './models/refund-facts';
 import { ensurePayoutIndexes, payoutCollections } from './models/proceeds';
 import { ensureSellerAccountIndexes, sellerAccountCollection } from './models/seller-account';
-import { orderReplicaStore } from './models/order-replica';
+import { legacyOrderChangesSource, orderReplicaStore } from './models/order-replica';
 import { ensurePaymentIndexes, paymentCollections } from './models/payment';
 import { paymentsRouter } from './routes/payments';
 import { payoutsRouter } from './routes/payouts';
@@ -34,7 +34,6 @@ export const paymentsService: ServiceSpec = {
     const orders = orderReplicaStore(ctx.db);
     const payments = paymentCollections(ctx.db);
     await ensurePaymentIndexes(payments);
-    await orders.ensureIndexes();
     const stripeEvents = nativeCollection(ctx.db, 'stripe_events');
     const stripe = createStripeClient(config);
     const onStripeError = (err: unknown) => ctx.logger.error({ err }, 'Stripe request failed');
@@ -101,7 +100,7 @@ export const paymentsService: ServiceSpec = {
           },
         },
       ],
-      outbox: [payments.store.outboxSource(), orders.outboxSource()],
+      outbox: [payments.store.outboxSource(), legacyOrderChangesSource(ctx.db)],
       workers: [store.worker, payoutWorker(deps), mailer.worker()],
     };
   },

@@ -28,7 +28,6 @@ export async function domainDeps(
   const payments = paymentCollections(db);
   await ensurePaymentIndexes(payments);
   const orders = orderReplicaStore(db);
-  await orders.ensureIndexes();
   const stripe = createStripeClient(config);
   const payouts = {
     ledger: ledgerCollection(db),

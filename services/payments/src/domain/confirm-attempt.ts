@@ -2,7 +2,7 @@ import { BadRequestError } from '@bigtix/common';
 import { Payment, statusOfIntent, toPaymentDto } from '../models/payment';
 import { advancePayment } from './advance-payment';
 import { cancelPayment } from './cancel-open-payments';
-import type { PaymentsDeps } from './deps';
+import type { PaymentsDeps } from '../deps';
 import { PaymentDeclinedError } from './errors';
 
 /** One key per order attempt: a retry of the same attempt (client retry, crash, resume) reuses it. */

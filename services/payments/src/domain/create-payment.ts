@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { IN_FLIGHT_STATUSES, Payment, listOrderPayments } from '../models/payment';
 import { assertPayable } from './assert-payable';
 import { confirmAttempt } from './confirm-attempt';
-import type { PaymentsDeps } from './deps';
+import type { PaymentsDeps } from '../deps';
 import { findOwnedOrder } from './find-owned-order';
 
 export interface CreatePaymentResult {

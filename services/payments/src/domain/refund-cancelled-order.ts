@@ -1,7 +1,7 @@
 import type { OrderRefundRequestedData } from '@bigtix/common';
 import { findPaymentByIntent } from '../models/payment';
 import { advancePayment } from './advance-payment';
-import type { PaymentsDeps } from './deps';
+import type { PaymentsDeps } from '../deps';
 import { bookRefundsOfIntent, noteRefund } from './ledger/book-refund';
 
 export const cancelRefundKey = (orderId: string): string => `bigtix-cancel-refund-${orderId}`;

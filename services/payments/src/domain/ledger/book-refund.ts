@@ -1,7 +1,7 @@
 import { findPaymentByIntent } from '../../models/payment';
 import { LedgerEntry, Posting, book, entriesOfOrder, findEntry } from '../../models/ledger';
 import { RefundFact, recordRefund, refundsOfIntent } from '../../models/refund-facts';
-import type { PaymentsDeps } from '../deps';
+import type { PaymentsDeps } from '../../deps';
 import { BookedRefundKind, emailRefund } from '../notifications/email-refund';
 
 export interface RefundFacts {

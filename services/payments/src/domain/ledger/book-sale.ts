@@ -1,7 +1,7 @@
 import { type OrderEventLine, proceedsOfLines } from '@bigtix/common';
 import { LedgerAccount, Posting, book } from '../../models/ledger';
 import { Proceeds, insertProceeds, proceedsKey } from '../../models/proceeds';
-import type { PaymentsDeps } from '../deps';
+import type { PaymentsDeps } from '../../deps';
 
 export interface PaidOrder {
   id: string;

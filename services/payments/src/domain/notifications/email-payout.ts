@@ -1,6 +1,6 @@
 import { formatCents } from '@bigtix/common';
 import type { Proceeds } from '../../models/proceeds';
-import type { PaymentsDeps } from '../deps';
+import type { PaymentsDeps } from '../../deps';
 
 /** One Transfer per (order, seller) ever (settle-proceeds.ts), so its key is the payout's fact. */
 export const payoutFact = (p: Pick<Proceeds, 'orderId' | 'sellerId'>) => `payout:${p.orderId}:${p.sellerId}`;

@@ -1,7 +1,7 @@
 import { formatCents } from '@bigtix/common';
 import { findPaymentByIntent } from '../../models/payment';
 import type { RefundFact } from '../../models/refund-facts';
-import type { PaymentsDeps } from '../deps';
+import type { PaymentsDeps } from '../../deps';
 
 export const refundFact = (refundId: string) => `refund:${refundId}`;
 

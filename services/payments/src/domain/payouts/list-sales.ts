@@ -2,7 +2,7 @@ import { PAYOUT_STATUSES, PayoutStatus, PayoutsSummaryDto, SaleDto, SalesQuery }
 import { entriesOfOrder } from '../../models/ledger';
 import { Proceeds, decisionOf, proceedsOfSeller } from '../../models/proceeds';
 import { findSellerAccount } from '../../models/seller-account';
-import type { PaymentsDeps } from '../deps';
+import type { PaymentsDeps } from '../../deps';
 import { payableAt } from './payable-at';
 import { reversalEntryKey, transferEntryKey } from './settle-proceeds';
 

@@ -3,7 +3,7 @@ import { Proceeds, decide, decisionOf, isFinished, markFinished, proceedsOfOrder
 import { findSellerAccount } from '../../models/seller-account';
 import { isVerifiedSeller } from '../../models/verified-sellers';
 import type { TransferSnapshot } from '../../stripe/connect-gateway';
-import type { PaymentsDeps } from '../deps';
+import type { PaymentsDeps } from '../../deps';
 import { orderRefunded } from '../ledger/book-refund';
 import { emailPayout } from '../notifications/email-payout';
 import { payableAt } from './payable-at';

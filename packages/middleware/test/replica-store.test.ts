@@ -1,4 +1,4 @@
-import { isolate } from '@bigtix/testkit';
+import { isolate, waitFor } from '@bigtix/testkit';
 import mongoose, { Connection } from 'mongoose';
 import { RetryLaterError } from '../src/bus/consumer';
 import { ReplicaStore, ReplicaStoreOptions, versionVerdict } from '../src/db/replica-store';
@@ -139,5 +139,44 @@ describe('ReplicaStore', () => {
     resume();
     await expect(a).resolves.toMatchObject({ applied: true });
     expect(await store.findById(id)).toEqual({ _id: id, version: 3, price: 300 });
+  });
+  it('with awaitWriterMs, a delivery that lost the claim to a live writer waits for its write instead of retrying later', async () => {
+    const store = storeOn(0);
+    const id = freshId();
+    await store.apply(id, 1, price(100));
+    let resume!: () => void;
+    const stalled = new Promise<void>((r) => (resume = r));
+    let claimed!: () => void;
+    const hasClaimed = new Promise<void>((r) => (claimed = r));
+    const a = store.apply(id, 2, price(200), {
+      beforeWrite: () => {
+        claimed();
+        return stalled;
+      },
+    });
+    await hasClaimed;
+    let settled = false;
+    const waiting = storeOn(1, { awaitWriterMs: 10_000 });
+    const reads = jest.spyOn(waiting.versions, 'findOne');
+    const b = waiting.apply(id, 2, price(200)).finally(() => (settled = true));
+    // B keeps looking at A's unwritten claim, and has not given up on it.
+    await waitFor(() => reads.mock.calls.length >= 3, { what: 'B polling the claim' });
+    expect(settled).toBe(false);
+    resume();
+    await expect(a).resolves.toMatchObject({ applied: true });
+    await expect(b).resolves.toMatchObject({ applied: false });
+    expect(await store.findById(id)).toEqual({ _id: id, version: 2, price: 200 });
+  });
+
+  it('with awaitWriterMs, ten deliveries of one version at once all answer, and exactly one applied it', async () => {
+    const id = freshId();
+    await storeOn(0).apply(id, 1, price(100));
+    // Only the claim's winner runs beforeWrite: a slow write, so the others find the claim unwritten.
+    const slowWrite = { beforeWrite: () => new Promise<void>((r) => setTimeout(r, 100)) };
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => storeOn(i, { awaitWriterMs: 3_000 }).apply(id, 2, price(200), slowWrite)),
+    );
+    expect(outcomes.filter((o) => o.applied)).toHaveLength(1);
+    expect(await storeOn(0).findById(id)).toEqual({ _id: id, version: 2, price: 200 });
   });
 });

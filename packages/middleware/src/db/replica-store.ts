@@ -37,6 +37,14 @@ export interface ReplicaStoreOptions {
   what?: string;
   /** How long a claimed version may stay unwritten before another writer writes it. */
   rollForwardAfterMs?: number;
+  /**
+   * How long a delivery that lost a version's claim to a live writer waits for that write before
+   * it is told to retry later (default 0: at once). A caller that handles several deliveries of
+   * one version side by side and would rather answer "duplicate" than bounce one through the
+   * retry queue sets it above `rollForwardAfterMs`, so even a dead writer's claim is written
+   * within the wait.
+   */
+  awaitWriterMs?: number;
   now?: () => number;
 }
 
@@ -107,14 +115,30 @@ export class ReplicaStore<T extends Versioned> {
       await this.write(state);
       return { applied: true, previous };
     }
-    // Another writer holds this version. Let it write; if it died, write its claimed state.
-    const claimed = (await this.versions.findOne({ _id: key } as Document)) as ReplicaVersionDoc<T> | null;
-    const current = await this.findById(id);
-    if ((current?.version ?? 0) >= version) return { applied: false, previous };
-    if (!claimed || this.now - new Date(claimed.createdAt).getTime() < (this.options.rollForwardAfterMs ?? 2_000))
-      throw new RetryLaterError(`${this.what} ${id} version ${version} is being applied`);
-    await this.write(claimed.state);
-    return { applied: false, previous };
+    return this.settle(id, version, key, previous);
+  }
+
+  /**
+   * Another writer holds this version's claim. Let it write (waiting up to `awaitWriterMs` for
+   * it); if it died, write its claimed state. The wait is counted in pauses slept, not read from
+   * `now`, so a test's frozen clock cannot make it endless.
+   */
+  private async settle(id: string, version: number, key: string, previous: T | null): Promise<ReplicaApplied<T>> {
+    let waited = 0;
+    for (let round = 1; ; round++) {
+      const claimed = (await this.versions.findOne({ _id: key } as Document)) as ReplicaVersionDoc<T> | null;
+      const current = await this.findById(id);
+      if ((current?.version ?? 0) >= version) return { applied: false, previous };
+      if (claimed && this.now - new Date(claimed.createdAt).getTime() >= (this.options.rollForwardAfterMs ?? 2_000)) {
+        await this.write(claimed.state);
+        return { applied: false, previous };
+      }
+      if (waited >= (this.options.awaitWriterMs ?? 0))
+        throw new RetryLaterError(`${this.what} ${id} version ${version} is being applied`);
+      const pause = Math.min(5 * round, 50);
+      await new Promise((r) => setTimeout(r, pause));
+      waited += pause;
+    }
   }
 
   /**

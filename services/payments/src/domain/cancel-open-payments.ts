@@ -1,6 +1,6 @@
 import { Payment, listOrderPayments, statusOfIntent } from '../models/payment';
 import { advancePayment } from './advance-payment';
-import type { PaymentsDeps } from './deps';
+import type { PaymentsDeps } from '../deps';
 
 /** PaymentIntents that could still take money: requires_action, processing, or failed (requires_payment_method). */
 const CANCELABLE = new Set(['requires_action', 'processing', 'failed']);

@@ -1,7 +1,7 @@
 import { ConflictError, UserDto } from '@bigtix/common';
 import { Limit, RateLimits, intFromEnv } from '@bigtix/middleware';
 import { listOrderPayments } from '../models/payment';
-import type { PaymentsDeps } from './deps';
+import type { PaymentsDeps } from '../deps';
 
 export interface CardTestingConfig {
   /** Declined attempts one order may have; then orders cancels it and its tickets are released. */

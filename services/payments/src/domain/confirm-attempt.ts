@@ -2,13 +2,9 @@ import { BadRequestError } from '@bigtix/common';
 import { Payment, statusOfIntent, toPaymentDto } from '../models/payment';
 import { advancePayment } from './advance-payment';
 import { cancelPayment } from './cancel-open-payments';
-import type { PaymentsDeps } from './deps';
+import type { PaymentsDeps } from '../deps';
 import { PaymentDeclinedError } from './errors';
-
-/** One key per order attempt: a retry of the same attempt (client retry, crash, resume) reuses it. */
-export function intentIdempotencyKey(payment: Pick<Payment, 'orderId' | 'attempt'>): string {
-  return `bigtix-pi-${payment.orderId}-${payment.attempt}`;
-}
+import { intentIdempotencyKey } from '../models/keys';
 
 /**
  * Creates and confirms the attempt's PaymentIntent and records what Stripe answered. A decline is

@@ -3,8 +3,9 @@ import { Types } from 'mongoose';
 import { IN_FLIGHT_STATUSES, Payment, listOrderPayments } from '../models/payment';
 import { assertPayable } from './assert-payable';
 import { confirmAttempt } from './confirm-attempt';
-import type { PaymentsDeps } from './deps';
+import type { PaymentsDeps } from '../deps';
 import { findOwnedOrder } from './find-owned-order';
+import { attemptKey } from '../models/keys';
 
 export interface CreatePaymentResult {
   /** False when an attempt already in flight was returned instead of starting one. */
@@ -49,7 +50,7 @@ export async function createPayment(
     orderId: order._id,
     userId: user.id,
     attempt,
-    attemptKey: `${order._id}#${attempt}`,
+    attemptKey: attemptKey(order._id, attempt),
     amount: order.total,
     currency: order.currency,
     status: 'pending',

@@ -3,7 +3,7 @@ import type { Collection, Document } from 'mongodb';
 import type Stripe from 'stripe';
 import { Payment, StoredPaymentStatus, findPaymentByIntent } from '../models/payment';
 import { advancePayment } from './advance-payment';
-import type { PaymentsDeps } from './deps';
+import type { PaymentsDeps } from '../deps';
 import { PAYOUT_STRIPE_EVENTS, handlePayoutEvent } from './payouts/handle-payout-event';
 
 export type StripeEventOutcome = 'applied' | 'duplicate' | 'ignored';

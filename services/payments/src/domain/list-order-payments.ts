@@ -1,6 +1,6 @@
 import { NotFoundError, PaymentDto, objectIdSchema } from '@bigtix/common';
 import { listOrderPayments as listRows, toPaymentDto } from '../models/payment';
-import type { PaymentsDeps } from './deps';
+import type { PaymentsDeps } from '../deps';
 import { findOwnedOrder } from './find-owned-order';
 
 /** Every attempt to pay the caller's order, oldest first (the checkout page shows the latest). */

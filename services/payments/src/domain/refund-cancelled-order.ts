@@ -1,10 +1,9 @@
 import type { OrderRefundRequestedData } from '@bigtix/common';
 import { findPaymentByIntent } from '../models/payment';
 import { advancePayment } from './advance-payment';
-import type { PaymentsDeps } from './deps';
+import type { PaymentsDeps } from '../deps';
 import { bookRefundsOfIntent, noteRefund } from './ledger/book-refund';
-
-export const cancelRefundKey = (orderId: string): string => `bigtix-cancel-refund-${orderId}`;
+import { cancelRefundIdempotencyKey } from '../models/keys';
 
 /**
  * Orders decided that a paid order of a cancelled event is owed back: refund the whole charge
@@ -19,7 +18,7 @@ export async function refundCancelledOrder(deps: PaymentsDeps, request: OrderRef
   const refund = await deps.gateway.refund(
     request.paymentIntentId,
     `event ${request.eventId} cancelled`,
-    cancelRefundKey(request.orderId),
+    cancelRefundIdempotencyKey(request.orderId),
   );
   deps.logger.info(
     { orderId: request.orderId, paymentIntentId: request.paymentIntentId, refundId: refund.refundId },

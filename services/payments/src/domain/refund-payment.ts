@@ -1,6 +1,6 @@
 import { findPaymentByIntent } from '../models/payment';
 import { advancePayment } from './advance-payment';
-import type { PaymentsDeps } from './deps';
+import type { PaymentsDeps } from '../deps';
 
 /**
  * Orders could not accept money that arrived (the order expired and its tickets went to someone

@@ -67,8 +67,6 @@ export async function ensurePayoutIndexes({ proceeds }: PayoutCollections): Prom
   await proceeds.createIndex({ orderId: 1 });
 }
 
-export const proceedsKey = (orderId: string, sellerId: string): string => `${orderId}:${sellerId}`;
-
 export async function insertProceeds(c: PayoutCollections, p: Proceeds): Promise<boolean> {
   const { _id, ...rest } = p;
   return claim(c.proceeds, _id, rest);

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { proceedsKey } from '../models/keys';
 import type { LedgerCollection, LedgerEntry } from '../models/ledger';
 
 export interface Discrepancy {
@@ -101,7 +102,7 @@ export async function reconcile(ledger: LedgerCollection, stripe: Stripe): Promi
   const perPayout = new Map<string, string[]>();
   for await (const t of stripe.transfers.list({ limit: 100 })) {
     if (!t.transfer_group?.startsWith('order_')) continue;
-    const key = `${t.metadata?.orderId}:${t.metadata?.sellerId}`;
+    const key = proceedsKey(String(t.metadata?.orderId), String(t.metadata?.sellerId));
     perPayout.set(key, [...(perPayout.get(key) ?? []), t.id]);
     if (!bookedTransfers.has(t.id))
       discrepancies.push({ kind: 'unbooked_transfer', id: t.id, detail: `${t.amount} to ${String(t.destination)}` });

@@ -2,7 +2,7 @@ import { BadRequestError, NotFoundError, ROUTES, createPaymentSchema } from '@bi
 import { RateLimits, Router, parseBody, requireUser } from '@bigtix/middleware';
 import { CardTestingLimits, readCardTestingConfig } from '../domain/card-testing-limits';
 import { createPayment } from '../domain/create-payment';
-import type { PaymentsDeps } from '../domain/deps';
+import type { PaymentsDeps } from '../deps';
 import { getPayment, listOrderPayments } from '../domain/list-order-payments';
 import { PaymentDeclinedError } from '../domain/errors';
 import { toPaymentDto } from '../models/payment';

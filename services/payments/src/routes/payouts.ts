@@ -1,6 +1,6 @@
 import { ROUTES, salesQuerySchema } from '@bigtix/common';
 import { Router, parseQuery, requireUser } from '@bigtix/middleware';
-import type { PaymentsDeps } from '../domain/deps';
+import type { PaymentsDeps } from '../deps';
 import { listSales, summarizeSales } from '../domain/payouts/list-sales';
 import { onboardSeller, payoutAccountOf } from '../domain/payouts/onboard-seller';
 

@@ -2,7 +2,7 @@ import { BadRequestError, ROUTES } from '@bigtix/common';
 import { Router } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
 import type Stripe from 'stripe';
-import type { PaymentsDeps } from '../domain/deps';
+import type { PaymentsDeps } from '../deps';
 import { handleStripeEvent } from '../domain/handle-stripe-event';
 
 export function webhooksRouter(deps: PaymentsDeps, stripeEvents: Collection<Document>): Router {

@@ -1,5 +1,6 @@
 import { UpstreamError } from '@bigtix/common';
 import Stripe from 'stripe';
+import { accountIdempotencyKey, reversalIdempotencyKey, transferGroupOf, transferIdempotencyKey } from '../models/keys';
 
 /** The part of a connected account the service acts on. */
 export interface AccountSnapshot {
@@ -28,11 +29,6 @@ export interface TransferSnapshot {
   metadata: Record<string, string>;
 }
 
-/** The name every Stripe object of one order shares: PaymentIntent, Charge, Transfers. */
-export const transferGroupOf = (orderId: string): string => `order_${orderId}`;
-export const transferKey = (orderId: string, sellerId: string): string => `bigtix-transfer-${orderId}-${sellerId}`;
-export const reversalKey = (orderId: string, sellerId: string): string => `bigtix-reversal-${orderId}-${sellerId}`;
-
 /**
  * Everything payouts asks of Stripe Connect (separate charges and transfers, Express accounts),
  * in one module so stripe-mock checks it against Stripe's OpenAPI
@@ -56,7 +52,7 @@ export class ConnectGateway {
             capabilities: { card_payments: { requested: true }, transfers: { requested: true } },
             metadata: { userId },
           },
-          { idempotencyKey: `bigtix-account-${userId}` },
+          { idempotencyKey: accountIdempotencyKey(userId) },
         ),
       ),
     );
@@ -101,7 +97,7 @@ export class ConnectGateway {
             metadata: { orderId: input.orderId, sellerId: input.sellerId },
             description: `BigTix proceeds for order ${input.orderId}`,
           },
-          { idempotencyKey: transferKey(input.orderId, input.sellerId) },
+          { idempotencyKey: transferIdempotencyKey(input.orderId, input.sellerId) },
         ),
       ),
     );
@@ -128,7 +124,7 @@ export class ConnectGateway {
       const reversal = await this.stripe.transfers.createReversal(
         transferId,
         { metadata: { orderId, sellerId } },
-        { idempotencyKey: reversalKey(orderId, sellerId) },
+        { idempotencyKey: reversalIdempotencyKey(orderId, sellerId) },
       );
       return { id: reversal.id, amount: reversal.amount };
     });

@@ -1,6 +1,6 @@
 import { BadRequestError, UpstreamError } from '@bigtix/common';
 import Stripe from 'stripe';
-import { transferGroupOf } from './connect-gateway';
+import { refundIdempotencyKey, transferGroupOf } from '../models/keys';
 
 /** The part of a PaymentIntent the service acts on. */
 export interface IntentSnapshot {
@@ -113,7 +113,7 @@ export class PaymentGateway {
   async refund(
     paymentIntentId: string,
     reason: string,
-    idempotencyKey = `bigtix-refund-${paymentIntentId}`,
+    idempotencyKey = refundIdempotencyKey(paymentIntentId),
   ): Promise<{ refundId: string | null; status: string; amount?: number; currency?: string }> {
     try {
       const refund = await this.stripe.refunds.create(

@@ -1,5 +1,5 @@
 import { Worker, periodicWorker } from '@bigtix/middleware';
-import type { PaymentsDeps } from '../domain/deps';
+import type { PaymentsDeps } from '../deps';
 import { settleProceeds } from '../domain/payouts/settle-proceeds';
 import type { Proceeds } from '../models/proceeds';
 

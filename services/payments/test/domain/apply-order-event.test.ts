@@ -15,7 +15,6 @@ describe('order replica: the version rule', () => {
     iso = isolate('payreplica');
     db = await mongoose.createConnection(iso.mongoUrl('payments')).asPromise();
     store = orderReplicaStore(db);
-    await store.ensureIndexes();
   });
   afterAll(async () => {
     await db?.close();
@@ -101,5 +100,18 @@ describe('order replica: the version rule', () => {
       status: 'paid',
       paymentIntentId: 'pi_123',
     });
+  });
+  it('leaves no outbox record behind: a version is claimed in order_versions, and nothing waits for the relay', async () => {
+    const event = created();
+    await applyOrderCreated(store, event);
+    await applyOrderChange(store, updated(event.data, 2));
+    await applyOrderChange(store, cancelled(event.data, 3));
+    expect(await db.collection('order_changes').countDocuments({ aggregateId: event.data.id })).toBe(0);
+    const claims = await db.collection('order_versions').find({ aggregateId: event.data.id }).toArray();
+    // Version 1 is decided by its insert; each later one by its claim, which is no outbox record.
+    expect(claims.map((c) => [c._id, c.state.status, 'pending' in c])).toEqual([
+      [`${event.data.id}@2`, 'awaiting:payment', false],
+      [`${event.data.id}@3`, 'expired', false],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { Isolation, fakeUser, isolate } from '@bigtix/testkit';
 import mongoose, { Connection, Types } from 'mongoose';
 import Stripe from 'stripe';
 import { RunningFakeStripe, startFakeStripe } from '@bigtix/fake-stripe';
-import type { PaymentsDeps } from '../../src/domain/deps';
+import type { PaymentsDeps } from '../../src/deps';
 import { refundPayment } from '../../src/domain/refund-payment';
 import type { Payment } from '../../src/models/payment';
 import { domainDeps } from '../support/deps';

@@ -1,6 +1,6 @@
 import { makeEnvelope } from '@bigtix/middleware';
 import fc from 'fast-check';
-import type { PaymentsDeps } from '../../src/domain/deps';
+import type { PaymentsDeps } from '../../src/deps';
 import { onOrderPaid } from '../../src/events/consumers/on-order-paid';
 import { onOrderRefundRequested } from '../../src/events/consumers/on-order-refund-requested';
 import { domainDeps } from '../support/deps';

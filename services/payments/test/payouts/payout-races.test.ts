@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { FIXTURE_IDS, RunningFakeTicketmaster, startFakeTicketmaster } from '@bigtix/fake-ticketmaster';
-import type { PaymentsDeps } from '../../src/domain/deps';
+import type { PaymentsDeps } from '../../src/deps';
 import { settleProceeds } from '../../src/domain/payouts/settle-proceeds';
 import type { Proceeds } from '../../src/models/proceeds';
 import { domainDeps } from '../support/deps';

@@ -1,6 +1,6 @@
 import { makeEnvelope } from '@bigtix/middleware';
 import fc from 'fast-check';
-import type { PaymentsDeps } from '../../src/domain/deps';
+import type { PaymentsDeps } from '../../src/deps';
 import { noteRefund, orderRefunded } from '../../src/domain/ledger/book-refund';
 import { onOrderPaid } from '../../src/events/consumers/on-order-paid';
 import { onOrderPaymentRejected } from '../../src/events/consumers/on-order-payment-rejected';

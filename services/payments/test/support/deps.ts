@@ -1,17 +1,7 @@
 import { createLogger } from '@bigtix/middleware';
 import type { Connection } from 'mongoose';
 import { readPaymentsConfig } from '../../src/config';
-import type { PaymentsDeps } from '../../src/domain/deps';
-import { orderReplicaStore } from '../../src/models/order-replica';
-import { ensurePaymentIndexes, paymentCollections } from '../../src/models/payment';
-import { createStripeClient } from '../../src/stripe/stripe-client';
-import { PaymentGateway } from '../../src/stripe/payment-gateway';
-import { ConnectGateway } from '../../src/stripe/connect-gateway';
-import { ensureLedgerIndexes, ledgerCollection } from '../../src/models/ledger';
-import { ensureRefundFactIndexes, refundFactCollection } from '../../src/models/refund-facts';
-import { ensurePayoutIndexes, payoutCollections } from '../../src/models/proceeds';
-import { ensureSellerAccountIndexes, sellerAccountCollection } from '../../src/models/seller-account';
-import { verifiedSellerCollection } from '../../src/models/verified-sellers';
+import { PaymentsDeps, createPaymentsDeps, ensurePaymentsIndexes } from '../../src/deps';
 import type { EventScheduleLookup } from '../../src/ticketmaster/event-schedule';
 
 /** The service's use-case dependencies on a real database, for calling domain functions directly. */
@@ -25,32 +15,12 @@ export async function domainDeps(
     STRIPE_SECRET_KEY: 'sk_test_domain',
     STRIPE_MAX_NETWORK_RETRIES: '0',
   } as unknown as NodeJS.ProcessEnv);
-  const payments = paymentCollections(db);
-  await ensurePaymentIndexes(payments);
-  const orders = orderReplicaStore(db);
-  await orders.ensureIndexes();
-  const stripe = createStripeClient(config);
-  const payouts = {
-    ledger: ledgerCollection(db),
-    refunds: refundFactCollection(db),
-    store: payoutCollections(db),
-    accounts: sellerAccountCollection(db),
-    verifiedSellers: verifiedSellerCollection(db),
-    connect: new ConnectGateway(stripe),
-    eventSchedule,
-  };
-  await ensureLedgerIndexes(payouts.ledger);
-  await ensureRefundFactIndexes(payouts.refunds);
-  await ensurePayoutIndexes(payouts.store);
-  await ensureSellerAccountIndexes(payouts.accounts);
-  return {
-    orders,
-    payments,
-    payouts,
-    gateway: new PaymentGateway(stripe, config.stripeWebhookSecret),
+  const deps = createPaymentsDeps(db, {
     config,
     logger: createLogger('payments-test', 'silent'),
-    nudge: () => undefined,
+    eventSchedule,
     now: Date.now,
-  };
+  });
+  await ensurePaymentsIndexes(deps);
+  return deps;
 }

@@ -1,8 +1,9 @@
 import { findPaymentByIntent } from '../../models/payment';
 import { LedgerEntry, Posting, book, entriesOfOrder, findEntry } from '../../models/ledger';
 import { RefundFact, recordRefund, refundsOfIntent } from '../../models/refund-facts';
-import type { PaymentsDeps } from '../deps';
+import type { PaymentsDeps } from '../../deps';
 import { BookedRefundKind, emailRefund } from '../notifications/email-refund';
+import { refundEntryKey, rejectedChargeEntryKey, saleEntryKey } from '../../models/keys';
 
 export interface RefundFacts {
   refundId: string;
@@ -10,8 +11,6 @@ export interface RefundFacts {
   amount: number;
   currency: string;
 }
-
-const rejectedChargeKey = (paymentIntentId: string) => `rejected_charge:${paymentIntentId}`;
 
 /**
  * Notes money given back to a buyer (`refund.created`, whoever asked for it: orders' rejection, an
@@ -46,7 +45,7 @@ export async function bookRejectedCharge(
 ): Promise<void> {
   const payment = await findPaymentByIntent(deps.payments.docs, rejected.paymentIntentId);
   await book(deps.payouts.ledger, {
-    _id: rejectedChargeKey(rejected.paymentIntentId),
+    _id: rejectedChargeEntryKey(rejected.paymentIntentId),
     kind: 'rejected_charge',
     orderId: rejected.orderId,
     // Every PaymentIntent is created here, so its record exists; usd is the platform's currency.
@@ -75,9 +74,9 @@ export async function bookRefundsOfIntent(
   paymentIntentId: string,
 ): Promise<boolean> {
   const { ledger } = deps.payouts;
-  const sale = await findEntry(ledger, `sale:${orderId}`);
+  const sale = await findEntry(ledger, saleEntryKey(orderId));
   const verdict: LedgerEntry | null =
-    sale?.stripeId === paymentIntentId ? sale : await findEntry(ledger, rejectedChargeKey(paymentIntentId));
+    sale?.stripeId === paymentIntentId ? sale : await findEntry(ledger, rejectedChargeEntryKey(paymentIntentId));
   if (!verdict) return false;
   for (const refund of await refundsOfIntent(deps.payouts.refunds, paymentIntentId)) {
     // Booked first; the buyer's notice after it, on every pass (a pass may have stopped in between).
@@ -105,7 +104,7 @@ async function bookOnce(deps: PaymentsDeps, refund: RefundFact, verdict: LedgerE
   }
   const kind = verdict.kind === 'rejected_charge' ? 'returned_charge' : full ? 'refund' : 'partial_refund';
   await book(deps.payouts.ledger, {
-    _id: `refund:${refund._id}`,
+    _id: refundEntryKey(refund._id),
     kind,
     orderId: refund.orderId,
     currency: refund.currency,

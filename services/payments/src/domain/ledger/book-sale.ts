@@ -1,7 +1,8 @@
 import { type OrderEventLine, proceedsOfLines } from '@bigtix/common';
-import { LedgerAccount, Posting, book } from '../../models/ledger';
-import { Proceeds, insertProceeds, proceedsKey } from '../../models/proceeds';
-import type { PaymentsDeps } from '../deps';
+import { Posting, book } from '../../models/ledger';
+import { Proceeds, insertProceeds } from '../../models/proceeds';
+import type { PaymentsDeps } from '../../deps';
+import { proceedsKey, saleEntryKey, sellerPayableAccount } from '../../models/keys';
 
 export interface PaidOrder {
   id: string;
@@ -33,7 +34,7 @@ export async function bookSale(deps: PaymentsDeps, order: PaidOrder): Promise<vo
   for (const [sellerId, lines] of bySeller) {
     const proceeds = proceedsOfLines(lines);
     owedToSellers += proceeds;
-    postings.push({ account: `seller_payable:${sellerId}` as LedgerAccount, amount: -proceeds });
+    postings.push({ account: sellerPayableAccount(sellerId), amount: -proceeds });
   }
   // The order's total came from the same lines (fees.ts); anything else is a contract bug, and the
   // difference is kept visible in the books rather than silently absorbed.
@@ -43,7 +44,7 @@ export async function bookSale(deps: PaymentsDeps, order: PaidOrder): Promise<vo
     postings.push({ account: 'refunds_due', amount: -rest });
   }
   await book(deps.payouts.ledger, {
-    _id: `sale:${order.id}`,
+    _id: saleEntryKey(order.id),
     kind: 'sale',
     orderId: order.id,
     currency: order.currency,

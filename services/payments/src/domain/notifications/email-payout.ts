@@ -1,9 +1,7 @@
 import { formatCents } from '@bigtix/common';
 import type { Proceeds } from '../../models/proceeds';
-import type { PaymentsDeps } from '../deps';
-
-/** One Transfer per (order, seller) ever (settle-proceeds.ts), so its key is the payout's fact. */
-export const payoutFact = (p: Pick<Proceeds, 'orderId' | 'sellerId'>) => `payout:${p.orderId}:${p.sellerId}`;
+import type { PaymentsDeps } from '../../deps';
+import { payoutNoticeFact } from '../../models/keys';
 
 /** "Payout sent", once per (order, seller), after the Transfer is booked: the amount it carried and what was sold. */
 export async function emailPayout(
@@ -14,7 +12,7 @@ export async function emailPayout(
   if (!deps.notifier) return;
   const amount = formatCents(transfer.amount, p.currency);
   const n = p.tickets.length;
-  await deps.notifier.notify(payoutFact(p), p.sellerId, {
+  await deps.notifier.notify(payoutNoticeFact(p), p.sellerId, {
     subject: `Payout sent: ${amount}`,
     paragraphs: [
       `We sent ${amount} to your payout account for ${n} ticket${n === 1 ? '' : 's'} you sold (order ${p.orderId}):`,

@@ -1,9 +1,8 @@
 import { formatCents } from '@bigtix/common';
 import { findPaymentByIntent } from '../../models/payment';
 import type { RefundFact } from '../../models/refund-facts';
-import type { PaymentsDeps } from '../deps';
-
-export const refundFact = (refundId: string) => `refund:${refundId}`;
+import type { PaymentsDeps } from '../../deps';
+import { refundNoticeFact } from '../../models/keys';
 
 export type BookedRefundKind = 'refund' | 'partial_refund' | 'returned_charge';
 
@@ -25,7 +24,7 @@ export async function emailRefund(deps: PaymentsDeps, refund: RefundFact, kind: 
     (await findPaymentByIntent(deps.payments.docs, refund.paymentIntentId))?.userId;
   if (!buyerId) return;
   const amount = formatCents(refund.amount, refund.currency);
-  await deps.notifier.notify(refundFact(refund._id), buyerId, {
+  await deps.notifier.notify(refundNoticeFact(refund._id), buyerId, {
     subject: `Refund of ${amount} on its way`,
     paragraphs: [
       what[kind](amount, refund.orderId),

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { PaymentsDeps } from '../deps';
+import type { PaymentsDeps } from '../../deps';
 import { noteRefund } from '../ledger/book-refund';
 import { applyAccountUpdate } from './onboard-seller';
 import { settleOrder } from './settle-proceeds';

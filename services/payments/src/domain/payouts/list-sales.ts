@@ -2,9 +2,9 @@ import { PAYOUT_STATUSES, PayoutStatus, PayoutsSummaryDto, SaleDto, SalesQuery }
 import { entriesOfOrder } from '../../models/ledger';
 import { Proceeds, decisionOf, proceedsOfSeller } from '../../models/proceeds';
 import { findSellerAccount } from '../../models/seller-account';
-import type { PaymentsDeps } from '../deps';
+import type { PaymentsDeps } from '../../deps';
 import { payableAt } from './payable-at';
-import { reversalEntryKey, transferEntryKey } from './settle-proceeds';
+import { reversalEntryKey, transferEntryKey } from '../../models/keys';
 
 /** One sale as its seller sees it: status from the decision and the ledger, never stored twice. */
 export async function saleOf(deps: PaymentsDeps, p: Proceeds, accountEnabled: boolean): Promise<SaleDto> {

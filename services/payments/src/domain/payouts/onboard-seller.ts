@@ -2,7 +2,7 @@ import type { PayoutAccountDto, UserDto } from '@bigtix/common';
 import { claim } from '@bigtix/middleware';
 import { SellerAccount, findSellerAccount, statusOf } from '../../models/seller-account';
 import { isVerifiedSeller } from '../../models/verified-sellers';
-import type { PaymentsDeps } from '../deps';
+import type { PaymentsDeps } from '../../deps';
 
 /**
  * POST /api/payouts/account: gives the seller an onboarding link, creating their Express account

@@ -1,5 +1,5 @@
 import type { Proceeds } from '../../models/proceeds';
-import type { PaymentsDeps } from '../deps';
+import type { PaymentsDeps } from '../../deps';
 
 /** Ticketmaster statuses under which an event is not going ahead (yet): its sellers wait. */
 const NOT_HAPPENING = new Set(['cancelled', 'postponed']);

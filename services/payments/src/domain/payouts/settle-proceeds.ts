@@ -3,10 +3,11 @@ import { Proceeds, decide, decisionOf, isFinished, markFinished, proceedsOfOrder
 import { findSellerAccount } from '../../models/seller-account';
 import { isVerifiedSeller } from '../../models/verified-sellers';
 import type { TransferSnapshot } from '../../stripe/connect-gateway';
-import type { PaymentsDeps } from '../deps';
+import type { PaymentsDeps } from '../../deps';
 import { orderRefunded } from '../ledger/book-refund';
 import { emailPayout } from '../notifications/email-payout';
 import { payableAt } from './payable-at';
+import { reversalEntryKey, sellerPayableAccount, transferEntryKey } from '../../models/keys';
 
 export type SettleOutcome =
   | 'not-due'
@@ -17,9 +18,6 @@ export type SettleOutcome =
   | 'refunded'
   | 'reversed'
   | 'done';
-
-export const transferEntryKey = (p: Pick<Proceeds, 'orderId' | 'sellerId'>) => `transfer:${p.orderId}:${p.sellerId}`;
-export const reversalEntryKey = (p: Pick<Proceeds, 'orderId' | 'sellerId'>) => `reversal:${p.orderId}:${p.sellerId}`;
 
 /**
  * Moves one seller's proceeds of one order as far as it can go now. Safe to run from every replica
@@ -88,7 +86,7 @@ export async function settleProceeds(deps: PaymentsDeps, p: Proceeds, by = 'work
     currency: p.currency,
     postings: [
       { account: 'stripe_balance', amount: reversal.amount },
-      { account: `seller_payable:${p.sellerId}`, amount: -reversal.amount },
+      { account: sellerPayableAccount(p.sellerId), amount: -reversal.amount },
     ],
     stripeId: reversal.id,
     sellerId: p.sellerId,
@@ -139,7 +137,7 @@ async function bookTransfer(deps: PaymentsDeps, p: Proceeds, transfer: TransferS
     orderId: p.orderId,
     currency: p.currency,
     postings: [
-      { account: `seller_payable:${p.sellerId}`, amount: transfer.amount },
+      { account: sellerPayableAccount(p.sellerId), amount: transfer.amount },
       { account: 'stripe_balance', amount: -transfer.amount },
     ],
     stripeId: transfer.id,

@@ -1,7 +1,7 @@
 import type { EventHandler } from '@bigtix/middleware';
 import { applyOrderChange } from '../../domain/apply-order-event';
 import { cancelOpenPayments } from '../../domain/cancel-open-payments';
-import type { PaymentsDeps } from '../../domain/deps';
+import type { PaymentsDeps } from '../../deps';
 
 export function onOrderCancelled(deps: PaymentsDeps): EventHandler<'order.cancelled'> {
   return async (event) => {

@@ -1,6 +1,6 @@
 import type { EventHandler } from '@bigtix/middleware';
 import { applyOrderChange } from '../../domain/apply-order-event';
-import type { PaymentsDeps } from '../../domain/deps';
+import type { PaymentsDeps } from '../../deps';
 import { bookRefundsOfIntent } from '../../domain/ledger/book-refund';
 import { bookSale } from '../../domain/ledger/book-sale';
 import { settleOrder } from '../../domain/payouts/settle-proceeds';

@@ -1,5 +1,5 @@
 import type { EventHandler } from '@bigtix/middleware';
-import type { PaymentsDeps } from '../../domain/deps';
+import type { PaymentsDeps } from '../../deps';
 import { bookRefundsOfIntent, bookRejectedCharge } from '../../domain/ledger/book-refund';
 import { refundPayment } from '../../domain/refund-payment';
 

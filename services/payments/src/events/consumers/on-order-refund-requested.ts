@@ -1,5 +1,5 @@
 import type { EventHandler } from '@bigtix/middleware';
-import type { PaymentsDeps } from '../../domain/deps';
+import type { PaymentsDeps } from '../../deps';
 import { refundCancelledOrder } from '../../domain/refund-cancelled-order';
 
 export const onOrderRefundRequested =

@@ -1,5 +1,5 @@
 import type { EventHandler } from '@bigtix/middleware';
-import type { PaymentsDeps } from '../../domain/deps';
+import type { PaymentsDeps } from '../../deps';
 import { recordVerifiedSeller } from '../../models/verified-sellers';
 
 /** The seller's address is verified: their proceeds may be transferred (the payout worker's next pass). */

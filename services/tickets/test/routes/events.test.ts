@@ -108,7 +108,7 @@ describe('events routes', () => {
       expect(noTime.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     });
 
-    it('carries Ticketmaster\'s static seat map as seatmapUrl, and leaves it out when there is none', async () => {
+    it("carries Ticketmaster's static seat map as seatmapUrl, and leaves it out when there is none", async () => {
       const mapped = (await request(h.url).get(`/api/events/${FIXTURE_IDS.withSeatmap}`)).body;
       expect(mapped.seatmapUrl).toBe(
         `https://maps.ticketmaster.com/maps/geometry/3/event/${FIXTURE_IDS.withSeatmap}/staticImage?type=png&systemId=HOST`,

@@ -12,16 +12,21 @@ export const STATIC_PAGES = new Set(['/offline']);
 /** Ticketmaster's image hosts: event images (Discovery `images`) and seat maps (`seatmap.staticUrl`). */
 export const TICKETMASTER_IMAGE_ORIGINS = ['https://s1.ticketm.net', 'https://maps.ticketmaster.com'];
 const TICKETMASTER_API_ORIGIN = 'https://app.ticketmaster.com';
+/** Where the tickets service finds the fake Ticketmaster when neither a key nor a base URL is set. */
+const FAKE_TICKETMASTER_URL = 'http://127.0.0.1:12112';
 
 /**
  * Where page images may come from besides this origin: `TICKETMASTER_IMAGE_ORIGINS` (origins
  * separated by spaces or commas) when set; else Ticketmaster's image hosts, plus the origin of
  * `TICKETMASTER_BASE_URL` when that is not the real API (the fake Ticketmaster of a dev stack
- * serves its own event images and seat maps). Origins only: a path or anything else is dropped.
+ * serves its own event images and seat maps; without a base URL or a consumer key, the tickets
+ * service uses the fake at its default address, and so does this). Origins only: a path or
+ * anything else is dropped.
  */
 export function imageOrigins(env: Record<string, string | undefined>): string[] {
   const listed = env.TICKETMASTER_IMAGE_ORIGINS?.trim();
-  const base = env.TICKETMASTER_BASE_URL?.trim();
+  const base =
+    env.TICKETMASTER_BASE_URL?.trim() || (env.TICKETMASTER_CONSUMER_KEY?.trim() ? undefined : FAKE_TICKETMASTER_URL);
   const wanted = listed
     ? listed.split(/[\s,]+/)
     : [...TICKETMASTER_IMAGE_ORIGINS, ...(base && originOf(base) !== TICKETMASTER_API_ORIGIN ? [base] : [])];

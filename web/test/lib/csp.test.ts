@@ -4,8 +4,12 @@ const imgSrc = (policy: string) => policy.split('; ').find((d) => d.startsWith('
 
 describe('the image origins of the Content-Security-Policy', () => {
   it('are Ticketmaster’s image and seat map hosts with the real API', () => {
-    expect(imageOrigins({})).toEqual(TICKETMASTER_IMAGE_ORIGINS);
+    expect(imageOrigins({ TICKETMASTER_CONSUMER_KEY: 'k' })).toEqual(TICKETMASTER_IMAGE_ORIGINS);
     expect(imageOrigins({ TICKETMASTER_BASE_URL: 'https://app.ticketmaster.com' })).toEqual(TICKETMASTER_IMAGE_ORIGINS);
+  });
+
+  it('add the fake at its default address when neither a key nor a base URL is set, as tickets does', () => {
+    expect(imageOrigins({})).toEqual([...TICKETMASTER_IMAGE_ORIGINS, 'http://127.0.0.1:12112']);
   });
 
   it('add the fake Ticketmaster’s origin (it serves its own images), and only its origin', () => {

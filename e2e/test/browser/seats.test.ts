@@ -9,7 +9,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { FIXTURE_IDS } from '@bigtix/fake-ticketmaster';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BASE_URL, launch, phoneContext, shot, stackIsUp, uniqueEmail, waitForServiceWorker } from './browser-kit';
+import {
+  BASE_URL,
+  PHONE,
+  launch,
+  phoneContext,
+  shot,
+  stackIsUp,
+  uniqueEmail,
+  waitForServiceWorker,
+} from './browser-kit';
 
 jest.setTimeout(240_000);
 
@@ -91,6 +100,10 @@ it('a seller lists 4 seats in a row through the Sell page, after fixing a miscou
   // The form with its server-side messages shown is still accessible.
   expect(await seriousViolations(page)).toEqual([]);
   await shot(page, 'seats-01-sell-miscounted');
+  // The smallest phone the suite checks: the form still fits.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await noSidewaysScroll(page);
+  await page.setViewportSize(PHONE.viewport);
 
   // What was typed is still there: only the serials need fixing.
   expect(await page.getByLabel('Section').inputValue()).toBe(SECTION);

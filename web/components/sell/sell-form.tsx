@@ -13,25 +13,23 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import {
-  DELIVERY_METHODS,
-  DISCLOSURES,
-  SPLIT_KINDS,
-  allInPrice,
-  parseDollarsToCents,
-  sellerProceeds,
-  type FeeSchedule,
-} from '@bigtix/common';
+import type { FeeSchedule } from '@bigtix/common';
+// The fee and money modules themselves, not the package's index: that would bring every zod
+// schema into this page's bundle (~100 kB gzip). They are the functions the listings API uses.
+import { allInPrice, sellerProceeds } from '@bigtix/common/dist/fees';
+import { parseDollarsToCents } from '@bigtix/common/dist/money';
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { money } from '@/lib/format';
+import type { ListingField } from '@/lib/sell/listing-form';
 import {
   DELIVERY_LABELS,
   DISCLOSURE_LABELS,
   SPLIT_LABELS,
+  optionsOf,
   seatRange,
+  seatSummary,
   splitSerials,
-  type ListingField,
-} from '@/lib/sell/listing-form';
+} from '@/lib/sell/seat-input';
 import { listSeats, type SellState } from './actions';
 
 const initial: SellState = { error: null, fieldErrors: {} };
@@ -154,7 +152,7 @@ export function SellForm({ eventId, fees }: { eventId: string; fees: FeeSchedule
             >
               {err('seats') ??
                 (range && 'seats' in range
-                  ? `${range.seats.length} seat${range.seats.length === 1 ? '' : 's'}: ${range.seats.join(', ')}`
+                  ? seatSummary(range.seats)
                   : f.seatFrom && range && 'error' in range
                     ? range.error
                     : 'The seats are side by side, in seat order.')}
@@ -228,7 +226,7 @@ export function SellForm({ eventId, fees }: { eventId: string; fees: FeeSchedule
           helperText={err('splits') ?? 'How many a buyer may take: the seats left must still be sellable'}
           slotProps={{ select: { native: true } }}
         >
-          {SPLIT_KINDS.map((k) => (
+          {optionsOf(SPLIT_LABELS).map((k) => (
             <option key={k} value={k}>
               {SPLIT_LABELS[k]}
             </option>
@@ -244,7 +242,7 @@ export function SellForm({ eventId, fees }: { eventId: string; fees: FeeSchedule
           helperText={err('delivery')}
           slotProps={{ select: { native: true } }}
         >
-          {DELIVERY_METHODS.map((d) => (
+          {optionsOf(DELIVERY_LABELS).map((d) => (
             <option key={d} value={d}>
               {DELIVERY_LABELS[d]}
             </option>
@@ -253,7 +251,7 @@ export function SellForm({ eventId, fees }: { eventId: string; fees: FeeSchedule
         <FormControl error={!!err('disclosures')} component="fieldset">
           <FormLabel component="legend">Disclosures</FormLabel>
           <FormGroup row>
-            {DISCLOSURES.map((d) => (
+            {optionsOf(DISCLOSURE_LABELS).map((d) => (
               <FormControlLabel
                 key={d}
                 label={DISCLOSURE_LABELS[d]}

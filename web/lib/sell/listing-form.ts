@@ -1,13 +1,11 @@
 import {
-  DELIVERY_METHODS,
-  DISCLOSURES,
   LISTING_MAX_SEATS,
-  SPLIT_KINDS,
   listingInputSchema,
   parseDollarsToCents,
   type ErrorItem,
   type ListingInput,
 } from '@bigtix/common';
+import { seatRange, splitSerials } from './seat-input';
 
 /**
  * The Sell page's form, read into the listings API's input (`POST /api/listings`): seats from a
@@ -42,32 +40,6 @@ export interface FormLike {
 
 const text = (form: FormLike, name: string) => String(form.get(name) ?? '').trim();
 
-/** Serial numbers typed in one field: separated by `;` (or one per line), blanks ignored. */
-export function splitSerials(raw: string): string[] {
-  return raw
-    .split(/[;\n\r]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-/**
- * Seat labels from a "from–thru" range in seat order. `step` 2 is a side section numbered odd or
- * even only (1, 3, 5…). A single seat may be any label; a range needs whole numbers.
- */
-export function seatRange(from: string, thru: string, step = 1): { seats: string[] } | { error: string } {
-  const [a, b] = [from.trim(), thru.trim() || from.trim()];
-  if (!a) return { error: 'Enter the first seat' };
-  if (a === b) return { seats: [a] };
-  if (!/^\d{1,5}$/.test(a) || !/^\d{1,5}$/.test(b))
-    return { error: 'A range of seats needs whole seat numbers (for one seat, leave "thru" empty)' };
-  const [lo, hi] = [Number(a), Number(b)];
-  if (hi < lo) return { error: `The last seat (${hi}) comes before the first (${lo})` };
-  if ((hi - lo) % step !== 0) return { error: `Seats ${lo} and ${hi} are not both odd or both even` };
-  const count = (hi - lo) / step + 1;
-  if (count > LISTING_MAX_SEATS) return { error: `At most ${LISTING_MAX_SEATS} seats in one listing` };
-  return { seats: Array.from({ length: count }, (_, i) => String(lo + i * step)) };
-}
-
 /** Reads the Sell form for one event. */
 export function parseListingForm(eventId: string, form: FormLike): ListingFormResult {
   const errors: FieldErrors = {};
@@ -78,6 +50,7 @@ export function parseListingForm(eventId: string, form: FormLike): ListingFormRe
   if (seated) {
     const range = seatRange(text(form, 'seatFrom'), text(form, 'seatThru'), text(form, 'seatStep') === '2' ? 2 : 1);
     if ('error' in range) errors.seats = range.error;
+    else if (range.seats.length > LISTING_MAX_SEATS) errors.seats = `At most ${LISTING_MAX_SEATS} seats in one listing`;
     else [seats, quantity] = [range.seats, range.seats.length];
     if (!text(form, 'row')) errors.row = 'Enter the row (or choose general admission)';
   } else {
@@ -157,22 +130,3 @@ function sentence(message: string): string {
 function withFallback(errors: FieldErrors): FieldErrors {
   return Object.keys(errors).length > 0 ? errors : { section: 'Check the listing and try again' };
 }
-
-export const SPLIT_LABELS: Record<(typeof SPLIT_KINDS)[number], string> = {
-  any: 'Any quantity',
-  pairs: 'Pairs only (even quantities)',
-  'avoid-one': 'Never leave a single seat',
-  all: 'All together only',
-};
-export const DELIVERY_LABELS: Record<(typeof DELIVERY_METHODS)[number], string> = {
-  mobile_transfer: 'Mobile transfer',
-  pdf: 'PDF',
-  barcode: 'Barcode',
-};
-export const DISCLOSURE_LABELS: Record<(typeof DISCLOSURES)[number], string> = {
-  obstructed_view: 'Obstructed view',
-  limited_view: 'Limited view',
-  wheelchair: 'Wheelchair accessible',
-  age_restricted: 'Age restricted',
-  parking: 'Includes parking',
-};

@@ -1,11 +1,14 @@
+import { DELIVERY_METHODS, DISCLOSURES, SPLIT_KINDS } from '@bigtix/common';
+import { fieldErrorsFromApi, formFieldOf, parseListingForm, type FormLike } from '@/lib/sell/listing-form';
 import {
-  fieldErrorsFromApi,
-  formFieldOf,
-  parseListingForm,
+  DELIVERY_LABELS,
+  DISCLOSURE_LABELS,
+  SPLIT_LABELS,
+  optionsOf,
   seatRange,
+  seatSummary,
   splitSerials,
-  type FormLike,
-} from '@/lib/sell/listing-form';
+} from '@/lib/sell/seat-input';
 
 const EVENT = 'vvG1OMw20GdtWRW4';
 
@@ -88,6 +91,11 @@ describe('parseListingForm', () => {
     expect(!r.ok && r.errors.price).toMatch(/^Must be at least \d+ cents/);
   });
 
+  it('refuses a range of more seats than one listing may hold', () => {
+    const r = parseListingForm(EVENT, form({ ...seated, seatFrom: '1', seatThru: '1001' }));
+    expect(!r.ok && r.errors).toEqual({ seats: 'At most 1000 seats in one listing' });
+  });
+
   it('refuses a quantity that is not a whole number', () => {
     const r = parseListingForm(
       EVENT,
@@ -97,7 +105,7 @@ describe('parseListingForm', () => {
   });
 });
 
-describe('seatRange and splitSerials', () => {
+describe('seatRange, seatSummary, splitSerials and the options (what the browser works out)', () => {
   it('numbers consecutive seats, odd/even sides, and a single labelled seat', () => {
     expect(seatRange('7', '10')).toEqual({ seats: ['7', '8', '9', '10'] });
     expect(seatRange('7', '13', 2)).toEqual({ seats: ['7', '9', '11', '13'] });
@@ -105,6 +113,18 @@ describe('seatRange and splitSerials', () => {
     expect(seatRange('A', '')).toEqual({ seats: ['A'] });
     expect(seatRange('A', 'D')).toHaveProperty('error');
     expect(seatRange('', '4')).toEqual({ error: 'Enter the first seat' });
+  });
+
+  it('sums a range up, by its ends when long', () => {
+    expect(seatSummary(['7', '8'])).toBe('2 seats: 7, 8');
+    expect(seatSummary(['A'])).toBe('1 seat: A');
+    expect(seatSummary(Array.from({ length: 20 }, (_, i) => String(i + 1)))).toBe('20 seats: 1–20');
+  });
+
+  it('offers every split rule, delivery method and disclosure the API accepts, and no other', () => {
+    expect(optionsOf(SPLIT_LABELS).sort()).toEqual([...SPLIT_KINDS].sort());
+    expect(optionsOf(DELIVERY_LABELS).sort()).toEqual([...DELIVERY_METHODS].sort());
+    expect(optionsOf(DISCLOSURE_LABELS).sort()).toEqual([...DISCLOSURES].sort());
   });
 
   it('splits serials on ";" or new lines and drops blanks', () => {

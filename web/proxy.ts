@@ -1,5 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { STATIC_PAGES, contentSecurityPolicy, newNonce } from './lib/csp';
+import { STATIC_PAGES, contentSecurityPolicy, imageOrigins, newNonce } from './lib/csp';
+
+// Read where the server starts (not at build time): a dev stack names its fake Ticketmaster then.
+const IMAGES = imageOrigins(process.env);
 
 /**
  * Every page gets its own nonce and the CSP that names it. Next reads the policy from the request
@@ -8,7 +11,7 @@ import { STATIC_PAGES, contentSecurityPolicy, newNonce } from './lib/csp';
  */
 export function proxy(request: NextRequest) {
   const nonce = STATIC_PAGES.has(request.nextUrl.pathname) ? null : newNonce();
-  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development', IMAGES);
   const headers = new Headers(request.headers);
   if (nonce) headers.set('x-nonce', nonce);
   headers.set('content-security-policy', policy);

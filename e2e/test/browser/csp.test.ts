@@ -1,11 +1,14 @@
 /**
  * Every page of the production web build carries a Content-Security-Policy with a fresh nonce
  * and frame-ancestors 'none', and every script in the page carries that nonce; a browser that
- * loads the pages under the policy reports no violation (Chromium logs one per blocked script).
+ * loads the pages under the policy reports no violation (Chromium logs one per blocked script or
+ * image).
  */
+import { FIXTURE_IDS } from '@bigtix/fake-ticketmaster';
 import { BASE_URL, launch, phoneContext } from './browser-kit';
 
-const PAGES = ['/', '/auth/signin', '/auth/signup', '/sell', '/orders'];
+// An event page loads Ticketmaster's images (the fake's, here): its hero and its seat map.
+const PAGES = ['/', '/auth/signin', '/auth/signup', '/sell', '/orders', `/events/${FIXTURE_IDS.withSeatmap}`];
 
 describe('content security policy', () => {
   it.each(PAGES)('is on %s with a fresh nonce that every script of the page carries', async (path) => {

@@ -1,8 +1,9 @@
 /**
  * The buyer and seller journey in a phone-sized Chromium against a running stack (production web
- * build): a seller lists a ticket, a buyer finds, holds and pays for it with the succeeding test card,
- * sees it in My tickets, and still sees it there offline. Also checks the manifest, the service
- * worker, the offline fallback and accessibility (axe) of the main pages.
+ * build): a seller lists a ticket (one seat, through the Sell page's listing form), a buyer
+ * finds, holds and pays for it with the succeeding test card, sees it in My tickets, and still
+ * sees it there offline. Also checks the manifest, the service worker, the offline fallback and
+ * accessibility (axe) of the main pages.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -93,7 +94,9 @@ describe('buyer and seller journey on a phone', () => {
   let sellerCtx: BrowserContext;
   let buyerCtx: BrowserContext;
   const serial = `SN-${Date.now().toString(36).toUpperCase()}`;
-  const title = `Section 101 Row A Seat ${Math.floor(Math.random() * 900) + 100}`;
+  const seat = String(Math.floor(Math.random() * 900) + 100);
+  // What tickets calls one seat of a listing (its title on the event page).
+  const title = `Section 101, Row A, Seat ${seat}`;
   let eventId = '';
   let eventPath = '';
 
@@ -118,22 +121,26 @@ describe('buyer and seller journey on a phone', () => {
     await shot(page, '02-seller-found-event');
     await firstEvent.click();
 
-    await page.getByLabel(/^Title/).fill(title);
-    await page.getByLabel(/^Price/).fill('85.50');
-    await page.getByLabel(/^Serial number/).fill(serial);
-    await page.getByLabel(/^Description/).fill('Aisle seat, mobile transfer');
+    // One seat: a listing of one, its serial and price.
+    await page.getByLabel('Section').fill('101');
+    await page.getByLabel('Row').fill('A');
+    await page.getByLabel('Seat from').fill(seat);
+    await page.getByLabel('Serial numbers').fill(serial);
+    await page.getByLabel('Price per ticket').fill('85.50');
+    await page.getByLabel('Notes (optional)').fill('Aisle seat, mobile transfer');
     await shot(page, '03-seller-filled-listing');
     await page.getByRole('button', { name: 'List ticket' }).click();
 
     await page.waitForURL(/\/my\/listings/);
     await page.getByTestId('listed-banner').waitFor();
-    await page.getByTestId('listing').filter({ hasText: title }).filter({ hasText: 'For sale' }).waitFor();
+    const listed = `Section 101 · Row A, seat ${seat}`;
+    await page.getByTestId('listing').filter({ hasText: listed }).filter({ hasText: 'For sale' }).waitFor();
     await shot(page, '04-seller-my-listings');
     // The seller sees the listing price and what they receive after the 10 % seller fee.
     await expectVisible(
       page
         .getByTestId('listing')
-        .filter({ hasText: title })
+        .filter({ hasText: listed })
         .getByTestId('listing-proceeds')
         .filter({ hasText: '$76.95' }),
     );

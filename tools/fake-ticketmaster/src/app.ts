@@ -26,6 +26,8 @@ export interface FakeTicketmasterOptions {
   now?: () => number;
   /** Base of fixture image URLs (default `https://s1.ticketm.net`, like the real API). */
   imageBaseUrl?: string;
+  /** Base of fixture seat map URLs (default `https://maps.ticketmaster.com`, like the real API). */
+  seatmapBaseUrl?: string;
 }
 
 export interface FakeTicketmaster {
@@ -45,7 +47,11 @@ export function createFakeTicketmaster(options: FakeTicketmasterOptions = {}): F
   const dailyQuota = options.dailyQuota ?? DEFAULT_DAILY_QUOTA;
   if (!Number.isInteger(dailyQuota) || dailyQuota < 1) throw new RangeError('dailyQuota must be a positive integer');
 
-  const catalogue = buildCatalogue({ now: now(), imageBaseUrl: options.imageBaseUrl });
+  const catalogue = buildCatalogue({
+    now: now(),
+    imageBaseUrl: options.imageBaseUrl,
+    seatmapBaseUrl: options.seatmapBaseUrl,
+  });
   const controls = new TestControls();
   const limiter = new RateLimiter({ perSecond, dailyQuota, now });
   controls.onReset(() => limiter.reset());

@@ -75,6 +75,8 @@ export interface DiscoveryEvent {
   info?: string;
   pleaseNote?: string;
   priceRanges?: { type: 'standard'; currency: string; min: number; max: number }[];
+  /** The venue's static seat map for this event (a PNG on maps.ticketmaster.com); absent for some events. */
+  seatmap?: { staticUrl: string; id: string };
   _links: { self: Href; attractions?: Href[]; venues: Href[] };
   _embedded: { venues: DiscoveryVenue[]; attractions?: DiscoveryAttraction[] };
 }
@@ -93,6 +95,8 @@ export interface CatalogueOptions {
   now: number;
   /** Where image URLs point (`https://s1.ticketm.net` like the real API by default). */
   imageBaseUrl?: string;
+  /** Where seat map URLs point (`https://maps.ticketmaster.com` like the real API by default). */
+  seatmapBaseUrl?: string;
 }
 
 // ---- Public fixture helpers for tests ---------------------------------------------------------
@@ -113,6 +117,9 @@ export const FIXTURE_IDS = {
   offsale: 'vvG12yTh0rGkFqYr',
   withoutPriceRanges: 'vvG1Ryt6g3MHN4xQU',
   withoutImages: '1AvZfrsRQDK0eUAG',
+  withSeatmap: 'vvG1OMw20GdtWRW4',
+  /** The second Eras Tour date at MetLife: found by the same search as `withSeatmap`. */
+  withoutSeatmap: '1AvZn9qpK2rztUx',
   withoutSpecificTime: 'vv1ASFWoebdohBi2u1',
   inLondon: 'Z698xZ477HksScI0',
 } as const;
@@ -138,6 +145,7 @@ export function pickFixtureEventId(
     status?: EventStatusCode;
     withPriceRanges?: boolean;
     withImages?: boolean;
+    withSeatmap?: boolean;
   } = {},
 ): string {
   const found = eventDefinitions.find(
@@ -145,7 +153,8 @@ export function pickFixtureEventId(
       (criteria.city === undefined || venues[d.venue].city === criteria.city) &&
       (criteria.status === undefined || d.status === criteria.status) &&
       (criteria.withPriceRanges === undefined || (d.price !== undefined) === criteria.withPriceRanges) &&
-      (criteria.withImages === undefined || (d.images !== false) === criteria.withImages),
+      (criteria.withImages === undefined || (d.images !== false) === criteria.withImages) &&
+      (criteria.withSeatmap === undefined || (d.seatmap !== false) === criteria.withSeatmap),
   );
   if (!found) throw new Error(`no fixture event matches ${JSON.stringify(criteria)}`);
   return found.id;
@@ -161,10 +170,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function buildCatalogue(options: CatalogueOptions): CatalogueEntry[] {
   const imageBase = (options.imageBaseUrl ?? 'https://s1.ticketm.net').replace(/\/$/, '');
-  return eventDefinitions.map((d) => buildEntry(d, options.now, imageBase));
+  const seatmapBase = (options.seatmapBaseUrl ?? 'https://maps.ticketmaster.com').replace(/\/$/, '');
+  return eventDefinitions.map((d) => buildEntry(d, options.now, imageBase, seatmapBase));
 }
 
-function buildEntry(d: EventDefinition, now: number, imageBase: string): CatalogueEntry {
+function buildEntry(d: EventDefinition, now: number, imageBase: string, seatmapBase: string): CatalogueEntry {
   const venue: VenueDefinition = venues[d.venue];
   const classification = classifications[d.classification];
   const localDate = addDays(localDateOf(now, venue.timezone), d.dayOffset);
@@ -208,6 +218,7 @@ function buildEntry(d: EventDefinition, now: number, imageBase: string): Catalog
           priceRanges: [{ type: 'standard' as const, currency: venue.currency, min: d.price[0], max: d.price[1] }],
         }
       : {}),
+    ...(d.seatmap === false ? {} : { seatmap: { staticUrl: seatmapUrl(seatmapBase, d.id), id: 'seatmap' } }),
     _links: {
       self: { href: `/discovery/v2/events/${d.id}?locale=en-us` },
       ...(d.attraction ? { attractions: [{ href: `/discovery/v2/attractions/${d.attraction[1]}?locale=en-us` }] } : {}),
@@ -255,6 +266,11 @@ function images(base: string, id: string): DiscoveryImage[] {
     height: v.height,
     fallback: false,
   }));
+}
+
+/** The real API's shape (served by routes/images.ts when the base is this server). */
+function seatmapUrl(base: string, id: string): string {
+  return `${base}/maps/geometry/3/event/${id}/staticImage?type=png&systemId=HOST`;
 }
 
 function eventUrl(d: EventDefinition, venue: VenueDefinition, localDate: string): string {

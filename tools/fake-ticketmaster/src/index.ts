@@ -10,12 +10,14 @@ export { TestControls, type RequestLogEntry } from './test-controls';
 export type { SearchPage } from './search-events';
 export type { DiscoveryErrorBody, GatewayFaultBody } from './discovery-errors';
 
-export interface StartOptions extends Omit<FakeTicketmasterOptions, 'imageBaseUrl'> {
+export interface StartOptions extends Omit<FakeTicketmasterOptions, 'imageBaseUrl' | 'seatmapBaseUrl'> {
   /** 0 (default) picks a free port. */
   port?: number;
   host?: string;
   /** As in FakeTicketmasterOptions, plus `'self'`: images are served by this server. */
   imageBaseUrl?: string | 'self';
+  /** As in FakeTicketmasterOptions, plus `'self'`: seat maps are served by this server. */
+  seatmapBaseUrl?: string | 'self';
 }
 
 export interface RunningFakeTicketmaster {
@@ -29,7 +31,7 @@ export interface RunningFakeTicketmaster {
 }
 
 export async function startFakeTicketmaster(options: StartOptions = {}): Promise<RunningFakeTicketmaster> {
-  const { port = 0, host = '127.0.0.1', imageBaseUrl, ...appOptions } = options;
+  const { port = 0, host = '127.0.0.1', imageBaseUrl, seatmapBaseUrl, ...appOptions } = options;
   const server: Server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -42,10 +44,11 @@ export async function startFakeTicketmaster(options: StartOptions = {}): Promise
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const url = `http://${urlHost}:${address.port}`;
 
-  // The app is built after listening so `imageBaseUrl: 'self'` can name the real port.
+  // The app is built after listening so `'self'` can name the real port.
   const fake = createFakeTicketmaster({
     ...appOptions,
     imageBaseUrl: imageBaseUrl === 'self' ? url : imageBaseUrl,
+    seatmapBaseUrl: seatmapBaseUrl === 'self' ? url : seatmapBaseUrl,
   });
   server.on('request', fake.app.callback());
 

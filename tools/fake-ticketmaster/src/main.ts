@@ -18,8 +18,17 @@ async function main(): Promise<void> {
   const dailyQuota = intFromEnv('FAKE_TICKETMASTER_DAILY_QUOTA', DEFAULT_DAILY_QUOTA);
   const host = process.env.FAKE_TICKETMASTER_HOST || '127.0.0.1';
   const imageBaseUrl = process.env.FAKE_TICKETMASTER_IMAGE_BASE_URL || 'self';
+  const seatmapBaseUrl = process.env.FAKE_TICKETMASTER_SEATMAP_BASE_URL || 'self';
 
-  const server = await startFakeTicketmaster({ port, host, apiKey, rateLimitPerSecond, dailyQuota, imageBaseUrl });
+  const server = await startFakeTicketmaster({
+    port,
+    host,
+    apiKey,
+    rateLimitPerSecond,
+    dailyQuota,
+    imageBaseUrl,
+    seatmapBaseUrl,
+  });
   const limit = rateLimitPerSecond === 0 ? 'no rate limit' : `${rateLimitPerSecond} req/s per key`;
   // One line, so a dev runner can wait for "listening on".
   console.log(

@@ -82,4 +82,20 @@ describe('fixture catalogue', () => {
     expect(() => pickFixtureEventId({ city: 'Atlantis' })).toThrow(/no fixture event/);
     expect(FIXTURE_EVENTS.length).toBe(catalogue.length);
   });
+
+  it('gives most events a static seat map on the real host, and some none', () => {
+    const withMap = catalogue.filter((e) => e.event.seatmap);
+    expect(withMap.length).toBeGreaterThan(catalogue.length / 2);
+    expect(withMap.length).toBeLessThan(catalogue.length);
+    expect(byId.get(FIXTURE_IDS.withSeatmap)!.seatmap).toEqual({
+      staticUrl: `https://maps.ticketmaster.com/maps/geometry/3/event/${FIXTURE_IDS.withSeatmap}/staticImage?type=png&systemId=HOST`,
+      id: 'seatmap',
+    });
+    expect(byId.get(FIXTURE_IDS.withoutSeatmap)!).not.toHaveProperty('seatmap');
+    expect(pickFixtureEventId({ withSeatmap: false })).toBeTruthy();
+    const own = buildCatalogue({ now, seatmapBaseUrl: 'http://127.0.0.1:9/' });
+    expect(own[0].event.seatmap?.staticUrl ?? own[1].event.seatmap?.staticUrl).toMatch(
+      /^http:\/\/127\.0\.0\.1:9\/maps\/geometry\/3\/event\//,
+    );
+  });
 });

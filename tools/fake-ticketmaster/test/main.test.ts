@@ -56,6 +56,11 @@ describe('CLI (src/main.ts)', () => {
     // Served by the process itself so the offline dev stack shows images.
     expect(body._embedded.events[0].images[0].url.startsWith(`${url}/dam/`)).toBe(true);
     expect((await fetch(body._embedded.events[0].images[0].url)).headers.get('content-type')).toBe('image/png');
+    const mapped = body._embedded.events[0].seatmap?.staticUrl as string;
+    expect(mapped.startsWith(`${url}/maps/geometry/3/event/`)).toBe(true);
+    const map = await fetch(mapped);
+    expect(map.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await map.text()).toMatch(/^<svg /);
 
     expect((await fetch(`${url}/discovery/v2/events.json?apikey=fake-ticketmaster-key`)).status).toBe(401);
   });

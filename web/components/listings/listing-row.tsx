@@ -9,15 +9,21 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, useTransition } from 'react';
-import { changePrice, delist } from './actions';
+import { changePrice, delist, delistGroup, repriceGroup } from './actions';
 
 export interface ListingRowProps {
+  /** A listing's id, or (kind `ticket`) the id of a ticket listed before listings existed. */
   id: string;
+  kind: 'listing' | 'ticket';
   title: string;
-  /** The listing price. */
+  /** "2 of 4 for sale · 2 sold". */
+  countsLabel: string;
+  /** The listing price per ticket. */
   priceLabel: string;
-  /** What the seller receives for it, after the seller fee. */
+  /** What the seller receives for one ticket, after the seller fee. */
   proceedsLabel: string;
+  /** What a buyer pays for one ticket. */
+  allInLabel: string;
   priceDollars: string;
   status: 'available' | 'held' | 'sold' | 'withdrawn';
   /** Set when BigTix withdrew it, not the seller. */
@@ -39,6 +45,7 @@ export function ListingRow(p: ListingRowProps) {
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const editable = p.status === 'available';
+  const [reprice, withdraw] = p.kind === 'listing' ? [repriceGroup, delistGroup] : [changePrice, delist];
   const run = (fn: () => Promise<{ error: string | null }>) =>
     start(async () => {
       const r = await fn();
@@ -55,6 +62,9 @@ export function ListingRow(p: ListingRowProps) {
             <Typography variant="body2" color="text.secondary">
               {p.eventLabel}
             </Typography>
+            <Typography variant="body2" data-testid="listing-counts">
+              {p.countsLabel}
+            </Typography>
           </div>
           <Chip
             size="small"
@@ -69,11 +79,11 @@ export function ListingRow(p: ListingRowProps) {
             spacing={1}
             sx={{ mt: 1 }}
             component="form"
-            onSubmit={(e) => (e.preventDefault(), run(() => changePrice(p.id, price)))}
+            onSubmit={(e) => (e.preventDefault(), run(() => reprice(p.id, price)))}
           >
             <TextField
               size="small"
-              label={`New price for ${p.title}`}
+              label={`New price per ticket for ${p.title}`}
               value={price}
               onChange={(e) => setPrice(e.target.value)}
               slotProps={{
@@ -87,11 +97,13 @@ export function ListingRow(p: ListingRowProps) {
             <Button onClick={() => setEditing(false)}>Cancel</Button>
           </Stack>
         ) : (
-          <Stack direction="row" spacing={1} alignItems="center" sx={{ mt: 1 }}>
+          <Stack direction="row" spacing={1} useFlexGap alignItems="center" sx={{ mt: 1, flexWrap: 'wrap' }}>
             <Typography sx={{ fontWeight: 700, flex: 1 }}>
-              {p.priceLabel}{' '}
-              <Typography component="span" variant="body2" color="text.secondary" data-testid="listing-proceeds">
-                · you receive {p.proceedsLabel}
+              {p.priceLabel}
+              <Typography component="span" variant="body2" color="text.secondary">
+                {' '}
+                each · <span data-testid="listing-proceeds">you receive {p.proceedsLabel}</span> · buyers pay{' '}
+                <span data-testid="listing-all-in">{p.allInLabel}</span>
               </Typography>
             </Typography>
             {editable && (
@@ -103,7 +115,7 @@ export function ListingRow(p: ListingRowProps) {
                   size="small"
                   color="error"
                   disabled={pending}
-                  onClick={() => run(() => delist(p.id))}
+                  onClick={() => run(() => withdraw(p.id))}
                   aria-label={`Delist ${p.title}`}
                 >
                   Delist

@@ -10,6 +10,8 @@ export interface StoredTicket {
   title: string;
   priceLabel: string;
   serialNumber: string | null;
+  /** Where the seat is ("Section 101 · Row A · Seat 3"); absent for tickets without a listing and in copies saved before. */
+  seatLabel?: string | null;
   eventId: string;
   eventName: string | null;
   eventDate: string | null;

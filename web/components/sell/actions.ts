@@ -1,60 +1,48 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { parseDollarsToCents, ticketInputSchema, type TicketInput } from '@bigtix/common';
+import type { ErrorBody } from '@bigtix/common';
 import { ApiError } from '@/lib/api/http';
-import { createTicket, createTickets } from '@/lib/api/tickets';
+import { createListing } from '@/lib/api/listings';
+import { fieldErrorsFromApi, parseListingForm, type FieldErrors } from '@/lib/sell/listing-form';
 
 export interface SellState {
   error: string | null;
-  /** Problems by row index (0-based), as the buyer typed them. */
-  rowErrors: Record<number, string>;
+  /** Messages by form field, from the form's own checks or from the listings API's 400. */
+  fieldErrors: FieldErrors;
 }
 
-/** Lists one ticket (single create) or several (bulk create, all or nothing on invalid rows). */
-export async function listTickets(eventId: string, _prev: SellState, form: FormData): Promise<SellState> {
-  const titles = form.getAll('title').map(String);
-  const prices = form.getAll('price').map(String);
-  const serials = form.getAll('serialNumber').map(String);
-  const descriptions = form.getAll('description').map(String);
-  const rowErrors: Record<number, string> = {};
-  const rows: TicketInput[] = [];
-  titles.forEach((title, i) => {
-    const price = parseDollarsToCents(prices[i] ?? '');
-    if (price === null) {
-      rowErrors[i] = 'Price must be an amount like 45 or 45.50';
-      return;
-    }
-    const parsed = ticketInputSchema.safeParse({
-      title,
-      price,
-      serialNumber: serials[i] ?? '',
-      description: descriptions[i] ?? '',
-      eventId,
-    });
-    if (!parsed.success) rowErrors[i] = parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ');
-    else rows.push(parsed.data);
-  });
-  if (Object.keys(rowErrors).length) return { error: 'Fix the highlighted tickets.', rowErrors };
-  if (rows.length === 0) return { error: 'Add at least one ticket.', rowErrors };
-
+/**
+ * Lists one group of seats (`POST /api/listings`): all its seats or none. The form is checked
+ * here first so the seller hears about a miscount before anything is sent; whatever the API
+ * still refuses comes back next to the field it names.
+ */
+export async function listSeats(eventId: string, _prev: SellState, form: FormData): Promise<SellState> {
+  const parsed = parseListingForm(eventId, form);
+  if (!parsed.ok) return { error: 'Fix the highlighted fields. Nothing was listed.', fieldErrors: parsed.errors };
   try {
-    if (rows.length === 1) {
-      await createTicket(rows[0]);
-    } else {
-      const res = await createTickets(rows);
-      const failed = res.results.filter((r) => r.status === 'failed');
-      if (failed.length) {
-        return {
-          error: `${res.created} listed, ${failed.length} not listed.`,
-          rowErrors: Object.fromEntries(failed.map((r) => [r.index, r.status === 'failed' ? r.message : ''])),
-        };
-      }
-    }
+    await createListing(parsed.input);
   } catch (err) {
     if (err instanceof ApiError && err.status === 401)
       redirect(`/auth/signin?next=${encodeURIComponent(`/sell?eventId=${eventId}`)}`);
-    if (err instanceof ApiError && err.status < 500) return { error: err.messages.join('. '), rowErrors };
-    return { error: 'Listing failed: the tickets service is not answering. Nothing was listed; try again.', rowErrors };
+    // The one conflict a new listing meets: one of its serials is listed already (by this seller).
+    if (err instanceof ApiError && err.status === 409)
+      return {
+        error: 'Fix the highlighted fields. Nothing was listed.',
+        fieldErrors: { serials: fieldErrorsFromApi(err.messages.map((message) => ({ message }))).general.join(' ') },
+      };
+    if (err instanceof ApiError && err.status < 500) {
+      const items = (err.body as ErrorBody | null)?.errors ?? err.messages.map((message) => ({ message }));
+      const { fields, general } = fieldErrorsFromApi(items);
+      const named = Object.keys(fields).length > 0;
+      return {
+        error: [named ? 'Fix the highlighted fields. Nothing was listed.' : '', ...general].filter(Boolean).join(' '),
+        fieldErrors: fields,
+      };
+    }
+    return {
+      error: 'Listing failed: the tickets service is not answering. Nothing was listed; try again.',
+      fieldErrors: {},
+    };
   }
-  redirect(`/my/listings?listed=${rows.length}`);
+  redirect(`/my/listings?listed=${parsed.input.quantity}`);
 }

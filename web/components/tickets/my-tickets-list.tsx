@@ -55,7 +55,14 @@ export function MyTicketsList({ fresh, userId }: { fresh: StoredTickets | null; 
         {shown.tickets.map((t) => (
           <Card key={t.id} component="li" variant="outlined" sx={{ listStyle: 'none' }}>
             <CardContent>
-              <Typography sx={{ fontWeight: 700 }}>{t.title}</Typography>
+              {/* A seat of a listing says where it is; its title says the same in other words. */}
+              {t.seatLabel ? (
+                <Typography sx={{ fontWeight: 700 }} data-testid="ticket-seat">
+                  {t.seatLabel}
+                </Typography>
+              ) : (
+                <Typography sx={{ fontWeight: 700 }}>{t.title}</Typography>
+              )}
               {t.eventName && (
                 <Typography variant="body2" color="text.secondary">
                   {t.eventName}

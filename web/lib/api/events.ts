@@ -1,7 +1,7 @@
 import 'server-only';
 import type { EventDetailsDto, EventSearchResponse, EventSummaryDto } from '@bigtix/common';
 import { ApiError, getJson, getOrNull } from './http';
-import { toEventView, type EventView } from '../view/event';
+import { seatmapOf, toEventView, type EventView } from '../view/event';
 
 export interface EventQuery {
   keyword?: string;
@@ -27,7 +27,9 @@ export async function searchEvents(q: EventQuery): Promise<EventView[]> {
   return res.items.map(toEventView);
 }
 
-export async function fetchEvent(eventId: string): Promise<(EventView & { info: string | null }) | null> {
+export async function fetchEvent(
+  eventId: string,
+): Promise<(EventView & { info: string | null; seatmapUrl: string | null }) | null> {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(eventId)) return null;
   const dto = await getOrNull<EventDetailsDto>('tickets', `/api/events/${encodeURIComponent(eventId)}`, {
     withSession: false,
@@ -38,7 +40,7 @@ export async function fetchEvent(eventId: string): Promise<(EventView & { info: 
     .filter((i) => i.ratio === '16_9')
     .sort((a, b) => a.width - b.width)
     .find((i) => i.width >= 640);
-  return { ...toEventView(dto), image: best?.url ?? dto.image, info: dto.info };
+  return { ...toEventView(dto), image: best?.url ?? dto.image, info: dto.info, seatmapUrl: seatmapOf(dto) };
 }
 
 type EventWithTickets = EventView & { ticketCount: number; fromPrice: number };

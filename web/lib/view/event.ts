@@ -1,4 +1,4 @@
-import type { EventStatus, EventSummaryDto } from '@bigtix/common';
+import type { EventDetailsDto, EventStatus, EventSummaryDto } from '@bigtix/common';
 import { eventDate } from '../format';
 
 export interface EventView {
@@ -20,6 +20,18 @@ const notices: Partial<Record<EventStatus, string>> = {
   rescheduled: 'This event has been rescheduled. Check the new date before you buy.',
   offsale: 'Ticketmaster sales for this event are closed; resale tickets may still be listed.',
 };
+
+/** Ticketmaster's seat map image for the event, when it has one and it is an http(s) URL. */
+export function seatmapOf(e: Pick<EventDetailsDto, 'seatmapUrl'>): string | null {
+  const raw = e.seatmapUrl;
+  if (!raw) return null;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
 
 export function toEventView(e: EventSummaryDto & { timezone?: string | null }): EventView {
   const v = e.venue;

@@ -28,6 +28,11 @@ export interface TicketView {
   version: number;
   createdAt: string;
   serialNumber: string | null;
+  /** The listing this ticket is a seat of, and where it is (absent on tickets listed before listings). */
+  listingId?: string;
+  section?: string | null;
+  row?: string | null;
+  seat?: string | null;
 }
 
 export function toTicketView(t: TicketDto): TicketView {
@@ -49,5 +54,8 @@ export function toTicketView(t: TicketDto): TicketView {
     version: t.version,
     createdAt: t.createdAt,
     serialNumber: t.serialNumber ?? null,
+    ...(t.listingId
+      ? { listingId: t.listingId, section: t.section ?? null, row: t.row ?? null, seat: t.seat ?? null }
+      : {}),
   };
 }

@@ -8,9 +8,9 @@ import { waitFor } from '@bigtix/testkit';
 import { Person, newPerson } from '@bigtix/e2e/src/api-client';
 import { Stack, startStack } from '@bigtix/e2e/src/stack';
 import { signIn } from '@/components/auth/actions';
-import { changePrice, delist } from '@/components/listings/actions';
+import { changePrice, delist, delistGroup, repriceGroup } from '@/components/listings/actions';
 import { holdTickets } from '@/components/orders/actions';
-import { listTickets } from '@/components/sell/actions';
+import { listSeats } from '@/components/sell/actions';
 import { revalidated } from '../support/next-stubs/cache';
 import { cookies, setRequestCookies } from '../support/next-stubs/headers';
 import { RedirectSignal } from '../support/next-stubs/navigation';
@@ -32,18 +32,6 @@ const form = (fields: [string, string][]) => {
   for (const [k, v] of fields) f.append(k, v);
   return f;
 };
-const rows = (...rs: { title: string; price: string; serial: string }[]) =>
-  form(
-    rs.flatMap(
-      (r) =>
-        [
-          ['title', r.title],
-          ['price', r.price],
-          ['serialNumber', r.serial],
-          ['description', ''],
-        ] as [string, string][],
-    ),
-  );
 const redirectOf = (p: Promise<unknown>) =>
   p.then(
     (v) => {
@@ -54,7 +42,7 @@ const redirectOf = (p: Promise<unknown>) =>
       throw err;
     },
   );
-const empty = { error: null, rowErrors: {} };
+const empty = { error: null, fieldErrors: {} };
 let serial = 0;
 const nextSerial = () => `WEB-${stack.iso.id}-${++serial}`;
 
@@ -63,73 +51,140 @@ async function listingsOf(p: Person) {
     id: string;
     price: number;
     status: string;
+    listingId?: string;
+    seat?: string | null;
   }[];
 }
 
-describe('listTickets (Sell page)', () => {
-  it('names the bad row and lists nothing when any row is bad', async () => {
+/** A single ticket, as the API (and the CLI) still list them. */
+async function oneTicket(p: Person, price = 4_500) {
+  const res = await p.call('POST', '/api/tickets/create', {
+    title: 'A',
+    price,
+    description: '',
+    serialNumber: nextSerial(),
+    eventId: EVENT,
+  });
+  expect(res.status).toBe(201);
+  return res.body as { id: string; price: number };
+}
+
+/** The Sell form for 4 seats in a row, as the browser posts it. */
+const sellForm = (overrides: Record<string, string> = {}, serials = [1, 2, 3, 4].map(() => nextSerial())) =>
+  form(
+    Object.entries({
+      section: '112',
+      seating: 'seated',
+      row: 'F',
+      seatFrom: '7',
+      seatThru: '10',
+      seatStep: '1',
+      serials: serials.join('; '),
+      splits: 'pairs',
+      price: '85.50',
+      delivery: 'mobile_transfer',
+      notes: 'Aisle',
+      ...overrides,
+    }),
+  );
+
+describe('listSeats (Sell page)', () => {
+  it('lists one group: a seat and its serial per ticket, in cents, and opens My listings', async () => {
     const seller = await newPerson(stack.url, 'seller');
     as(seller);
-    const state = await listTickets(
-      EVENT,
-      empty,
-      rows(
-        { title: 'Row 1', price: '45', serial: nextSerial() },
-        { title: 'Row 2', price: 'cheap', serial: nextSerial() },
-      ),
-    );
+    const serials = [1, 2, 3, 4].map(() => nextSerial());
+    const url = await redirectOf(listSeats(EVENT, empty, sellForm({}, serials)));
+    expect(url).toBe('/my/listings?listed=4');
+    const [group] = (await seller.call('GET', '/api/listings/mine')).body.items;
+    expect(group).toMatchObject({
+      section: '112',
+      row: 'F',
+      seats: ['7', '8', '9', '10'],
+      quantity: 4,
+      available: 4,
+      price: 8_550,
+      splits: 'pairs',
+      notes: 'Aisle',
+    });
+    const seats = (await listingsOf(seller)).filter((t) => t.listingId === group.id);
+    expect(seats.map((t) => t.seat).sort()).toEqual(['10', '7', '8', '9']);
+  });
+
+  it('names the field and lists nothing when the serials do not match the seats', async () => {
+    const seller = await newPerson(stack.url, 'seller');
+    as(seller);
+    const state = await listSeats(EVENT, empty, sellForm({ serials: `${nextSerial()}; ${nextSerial()}` }));
     expect(state).toEqual({
-      error: 'Fix the highlighted tickets.',
-      rowErrors: { 1: 'Price must be an amount like 45 or 45.50' },
+      error: 'Fix the highlighted fields. Nothing was listed.',
+      fieldErrors: { serials: 'Enter 4 serial numbers, one per seat separated by ";" (you entered 2)' },
     });
     expect(await listingsOf(seller)).toEqual([]);
   });
 
-  it('lists every row in cents and opens My listings', async () => {
+  it('shows the listings API’s refusal of a serial listed already next to the serials, and sells nothing more', async () => {
     const seller = await newPerson(stack.url, 'seller');
     as(seller);
-    const url = await redirectOf(
-      listTickets(
-        EVENT,
-        empty,
-        rows({ title: 'A', price: '45.50', serial: nextSerial() }, { title: 'B', price: '120', serial: nextSerial() }),
-      ),
-    );
-    expect(url).toBe('/my/listings?listed=2');
-    expect((await listingsOf(seller)).map((t) => t.price).sort()).toEqual([12_000, 4_550]);
+    const serials = [1, 2, 3, 4].map(() => nextSerial());
+    await redirectOf(listSeats(EVENT, empty, sellForm({}, serials)));
+    // The same serials again, in another row: the API refuses the seller's own copies.
+    const state = await listSeats(EVENT, empty, sellForm({ row: 'G' }, serials));
+    expect(state.error).toBe('Fix the highlighted fields. Nothing was listed.');
+    expect(state.fieldErrors).toEqual({
+      serials: expect.stringMatching(/^A serial of this listing is already listed/),
+    });
+    const mine = (await seller.call('GET', '/api/listings/mine')).body.items as { row: string; available: number }[];
+    expect(mine.filter((l) => l.available > 0).map((l) => [l.row, l.available])).toEqual([['F', 4]]);
   });
 
-  it('lists a serial someone else listed like any other: their listing blocks nobody', async () => {
-    const other = await newPerson(stack.url, 'other');
-    const taken = nextSerial();
-    as(other);
-    await redirectOf(listTickets(EVENT, empty, rows({ title: 'Theirs', price: '50', serial: taken })));
-    const seller = await newPerson(stack.url, 'seller');
-    as(seller);
-    const url = await redirectOf(
-      listTickets(
-        EVENT,
-        empty,
-        rows({ title: 'Mine', price: '50', serial: nextSerial() }, { title: 'Also mine', price: '50', serial: taken }),
-      ),
-    );
-    expect(url).toBe('/my/listings?listed=2');
-    expect(await listingsOf(seller)).toHaveLength(2);
+  it('says a cancelled event cannot be listed', async () => {
+    as(await newPerson(stack.url, 'seller'));
+    const state = await listSeats(FIXTURE_IDS.cancelled, empty, sellForm());
+    expect(state.fieldErrors).toEqual({});
+    expect(state.error).toMatch(/cancel/i);
   });
 
   it('sends a signed-out seller to sign in and back to this event', async () => {
     as(null);
-    const url = await redirectOf(listTickets(EVENT, empty, rows({ title: 'A', price: '45', serial: nextSerial() })));
+    const url = await redirectOf(listSeats(EVENT, empty, sellForm()));
     expect(url).toBe(`/auth/signin?next=${encodeURIComponent(`/sell?eventId=${EVENT}`)}`);
   });
 });
 
-describe('changePrice and delist (My listings)', () => {
+describe('repriceGroup and delistGroup (My listings)', () => {
+  async function oneGroup() {
+    const seller = await newPerson(stack.url, 'seller');
+    as(seller);
+    await redirectOf(listSeats(EVENT, empty, sellForm()));
+    const [group] = (await seller.call('GET', '/api/listings/mine')).body.items;
+    return { seller, group: group as { id: string } };
+  }
+  const seatsOf = async (seller: Person, id: string) => (await listingsOf(seller)).filter((t) => t.listingId === id);
+
+  it('re-prices every seat of the group in cents and refreshes My listings', async () => {
+    const { seller, group } = await oneGroup();
+    revalidated.length = 0;
+    expect(await repriceGroup(group.id, '90')).toEqual({ error: null });
+    expect((await seatsOf(seller, group.id)).map((t) => t.price)).toEqual([9_000, 9_000, 9_000, 9_000]);
+    expect(revalidated).toEqual(['/my/listings']);
+    expect(await repriceGroup(group.id, 'free')).toEqual({ error: 'Enter a price like 45 or 45.50.' });
+  });
+
+  it('withdraws every seat; a stranger is told no and changes nothing', async () => {
+    const { seller, group } = await oneGroup();
+    as(await newPerson(stack.url, 'stranger'));
+    expect((await delistGroup(group.id)).error).toBeTruthy();
+    expect((await seatsOf(seller, group.id)).every((t) => t.status === 'available')).toBe(true);
+    as(seller);
+    expect(await delistGroup(group.id)).toEqual({ error: null });
+    expect((await seatsOf(seller, group.id)).map((t) => t.status)).toEqual(Array(4).fill('withdrawn'));
+  });
+});
+
+describe('changePrice and delist (a single ticket on My listings)', () => {
   async function oneListing() {
     const seller = await newPerson(stack.url, 'seller');
     as(seller);
-    await redirectOf(listTickets(EVENT, empty, rows({ title: 'A', price: '45', serial: nextSerial() })));
-    return { seller, ticket: (await listingsOf(seller))[0] };
+    return { seller, ticket: await oneTicket(seller) };
   }
 
   it('re-prices in cents and refreshes My listings', async () => {
@@ -167,8 +222,7 @@ describe('holdTickets (event page)', () => {
   it('holds the picked ticket at the price the buyer saw and opens the order; a second buyer is told it is gone', async () => {
     const seller = await newPerson(stack.url, 'seller');
     as(seller);
-    await redirectOf(listTickets(EVENT, empty, rows({ title: 'A', price: '85.50', serial: nextSerial() })));
-    const [t] = await listingsOf(seller);
+    const t = await oneTicket(seller, 8_550);
 
     const buyer = await newPerson(stack.url, 'buyer');
     as(buyer);

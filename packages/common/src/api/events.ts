@@ -37,6 +37,8 @@ export interface EventDetailsDto extends EventSummaryDto {
   images: { url: string; width: number; height: number; ratio: string | null }[];
   timezone: string | null;
   classification: string | null;
+  /** Ticketmaster's static seat map image of the venue for this event; absent when it has none. */
+  seatmapUrl?: string;
 }
 
 export interface EventSearchResponse {

@@ -38,6 +38,8 @@ export interface TmEvent {
   };
   classifications?: TmClassification[];
   priceRanges?: { type?: string; currency?: string; min?: number; max?: number }[];
+  /** The venue's static seat map for this event (maps.ticketmaster.com), when Ticketmaster has one. */
+  seatmap?: { staticUrl?: string };
   _embedded?: { venues?: TmVenue[] };
 }
 

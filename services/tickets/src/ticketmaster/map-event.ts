@@ -46,9 +46,22 @@ export function toEventSummary(e: TmEvent): EventSummaryDto {
   };
 }
 
+/** Only an absolute http(s) URL is passed on: it ends up as an image source in the PWA. */
+function seatmapUrl(e: TmEvent): string | undefined {
+  const raw = e.seatmap?.staticUrl;
+  if (typeof raw !== 'string' || raw.length > 2000) return undefined;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function toEventDetails(e: TmEvent): EventDetailsDto {
   const c = e.classifications?.find((x) => x.primary) ?? e.classifications?.[0];
   const classification = [c?.segment?.name, c?.genre?.name].filter((n) => n && n !== 'Undefined').join(' / ');
+  const seatmap = seatmapUrl(e);
   return {
     ...toEventSummary(e),
     info: e.info ?? e.pleaseNote ?? null,
@@ -60,5 +73,6 @@ export function toEventDetails(e: TmEvent): EventDetailsDto {
     })),
     timezone: e.dates?.timezone ?? e._embedded?.venues?.[0]?.timezone ?? null,
     classification: classification || null,
+    ...(seatmap ? { seatmapUrl: seatmap } : {}),
   };
 }

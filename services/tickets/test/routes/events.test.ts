@@ -108,6 +108,15 @@ describe('events routes', () => {
       expect(noTime.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     });
 
+    it("carries Ticketmaster's static seat map as seatmapUrl, and leaves it out when there is none", async () => {
+      const mapped = (await request(h.url).get(`/api/events/${FIXTURE_IDS.withSeatmap}`)).body;
+      expect(mapped.seatmapUrl).toBe(
+        `https://maps.ticketmaster.com/maps/geometry/3/event/${FIXTURE_IDS.withSeatmap}/staticImage?type=png&systemId=HOST`,
+      );
+      const unmapped = (await request(h.url).get(`/api/events/${FIXTURE_IDS.withoutSeatmap}`)).body;
+      expect(unmapped).not.toHaveProperty('seatmapUrl');
+    });
+
     it('answers 404 for unknown and impossible ids', async () => {
       const unknown = await request(h.url).get(`/api/events/${UNKNOWN_EVENT_ID}`);
       expect(unknown.status).toBe(404);

@@ -24,6 +24,8 @@ export interface EventDefinition {
   price?: [number, number];
   /** False for the events the real API sends without any image. */
   images?: boolean;
+  /** False for the events the real API sends without `seatmap` (general admission, small rooms). */
+  seatmap?: boolean;
   info?: string;
   pleaseNote?: string;
 }
@@ -69,9 +71,9 @@ const ageNote = 'All ages. Children 2 and over require a ticket.';
 export const eventDefinitions: EventDefinition[] = [
   // Taylor Swift: several dates, so keyword searches return more than one event.
   { id: 'vvG1OMw20GdtWRW4', name: 'Taylor Swift | The Eras Tour', venue: 'metlife', classification: 'pop', attraction: swift, dayOffset: 45, localTime: '18:30:00', status: 'onsale', price: [49.5, 899], info: 'The Eras Tour is a journey through all of Taylor Swift\'s musical eras.', pleaseNote: bagPolicy },
-  { id: '1AvZn9qpK2rztUx', name: 'Taylor Swift | The Eras Tour', venue: 'metlife', classification: 'pop', attraction: swift, dayOffset: 46, localTime: '18:30:00', status: 'onsale', price: [49.5, 899], pleaseNote: bagPolicy },
+  { id: '1AvZn9qpK2rztUx', name: 'Taylor Swift | The Eras Tour', venue: 'metlife', classification: 'pop', attraction: swift, dayOffset: 46, localTime: '18:30:00', status: 'onsale', price: [49.5, 899], pleaseNote: bagPolicy, seatmap: false },
   { id: 'Z698xZayKJTXf8cu', name: 'Taylor Swift | The Eras Tour', venue: 'scotiabank', classification: 'pop', attraction: swift, dayOffset: 120, localTime: '19:00:00', status: 'onsale', price: [89, 1249] },
-  { id: 'vvG12yTh0rGkFqYr', name: 'Taylor Swift | The Eras Tour', venue: 'theO2', classification: 'pop', attraction: swift, dayOffset: 200, localTime: '18:00:00', status: 'offsale' },
+  { id: 'vvG12yTh0rGkFqYr', name: 'Taylor Swift | The Eras Tour', venue: 'theO2', classification: 'pop', attraction: swift, dayOffset: 200, localTime: '18:00:00', status: 'offsale', seatmap: false },
   // Punctuation-heavy names for URL-encoding tests.
   { id: 'vv1AYZ6aBPIpARR', name: 'AC/DC & friends #1', venue: 'redRocks', classification: 'rock', attraction: acdc, dayOffset: 30, localTime: '19:30:00', status: 'onsale', price: [75, 350], info: 'A one-night-only warm-up show with special guests.' },
   { id: 'Z7r9jZ1Axdh0mrB', name: 'AC/DC: Power Up Tour', venue: 'metlife', classification: 'rock', attraction: acdc, dayOffset: 95, localTime: '19:00:00', status: 'onsale', price: [65, 450] },
@@ -92,7 +94,7 @@ export const eventDefinitions: EventDefinition[] = [
   { id: 'Z7r9jZ1ADUm4LCPw', name: 'Zach Bryan - The Quittin Time Tour', venue: 'redRocks', classification: 'country', attraction: zach, dayOffset: 110, localTime: '19:00:00', status: 'onsale', price: [89.5, 250] },
   { id: 'Z7r9jZ1AjHybnmTHk', name: 'Bruce Springsteen and The E Street Band', venue: 'metlife', classification: 'rock', attraction: springsteen, dayOffset: 230, localTime: '19:30:00', status: 'onsale', price: [69.5, 549.5] },
   { id: 'G5vaC9xxOMp5Zd8pd', name: 'Bruce Springsteen and The E Street Band', venue: 'fenway', classification: 'rock', attraction: springsteen, dayOffset: 236, localTime: '19:30:00', status: 'onsale', price: [69.5, 549.5] },
-  { id: '1AvZfrsRQDK0eUAG', name: 'Foo Fighters: Everything or Nothing at All Tour', venue: 'wrigley', classification: 'rock', attraction: fooFighters, dayOffset: 250, localTime: '18:30:00', status: 'onsale', images: false },
+  { id: '1AvZfrsRQDK0eUAG', name: 'Foo Fighters: Everything or Nothing at All Tour', venue: 'wrigley', classification: 'rock', attraction: fooFighters, dayOffset: 250, localTime: '18:30:00', status: 'onsale', images: false, seatmap: false },
   { id: 'vvG1k8xsz8opIxWpe4', name: 'Hozier: Unreal Unearth Tour', venue: 'hollywoodBowl', classification: 'rock', attraction: hozier, dayOffset: 33, localTime: '20:00:00', status: 'onsale', price: [45, 175] },
   { id: 'Z7r9jZ1ApHJ9Zb', name: 'Hozier: Unreal Unearth Tour', venue: 'ryman', classification: 'rock', attraction: hozier, dayOffset: 39, localTime: '20:00:00', status: 'offsale' },
   { id: 'vvG1bn8wwXNsDB0Z1o', name: "LA Phil: Beethoven's Ninth", venue: 'hollywoodBowl', classification: 'classical', attraction: laPhil, dayOffset: 8, localTime: '20:00:00', status: 'onsale', price: [18, 210] },
@@ -100,13 +102,13 @@ export const eventDefinitions: EventDefinition[] = [
   { id: 'vv1AGe4DrqZAIMryoN', name: 'Grand Ole Opry', venue: 'ryman', classification: 'country', attraction: opry, dayOffset: 3, localTime: '19:00:00', status: 'onsale', price: [54, 134] },
   { id: 'Z7r9jZ1AvBQTXaa', name: 'Grand Ole Opry', venue: 'ryman', classification: 'country', attraction: opry, dayOffset: 10, localTime: '19:00:00', status: 'onsale', price: [54, 134] },
   { id: 'vvG13Fg6xLDO5w', name: 'Grand Ole Opry', venue: 'ryman', classification: 'country', attraction: opry, dayOffset: 17, localTime: '19:00:00', status: 'onsale', price: [54, 134] },
-  { id: 'vv1ASFWoebdohBi2u1', name: 'Opry Country Classics', venue: 'ryman', classification: 'country', attraction: opry, dayOffset: 24, localTime: null, status: 'onsale' },
+  { id: 'vv1ASFWoebdohBi2u1', name: 'Opry Country Classics', venue: 'ryman', classification: 'country', attraction: opry, dayOffset: 24, localTime: null, status: 'onsale', seatmap: false },
   { id: 'vv1AIhTdxeZy7eYa', name: 'Dead & Company', venue: 'redRocks', classification: 'rock', attraction: deadCo, dayOffset: 190, localTime: '19:00:00', status: 'onsale', price: [75, 299] },
   { id: 'Z698xZ477HksScI0', name: 'Dua Lipa: Radical Optimism Tour', venue: 'theO2', classification: 'pop', attraction: dua, dayOffset: 70, localTime: '19:30:00', status: 'onsale', price: [55, 195] },
   { id: 'vv1AIzKAuS3N7X', name: 'Dua Lipa: Radical Optimism Tour', venue: 'msg', classification: 'pop', attraction: dua, dayOffset: 84, localTime: '20:00:00', status: 'onsale', price: [65, 425] },
   // Theatre and comedy.
   { id: 'vvG1MYsdtpr5vTtG', name: 'Hamilton', venue: 'richardRodgers', classification: 'theatre', attraction: hamilton, dayOffset: 5, localTime: '19:00:00', status: 'onsale', price: [99, 449], pleaseNote: 'Latecomers will be seated at the discretion of management.' },
-  { id: 'G5vbB7fxyctkC6J', name: 'Hamilton', venue: 'richardRodgers', classification: 'theatre', attraction: hamilton, dayOffset: 6, localTime: '14:00:00', status: 'onsale', price: [99, 449] },
+  { id: 'G5vbB7fxyctkC6J', name: 'Hamilton', venue: 'richardRodgers', classification: 'theatre', attraction: hamilton, dayOffset: 6, localTime: '14:00:00', status: 'onsale', price: [99, 449], seatmap: false },
   { id: 'vvG1XGWdjwhA0Bl', name: 'Hamilton', venue: 'richardRodgers', classification: 'theatre', attraction: hamilton, dayOffset: 6, localTime: '20:00:00', status: 'onsale', price: [99, 449] },
   { id: 'vvG1UEIU8k2Z2Ew', name: 'Dave Chappelle Live', venue: 'msg', classification: 'comedy', attraction: chappelle, dayOffset: 55, localTime: '21:00:00', status: 'onsale', price: [59.5, 179.5], pleaseNote: 'This is a phone-free experience. Phones will be secured in Yondr pouches.' },
   { id: 'Z7r9jZ1ASx4TlLne', name: 'Dave Chappelle Live', venue: 'chaseCenter', classification: 'comedy', attraction: chappelle, dayOffset: 58, localTime: '21:00:00', status: 'cancelled' },
@@ -115,7 +117,7 @@ export const eventDefinitions: EventDefinition[] = [
   { id: 'Z698xZpwIjZ3lN', name: 'New York Knicks vs. Boston Celtics', venue: 'msg', classification: 'basketball', attraction: knicks, dayOffset: 2, localTime: '19:30:00', status: 'onsale', price: [85, 2500] },
   { id: 'Z698xZ3p0uB39vS', name: 'New York Knicks vs. Miami Heat', venue: 'msg', classification: 'basketball', attraction: knicks, dayOffset: 9, localTime: '19:30:00', status: 'onsale', price: [65, 1800] },
   { id: 'vvG1MV3VrORnkZ', name: 'Chicago Bulls vs. Milwaukee Bucks', venue: 'unitedCenter', classification: 'basketball', attraction: bulls, dayOffset: 4, localTime: '19:00:00', status: 'onsale', price: [25, 850] },
-  { id: 'Z7r9jZ1AQP6sUHpz', name: 'Chicago Bulls vs. Detroit Pistons', venue: 'unitedCenter', classification: 'basketball', attraction: bulls, dayOffset: 20, localTime: '19:00:00', status: 'onsale', images: false },
+  { id: 'Z7r9jZ1AQP6sUHpz', name: 'Chicago Bulls vs. Detroit Pistons', venue: 'unitedCenter', classification: 'basketball', attraction: bulls, dayOffset: 20, localTime: '19:00:00', status: 'onsale', images: false, seatmap: false },
   { id: 'Z7r9jZ1AATe93yKpc', name: 'Los Angeles Lakers vs. Golden State Warriors', venue: 'cryptoArena', classification: 'basketball', attraction: lakers, dayOffset: 7, localTime: '19:30:00', status: 'onsale', price: [120, 3200] },
   { id: 'Z7r9jZ1A75A7How2oW', name: 'Golden State Warriors vs. Denver Nuggets', venue: 'chaseCenter', classification: 'basketball', attraction: warriors, dayOffset: 14, localTime: '19:00:00', status: 'onsale', price: [95, 2100] },
   { id: 'vv1AnrsMVr7mYa33tg', name: 'Denver Nuggets vs. Phoenix Suns', venue: 'ballArena', classification: 'basketball', attraction: nuggets, dayOffset: 11, localTime: '19:00:00', status: 'onsale', price: [35, 900] },
@@ -132,10 +134,10 @@ export const eventDefinitions: EventDefinition[] = [
   // Family.
   { id: 'Z7r9jZ1ABkf0tIDV', name: "Disney On Ice presents Let's Dance!", venue: 'msg', classification: 'family', attraction: disneyOnIce, dayOffset: 280, localTime: '11:00:00', status: 'onsale', price: [20, 140], pleaseNote: ageNote },
   { id: 'Z698xZjspou2gC', name: "Disney On Ice presents Let's Dance!", venue: 'cryptoArena', classification: 'family', attraction: disneyOnIce, dayOffset: 320, localTime: '15:00:00', status: 'onsale', price: [20, 140], pleaseNote: ageNote },
-  { id: 'G5vAGdNtAAEFja', name: "Disney On Ice presents Let's Dance!", venue: 'scotiabank', classification: 'family', attraction: disneyOnIce, dayOffset: 340, localTime: '11:00:00', status: 'onsale', pleaseNote: ageNote, images: false },
+  { id: 'G5vAGdNtAAEFja', name: "Disney On Ice presents Let's Dance!", venue: 'scotiabank', classification: 'family', attraction: disneyOnIce, dayOffset: 340, localTime: '11:00:00', status: 'onsale', pleaseNote: ageNote, images: false, seatmap: false },
   // A few more far-off dates so the catalogue covers the whole next year.
   { id: '1AvZeqPEtKSGx4QEBS', name: 'Metallica M72 World Tour', venue: 'theO2', classification: 'rock', attraction: metallica, dayOffset: 355, localTime: '18:00:00', status: 'onsale', price: [85, 350] },
   { id: 'vvG1Man0Z7YhRIad', name: 'Coldplay: Music of the Spheres World Tour', venue: 'metlife', classification: 'rock', attraction: coldplay, dayOffset: 345, localTime: '19:00:00', status: 'onsale', price: [45, 395] },
-  { id: 'vvG13Pi8YSuMkXoMp', name: 'Holiday Pops Spectacular', venue: 'hollywoodBowl', classification: 'classical', dayOffset: 330, localTime: null, status: 'onsale', images: false },
+  { id: 'vvG13Pi8YSuMkXoMp', name: 'Holiday Pops Spectacular', venue: 'hollywoodBowl', classification: 'classical', dayOffset: 330, localTime: null, status: 'onsale', images: false, seatmap: false },
   { id: 'Z698xZKCcS5w5UM', name: 'Zach Bryan - The Quittin Time Tour', venue: 'wrigley', classification: 'country', attraction: zach, dayOffset: 290, localTime: '19:00:00', status: 'onsale', price: [89.5, 250] },
 ];

@@ -46,10 +46,7 @@ export default async function SellPage({ searchParams }: { searchParams: Promise
           </LinkButton>
         </Paper>
         {event.statusNotice && <Alert severity="warning">{event.statusNotice}</Alert>}
-        <SellForm
-          eventId={event.id}
-          feeNote={`Your listing price. Buyers pay it + ${FEES.buyerFeeBps / 100} % service fee; you receive it − ${FEES.sellerFeeBps / 100} % after the event.`}
-        />
+        <SellForm eventId={event.id} fees={FEES} />
       </Stack>
     );
   }

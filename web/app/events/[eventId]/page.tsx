@@ -81,6 +81,24 @@ export default async function EventPage({ params, searchParams }: Params & Searc
           </p>
         )}
       </div>
+      {event.seatmapUrl && (
+        <section aria-labelledby="seatmap-heading">
+          <h2 id="seatmap-heading" className="bt-h2" style={{ marginBottom: 0 }}>
+            Seat map
+          </h2>
+          {/* Ticketmaster's static map of the venue for this event: below the fold, so lazy. */}
+          <img
+            className="bt-seatmap"
+            src={event.seatmapUrl}
+            alt={`Seat map of ${event.venueLabel || 'the venue'} for ${event.name}, with its sections`}
+            width={600}
+            height={450}
+            loading="lazy"
+            decoding="async"
+            data-testid="seat-map"
+          />
+        </section>
+      )}
       <section aria-labelledby="quantity-heading">
         <h2 id="quantity-heading" className="bt-h2" style={{ marginBottom: 0 }}>
           Seats together

@@ -3,7 +3,9 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
 import { ListingRow } from '@/components/listings/listing-row';
+import { fetchMyListings } from '@/lib/api/listings';
 import { fetchUserListings } from '@/lib/api/tickets';
+import { toSellerListings } from '@/lib/view/listing';
 import { fetchEvent } from '@/lib/api/events';
 import { requireUser } from '@/lib/session';
 import { LinkButton } from '@/components/layout/links';
@@ -13,7 +15,9 @@ export const metadata: Metadata = { title: 'My listings', robots: { index: false
 export default async function MyListingsPage({ searchParams }: { searchParams: Promise<{ listed?: string }> }) {
   const user = await requireUser('/my/listings');
   const { listed } = await searchParams;
-  const listings = await fetchUserListings(user.id);
+  // Groups from the listings, which of their seats are held or sold from the tickets.
+  const [groups, tickets] = await Promise.all([fetchMyListings(), fetchUserListings(user.id)]);
+  const listings = toSellerListings(groups, tickets);
   const eventIds = [...new Set(listings.map((l) => l.eventId))].slice(0, 50);
   const events = new Map(
     (await Promise.all(eventIds.map((id) => fetchEvent(id).catch(() => null))))
@@ -27,7 +31,7 @@ export default async function MyListingsPage({ searchParams }: { searchParams: P
       </Typography>
       {listed && /^\d+$/.test(listed) && (
         <Alert severity="success" data-testid="listed-banner">
-          {listed === '1' ? 'Your ticket is listed.' : `${listed} tickets are listed.`}
+          {listed === '1' ? 'Your ticket is listed.' : `Your ${listed} tickets are listed together.`}
         </Alert>
       )}
       {listings.length === 0 && <Alert severity="info">You have not listed any tickets.</Alert>}
@@ -44,10 +48,13 @@ export default async function MyListingsPage({ searchParams }: { searchParams: P
             <ListingRow
               key={l.id}
               id={l.id}
+              kind={l.kind}
               title={l.title}
-              priceLabel={l.listingPriceLabel}
+              countsLabel={l.countsLabel}
+              priceLabel={l.priceLabel}
               proceedsLabel={l.proceedsLabel}
-              priceDollars={(l.price / 100).toFixed(2)}
+              allInLabel={l.allInLabel}
+              priceDollars={l.priceDollars}
               status={l.status}
               withdrawnReason={l.withdrawnReason}
               eventLabel={e ? `${e.name} · ${e.dateLabel}` : `Event ${l.eventId}`}

@@ -7,6 +7,7 @@ import { fetchBoughtTickets } from '@/lib/api/tickets';
 import { fetchEvent } from '@/lib/api/events';
 import { fetchMyOrders } from '@/lib/api/orders';
 import { requireUser } from '@/lib/session';
+import { seatLabel } from '@/lib/view/listing';
 
 export const metadata: Metadata = { title: 'My tickets', robots: { index: false } };
 
@@ -33,6 +34,7 @@ async function load(userId: string): Promise<StoredTickets | null> {
         title: t.title,
         priceLabel: t.priceLabel,
         serialNumber: t.serialNumber,
+        seatLabel: seatLabel(t.section ?? null, t.row ?? null, t.seat ?? null),
         eventId: t.eventId,
         eventName: events.get(t.eventId)?.name ?? null,
         eventDate: events.get(t.eventId)?.dateLabel ?? null,

@@ -75,3 +75,20 @@ it('leaves records pending while the broker cannot take them and publishes them 
   expect(await relay.runOnce()).toBe(1);
   await waitFor(() => received.length === before + 1, { what: 'event after recovery' });
 });
+
+it('publishes a page of pending records oldest first, whatever order the database returns them in', async () => {
+  await relay.stop();
+  const decisions = db.db!.collection('decisions');
+  const base = Date.now();
+  const events = [event(10), event(11), event(12)];
+  // Inserted newest first, so insertion order (what FerretDB returns unsorted) is the reverse of age.
+  for (const [k, e] of [...events.entries()].reverse())
+    await decisions.insertOne({
+      _id: `ordered-${k}` as never,
+      ...outboxFields([e], new Date(base + k * 1000)),
+    });
+  const before = received.length;
+  expect(await relay.runOnce()).toBe(3);
+  await waitFor(() => received.length === before + 3, { what: 'three events' });
+  expect(received.slice(before).map((e) => e.id)).toEqual(events.map((e) => e.id));
+});

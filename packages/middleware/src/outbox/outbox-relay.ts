@@ -103,11 +103,12 @@ export class OutboxRelay {
     // record on each pass (10,000 records after a bulk listing: seconds per pass of 200). The page
     // is put in order here; across pages the order does not matter, as consumers apply versions
     // in order and hand back an event that arrives before its predecessor (RetryLaterError).
+    // The whole page in the first batch (the driver asks for one more than the limit), so the
+    // server closes the cursor at once: an open FerretDB cursor holds a PostgreSQL connection
+    // until it is exhausted or killed, and unsorted, nothing had exhausted it.
+    const page = this.options.batchSize ?? 200;
     const pending = (
-      (await source.collection
-        .find({ pending: 1 })
-        .limit(this.options.batchSize ?? 200)
-        .toArray()) as unknown as OutboxRecord[]
+      (await source.collection.find({ pending: 1 }).limit(page).batchSize(page).toArray()) as unknown as OutboxRecord[]
     ).sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
     // Readiness is one read per record (VersionedStore: is the document at that version?): a few
     // at once, not one after another; publishing below keeps the page's order.

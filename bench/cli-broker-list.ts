@@ -6,11 +6,11 @@
 //
 // With BENCH_STACK (run-all) it uses that stack. BENCH_LISTINGS (default 1000), BENCH_SEATS
 // (default 10 per listing), BENCH_RUNS (default 3).
-import { startProcess } from '@bigtix/dev-runner';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cliEnv, timeCli } from './lib/cli';
 import type { BenchResult } from './lib/result';
 import { startBenchStack } from './lib/stack';
 import { stackFromEnv } from './lib/stack-info';
@@ -22,13 +22,6 @@ const SEATS = Number(process.env.BENCH_SEATS ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TARGET_MS = 10_000;
 const SPLITS = ['pairs', 'any', 'avoid-one'];
-
-function repoRoot(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir))
-    if (fs.existsSync(path.join(dir, 'cli', 'bin', 'bigtix.js'))) return dir;
-  throw new Error('cannot find cli/bin/bigtix.js above this script');
-}
-const BIN = path.join(repoRoot(), 'cli', 'bin', 'bigtix.js');
 
 function writeInventory(dir: string, eventId: string, tag: string): string {
   const lines = ['EventId,Section,Row,SeatFrom,SeatThru,Quantity,Price,Splits,Notes,Serials,ExternalRef'];
@@ -63,25 +56,12 @@ interface Run {
   failed: number;
 }
 
-function timeCli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const { child } = startProcess({ name: 'bigtix', args: [BIN, ...args], env, output: { kind: 'pipe' } });
-    let out = '';
-    let err = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
-      try {
-        const s = JSON.parse(out) as { created: number; unchanged: number; failed: number };
-        resolve({ ms, code, created: s.created, unchanged: s.unchanged, failed: s.failed });
-      } catch {
-        reject(new Error(`bigtix exited ${code}: ${err.slice(0, 1000)}`));
-      }
-    });
-  });
+async function listFile(file: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  const { ms, code, summary } = await timeCli<{ created: number; unchanged: number; failed: number }>(
+    ['list', '--csv', file, '--yes', '--json'],
+    env,
+  );
+  return { ms, code, created: summary.created, unchanged: summary.unchanged, failed: summary.failed };
 }
 
 async function main() {
@@ -93,25 +73,18 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bigtix-broker-bench-'));
   try {
     const seller = await signUpSeller(stack, 'broker-bench');
-    const env = {
-      PATH: process.env.PATH,
-      HOME: dir,
-      XDG_CONFIG_HOME: dir,
-      BIGTIX_API_URL: stack.routerUrl,
-      BIGTIX_TOKEN: seller.authorization.replace(/^Bearer /, ''),
-      NO_COLOR: '1',
-    };
+    const env = cliEnv(stack, seller, dir);
     const runs: Run[] = [];
     let rerun: Run | null = null;
     for (let r = 1; r <= RUNS; r++) {
       const file = writeInventory(dir, stack.eventId, `B${r}${randomBytes(3).toString('hex')}`);
-      const run = await timeCli(['list', '--csv', file, '--yes', '--json'], env);
+      const run = await listFile(file, env);
       runs.push(run);
       log(
         `run ${r}: ${fmt(run.ms)} ms, created ${run.created}, failed ${run.failed}; load ${os.loadavg()[0].toFixed(2)}`,
       );
       if (r === RUNS) {
-        rerun = await timeCli(['list', '--csv', file, '--yes', '--json'], env);
+        rerun = await listFile(file, env);
         log(`same file again: ${fmt(rerun.ms)} ms, unchanged ${rerun.unchanged}`);
       }
     }

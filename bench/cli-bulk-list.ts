@@ -9,11 +9,11 @@
 // `node cli/bin/bigtix.js`, signed in through BIGTIX_TOKEN with a real token from auth.
 // BENCH_RUNS (default 3) CLI runs, each with new serials; BENCH_NAIVE_TICKETS (default 10000)
 // tickets for the naive loop (one run: it is the slow side).
-import { startProcess } from '@bigtix/dev-runner';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cliEnv, timeCli } from './lib/cli';
 import { call } from './lib/http';
 import type { BenchResult } from './lib/result';
 import { startBenchStack } from './lib/stack';
@@ -26,14 +26,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const NAIVE_TICKETS = Number(process.env.BENCH_NAIVE_TICKETS ?? TICKETS);
 const TARGET_MS = 10_000;
 const COMMAND = 'npm run build && node bench/dist/cli-bulk-list.js --markdown';
-
-function repoRoot(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'cli', 'bin', 'bigtix.js'))) return dir;
-  }
-  throw new Error('cannot find cli/bin/bigtix.js above this script');
-}
-const BIN = path.join(repoRoot(), 'cli', 'bin', 'bigtix.js');
 
 function writeCsv(dir: string, prefix: string, n: number): string {
   const lines = ['serialNumber,price,title,description'];
@@ -55,27 +47,11 @@ interface CliRun {
 }
 
 /** Wall time of the whole CLI process, node start-up included: what a seller waits for. */
-function timeCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const { child } = startProcess({ name: 'bigtix', args: [BIN, ...args], env, output: { kind: 'pipe' } });
-    let out = '';
-    let err = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
-      // Retry notices and the like: worth seeing next to the numbers they explain.
-      if (err.trim()) process.stderr.write(`  bigtix stderr: ${err.trim().split('\n').join('\n  bigtix stderr: ')}\n`);
-      try {
-        const s = JSON.parse(out) as { created: number; alreadyListed: number; failed: number };
-        resolve({ ms, code, created: s.created, alreadyListed: s.alreadyListed, failed: s.failed });
-      } catch {
-        reject(new Error(`bigtix exited ${code}: ${err.slice(0, 1000)}`));
-      }
-    });
+async function listCsv(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  const { ms, code, summary } = await timeCli<{ created: number; alreadyListed: number; failed: number }>(args, env, {
+    echoStderr: true,
   });
+  return { ms, code, created: summary.created, alreadyListed: summary.alreadyListed, failed: summary.failed };
 }
 
 /** What a seller without the CLI might script: one POST per ticket, one after another. */
@@ -118,25 +94,18 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bigtix-cli-bench-'));
   try {
     const seller = await signUpSeller(stack, 'cli-bench');
-    const env = {
-      PATH: process.env.PATH,
-      HOME: dir,
-      XDG_CONFIG_HOME: dir,
-      BIGTIX_API_URL: stack.routerUrl,
-      BIGTIX_TOKEN: seller.authorization.replace(/^Bearer /, ''),
-      NO_COLOR: '1',
-    };
+    const env = cliEnv(stack, seller, dir);
     const runs: CliRun[] = [];
     let rerun: CliRun | null = null;
     for (let r = 1; r <= RUNS; r++) {
       const csv = writeCsv(dir, `CLI${r}-${randomBytes(3).toString('hex')}-`, TICKETS);
-      const run = await timeCli(['list', '--event', stack.eventId, '--csv', csv, '--yes', '--json'], env);
+      const run = await listCsv(['list', '--event', stack.eventId, '--csv', csv, '--yes', '--json'], env);
       runs.push(run);
       log(
         `bigtix list run ${r}: ${fmt(run.ms)} ms, created ${run.created}, already listed ${run.alreadyListed}, failed ${run.failed}`,
       );
       if (r === RUNS) {
-        rerun = await timeCli(['list', '--event', stack.eventId, '--csv', csv, '--yes', '--json'], env);
+        rerun = await listCsv(['list', '--event', stack.eventId, '--csv', csv, '--yes', '--json'], env);
         log(`same file again: ${fmt(rerun.ms)} ms, created ${rerun.created}, already listed ${rerun.alreadyListed}`);
       }
     }

@@ -9,7 +9,16 @@ set -euo pipefail
 
 FERRETDB_VERSION="${FERRETDB_VERSION:-v1.24.2}"
 CACHE_ROOT="${BIGTIX_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/bigtix}"
-OUT_DIR="$CACHE_ROOT/ferretdb-$FERRETDB_VERSION"
+here="$(cd "$(dirname "$0")" && pwd)"
+# Our patches (ferretdb-patches/*.patch, applied in name order) are part of the cache key, so a
+# changed patch builds a new binary beside the old one.
+patches=("$here"/ferretdb-patches/*.patch)
+[ -e "${patches[0]}" ] || patches=()
+patch_key=""
+if [ "${#patches[@]}" -gt 0 ]; then
+  patch_key="-p$(cat "${patches[@]}" | sha256sum | cut -c1-12)"
+fi
+OUT_DIR="$CACHE_ROOT/ferretdb-$FERRETDB_VERSION$patch_key"
 BIN="$OUT_DIR/ferretdb"
 
 if [ -x "$BIN" ]; then
@@ -32,6 +41,10 @@ cp -R "$mod_dir" "$work/src"
 chmod -R u+w "$work/src"
 mkdir -p "$work/src/build/version"
 printf '%s' "$FERRETDB_VERSION" > "$work/src/build/version/version.txt"
+for p in "${patches[@]}"; do
+  echo "build-ferretdb: applying $(basename "$p")" >&2
+  patch -s -p1 -d "$work/src" < "$p"
+done
 
 echo "build-ferretdb: compiling (once; cached at $OUT_DIR)" >&2
 (cd "$work/src" && CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -o "$BIN.tmp" ./cmd/ferretdb)

@@ -129,6 +129,30 @@ it('gives every index FerretDB creates a GIN index on the expression its filters
   ]);
 });
 
+it('pushes an $in of strings down (ferretdb-patches/in-pushdown.patch), served by GIN, with MongoDB’s answers', async () => {
+  const collection = await seeded('within');
+  await collection.createIndex({ eventId: 1 });
+  // An array field matches when it holds one of the values, as in MongoDB.
+  await collection.insertOne({ _id: 'arr', eventId: ['e1', 'x'], sellerId: 'arr' });
+  psql('analyze');
+  expect((await planOf(collection, { _id: { $in: ['t7', 't8'] } })).join(' / ')).toMatch(
+    /Bitmap Index Scan \S+__id_\w+_gin/,
+  );
+  expect((await planOf(collection, { eventId: { $in: ['e1', 'e2'] } })).join(' / ')).toMatch(
+    /Bitmap Index Scan \S+_eventid_\w+_gin/,
+  );
+  const ids = async (filter: Document) => (await collection.find(filter).toArray()).map((d) => String(d._id)).sort();
+  expect(await ids({ _id: { $in: ['t7', 't8', 'nope'] } })).toEqual(['t7', 't8']);
+  expect(await ids({ eventId: { $in: ['e1'] }, sellerId: { $in: ['s1', 's301', 'arr', 's2'] } })).toEqual([
+    'arr',
+    't1',
+    't301',
+  ]);
+  // Not pushed down (a non-string, or nothing to match), and still right.
+  expect(await ids({ _id: { $in: ['t7', 7] } })).toEqual(['t7']);
+  expect(await ids({ _id: { $in: [] } })).toEqual([]);
+});
+
 it('drops a GIN index when the last FerretDB index on its field goes, and keeps shared ones', async () => {
   const collection = client.db('dropping').collection('tickets');
   await collection.createIndex({ eventId: 1, sellerId: 1 });

@@ -17,6 +17,7 @@ import type { TicketsContext } from '../tickets-context';
 import { listingIdFor } from './listing-ids';
 import { toListingDto } from './listing-views';
 import { newListing, sameSeats } from './new-listing';
+import { changedSeatsOf, seatStatesOf } from './seat-states';
 import { syncListingTickets } from './sync-listing-tickets';
 import { changesListing, updateListing } from './update-listing';
 
@@ -73,13 +74,13 @@ export async function createListings(
     if (reason) bad(i, 'eventId', reason);
   }
 
-  // The seller's listings for these events: one equality query per event (FerretDB pushes
-  // equality down to PostgreSQL; a point lookup per row, or `$in`, costs far more there).
-  const existingById = new Map<string, ListingDoc>();
-  for (const found of await Promise.all(
-    eventIds.map((eventId) => c.listingDocs.find({ sellerId, eventId }).lean() as unknown as Promise<ListingDoc[]>),
-  ))
-    for (const l of found) existingById.set(l._id, l);
+  // The listings these rows' externalRefs name (their ids are derived): one `$in` read of
+  // exactly those, whatever else the seller has listed.
+  const existingById = await listingsById(
+    c,
+    sellerId,
+    inputs.flatMap(({ input }) => (input.externalRef ? [listingIdFor(sellerId, input.externalRef)] : [])),
+  );
 
   const plans: (Plan | null)[] = rows.map((input): Plan | null => {
     if (!input) return null;
@@ -112,14 +113,12 @@ export async function createListings(
   const refusedTicket = new Set(ticketDocs.filter((_, k) => !ticketResults[k].ok).map((t) => t._id));
   const ready: typeof creates = [];
   const repair: typeof creates = [];
+  // A refused seat is ours when it is our own derived id already there (a retried creation, or
+  // one a crash interrupted): the listing is stored and its seats brought in line below.
+  const refusedDocs = await ticketsById(c, [...refusedTicket]);
   for (const row of creates) {
-    // A refused seat is ours when it is our own derived id already there (a retried creation, or
-    // one that failed before): the listing is stored and its seats brought in line below.
     const lost = row.tickets.filter((t) => refusedTicket.has(t._id));
-    const ours = await Promise.all(
-      lost.map(async (t) => (await c.store.findById(t._id))?.listingId === row.listing._id),
-    );
-    if (ours.every(Boolean)) {
+    if (lost.every((t) => refusedDocs.get(t._id)?.listingId === row.listing._id)) {
       ready.push(row);
       if (lost.length > 0) repair.push(row);
     } else
@@ -161,19 +160,34 @@ export async function createListings(
   }
 
   const existing = plans.flatMap((p, index) => (p?.kind === 'existing' ? [{ index, plan: p }] : []));
-  for (let k = 0; k < existing.length; k += EXISTING_IN_FLIGHT)
+  const isChange = ({ plan }: (typeof existing)[number]) =>
+    plan.existing.listing.status === 'withdrawn' || changesListing(plan.existing.listing, plan.input);
+  // Unchanged rows (a re-sent file): nothing is written, and their views need only the seats
+  // that changed since creation, one read for all of them.
+  const unchanged = existing.filter((e) => !isChange(e));
+  const changedSeats = await changedSeatsOf(
+    c,
+    sellerId,
+    unchanged.map((e) => e.plan.existing.listing._id),
+  );
+  for (const { index, plan } of unchanged) {
+    const { listing } = plan.existing;
+    results[index] = {
+      index,
+      status: 'unchanged',
+      listing: toListingDto(listing, seatStatesOf(listing, changedSeats), sellerId, c.fees),
+    };
+  }
+  const changes = existing.filter(isChange);
+  for (let k = 0; k < changes.length; k += EXISTING_IN_FLIGHT)
     await Promise.all(
-      existing.slice(k, k + EXISTING_IN_FLIGHT).map(async ({ index, plan }) => {
+      changes.slice(k, k + EXISTING_IN_FLIGHT).map(async ({ index, plan }) => {
         const { listing } = plan.existing;
-        const relist = listing.status === 'withdrawn';
-        const changed = relist || changesListing(listing, plan.input);
-        const stored = changed ? await updateListing(c, sellerId, listing._id, plan.input, { relist }) : listing;
+        const stored = await updateListing(c, sellerId, listing._id, plan.input, {
+          relist: listing.status === 'withdrawn',
+        });
         const tickets = (await c.tickets.find({ listingId: listing._id }).lean()) as unknown as TicketDoc[];
-        results[index] = {
-          index,
-          status: changed ? 'updated' : 'unchanged',
-          listing: toListingDto(stored, tickets, sellerId, c.fees),
-        };
+        results[index] = { index, status: 'updated', listing: toListingDto(stored, tickets, sellerId, c.fees) };
       }),
     );
   if (creates.length > 0) c.nudge();
@@ -188,7 +202,26 @@ export async function createListings(
   };
 }
 
-/** Re-imported rows looked at (and updated) at once. */
+/**
+ * The seller's listings with these ids, one `$in` read whatever their events (an externalRef
+ * names one listing per seller: reusing it for another event is refused above). `sellerId`
+ * narrows it too: a FerretDB without the dev database's `$in` pushdown evaluates `$in` itself
+ * over what the equality leaves. (Several `$in` reads side by side were faster with the
+ * pushdown, one thread decoding each, and four times slower without it.)
+ */
+async function listingsById(c: TicketsContext, sellerId: string, ids: string[]): Promise<Map<string, ListingDoc>> {
+  if (ids.length === 0) return new Map();
+  const found = (await c.listingDocs.find({ sellerId, _id: { $in: ids } }).lean()) as unknown as ListingDoc[];
+  return new Map(found.map((l) => [l._id, l]));
+}
+
+async function ticketsById(c: TicketsContext, ids: string[]): Promise<Map<string, TicketDoc>> {
+  if (ids.length === 0) return new Map();
+  const found = (await c.tickets.find({ _id: { $in: ids } }).lean()) as unknown as TicketDoc[];
+  return new Map(found.map((t) => [t._id, t]));
+}
+
+/** Changed rows of a re-import updated at once. */
 const EXISTING_IN_FLIGHT = 16;
 /** Seats are inserted 1000 at a time, a few batches at once (one 10,000-document insert is slower on FerretDB). */
 const TICKET_CHUNK = 1000;

@@ -2,8 +2,11 @@ import { CURRENCY, ListingDto, allInPrice, sellableQuantities } from '@bigtix/co
 import type { ListingDoc } from '../../models/listing';
 import type { TicketDoc } from '../../models/ticket';
 
+/** What a listing's view needs of each seat's ticket. */
+export type SeatState = Pick<TicketDoc, '_id' | 'status' | 'price' | 'withdrawRequested'>;
+
 /** Positions (seat order) of the listing's seats a buyer can take now. */
-export function availablePositions(listing: ListingDoc, tickets: TicketDoc[]): number[] {
+export function availablePositions(listing: ListingDoc, tickets: SeatState[]): number[] {
   const ours = new Map(listing.ticketIds.map((id, i) => [id, i]));
   return tickets
     .filter((t) => t.status === 'available' && !t.withdrawRequested && ours.has(t._id))
@@ -18,7 +21,7 @@ export function availablePositions(listing: ListingDoc, tickets: TicketDoc[]): n
  */
 export function toListingDto(
   doc: ListingDoc,
-  tickets: TicketDoc[],
+  tickets: SeatState[],
   viewerId: string | null,
   fees: Parameters<typeof allInPrice>[1],
 ): ListingDto {

@@ -110,9 +110,10 @@ async function waitForHolder(deps: OrdersDeps, hold: HoldDoc, deadline: number):
     return end === 'given-up' ? 'released' : 'stored';
   }
   for (let attempt = 0; ; attempt++) {
+    // takeHold has just read the hold as not released: the first look asks only about the order.
     const [succeeded, released] = await Promise.all([
       holderSucceeded(deps, hold),
-      deps.holdReleases.findOne({ _id: hold._id }),
+      attempt === 0 ? null : deps.holdReleases.findOne({ _id: hold._id }),
     ]);
     if (succeeded) return 'stored';
     if (released) return 'released';

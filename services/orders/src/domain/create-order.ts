@@ -13,7 +13,7 @@ import type { OrdersDeps } from '../deps';
 import type { OrderDoc } from '../models/order';
 import { assertEventsOpen } from './assert-events-open';
 import { findTickets } from './find-tickets';
-import { releaseHolds, takeHolds } from './holds';
+import { HeadsRead, readHeads, releaseHolds, takeHolds } from './holds';
 import type { HoldDoc } from '../models/hold';
 import type { TicketReplicaDoc } from '../models/ticket-replica';
 import { orderEventFor } from './order-events';
@@ -56,10 +56,12 @@ export async function createOrder(
     // Started together; a refusal of the limit comes first, as before (allSettled: neither is left unhandled).
     const limit = checkBuyer?.();
     const found = findTickets(deps, ids);
+    // The holds' hints too: a winner then meets the database one round trip fewer times in a row.
+    const heads = readHeads(deps, ids);
     await Promise.allSettled([limit, found]);
     await limit;
     const replicas = await found;
-    const order = await checkAndStore(deps, orderId, buyer, input, replicas, faults);
+    const order = await checkAndStore(deps, orderId, buyer, input, replicas, faults, heads);
     ending = { how: 'stored', order };
     return order;
   } finally {
@@ -110,6 +112,7 @@ async function checkAndStore(
   input: CreateOrderInput,
   replicas: Map<string, TicketReplicaDoc>,
   faults: CreateOrderFaults,
+  heads: HeadsRead,
 ): Promise<OrderDoc> {
   const ids = input.tickets.map((t) => t.ticketId);
   const unknown = ids.filter((id) => !replicas.has(id));
@@ -135,7 +138,7 @@ async function checkAndStore(
   );
   const first = problems(input, replicas);
   if (first) throw first;
-  return holdAndStore(deps, orderId, buyer, input, replicas, faults);
+  return holdAndStore(deps, orderId, buyer, input, replicas, faults, heads);
 }
 
 async function holdAndStore(
@@ -145,11 +148,12 @@ async function holdAndStore(
   input: CreateOrderInput,
   replicas: Map<string, TicketReplicaDoc>,
   faults: CreateOrderFaults,
+  heads: HeadsRead,
 ): Promise<OrderDoc> {
   const ids = input.tickets.map((t) => t.ticketId);
   const now = deps.now();
   const expiresAt = new Date(now + deps.config.holdSeconds * 1000);
-  const { taken, lost } = await takeHolds(deps, orderId, buyer.id, ids, expiresAt);
+  const { taken, lost } = await takeHolds(deps, orderId, buyer.id, ids, expiresAt, 'order', heads);
   if (lost) {
     await abandon(deps, orderId, taken);
     throw conflict([lost], []);

@@ -1,6 +1,6 @@
 import { UserDto } from '@bigtix/common';
 import jwt from 'jsonwebtoken';
-import { randomBytes } from 'node:crypto';
+import { KeyObject, createSecretKey, randomBytes } from 'node:crypto';
 
 /** A browser session (the cookie) or a CLI token (a bearer): each is accepted only where it belongs. */
 export type TokenKind = 'session' | 'cli';
@@ -40,12 +40,24 @@ export function signUserToken(user: UserDto, secret: string, kind: TokenKind, tt
 }
 
 /**
+ * The secret as a KeyObject, made once per secret. Given a string, jsonwebtoken first tries it as
+ * a PEM public key (createPublicKey, which throws) on every verify: 9 % of the orders process's
+ * CPU while 500 buyers race (bench/contention-hold-race.ts, BENCH_CPU_PROF=orders).
+ */
+const secretKeys = new Map<string, KeyObject>();
+function secretKey(secret: string): KeyObject {
+  let key = secretKeys.get(secret);
+  if (!key) secretKeys.set(secret, (key = createSecretKey(Buffer.from(secret))));
+  return key;
+}
+
+/**
  * What a token says, or null when it is missing, forged, expired, malformed, or from before
  * tokens had ids (such a token could never be revoked, so it is not honoured).
  */
 export function verifyToken(token: string, secret: string): VerifiedToken | null {
   try {
-    const claims = jwt.verify(token, secret, { algorithms: ['HS256'] }) as Partial<Claims>;
+    const claims = jwt.verify(token, secretKey(secret), { algorithms: ['HS256'] }) as Partial<Claims>;
     if (typeof claims.sub !== 'string' || typeof claims.email !== 'string') return null;
     if (typeof claims.jti !== 'string' || (claims.kind !== 'session' && claims.kind !== 'cli')) return null;
     return {

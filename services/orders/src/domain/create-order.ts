@@ -13,11 +13,12 @@ import type { OrdersDeps } from '../deps';
 import type { OrderDoc } from '../models/order';
 import { assertEventsOpen } from './assert-events-open';
 import { findTickets } from './find-tickets';
-import { releaseHolds, takeHolds } from './holds';
+import { HeadsRead, readHeads, releaseHolds, takeHolds } from './holds';
 import type { HoldDoc } from '../models/hold';
 import type { TicketReplicaDoc } from '../models/ticket-replica';
 import { orderEventFor } from './order-events';
 import { claimOutcome, settleOutcome } from './outcomes';
+import type { Ending } from './creations-in-flight';
 
 /** Test seams: lets a test crash the use case between two of its steps. */
 export interface CreateOrderFaults {
@@ -35,16 +36,85 @@ export interface CreateOrderFaults {
  * filters out tickets that cannot be sold at all (sold, withdrawn) and prices that changed. The order and its `order.created` event are one
  * claimed version (VersionedStore.createMany), so they cannot be separated by a crash; a crash
  * before that leaves holds without an order, which the sweeper releases after a grace period.
+ * In a rush a loser costs no database work at all when the winner's creation runs in this process
+ * (see enterCreation); otherwise it learns from the holds.
  */
 export async function createOrder(
   deps: OrdersDeps,
   buyer: UserDto,
   input: CreateOrderInput,
   faults: CreateOrderFaults = {},
+  /** The caller's own refusals (the route's hold limit), run once no rival here is ahead of us. */
+  checkBuyer?: () => Promise<void>,
 ): Promise<OrderDoc> {
   const ids = input.tickets.map((t) => t.ticketId);
-  const replicas = await findTickets(deps, ids);
+  const orderId = new Types.ObjectId().toHexString();
+  // Buyers of this process after the same tickets wait for this to end instead of reading.
+  await enterCreation(deps, orderId, buyer, input);
+  let ending: Ending = { how: 'given-up', order: null };
+  try {
+    // Started together; a refusal of the limit comes first, as before (allSettled: neither is left unhandled).
+    const limit = checkBuyer?.();
+    const found = findTickets(deps, ids);
+    // The holds' hints too: a winner then meets the database one round trip fewer times in a row.
+    const heads = readHeads(deps, ids);
+    await Promise.allSettled([limit, found]);
+    await limit;
+    const replicas = await found;
+    const order = await checkAndStore(deps, orderId, buyer, input, replicas, faults, heads);
+    ending = { how: 'stored', order };
+    return order;
+  } finally {
+    deps.creations.end(orderId, ending);
+  }
+}
 
+/**
+ * The cheap refusal, before reading or writing anything: when another creation in this process is
+ * after one of our tickets, wait for it to end. Stored, it holds that ticket, so this order would
+ * meet its hold, wait for the same end and be refused: refuse it now. Given up, or still running
+ * after ORDER_HOLD_WAIT_MS, go on (the holds decide). Goes on too when the rival's line says this
+ * buyer is owed another answer (their own ticket: 400; another price: 409 with the price).
+ */
+async function enterCreation(deps: OrdersDeps, orderId: string, buyer: UserDto, input: CreateOrderInput) {
+  const ids = input.tickets.map((t) => t.ticketId);
+  const deadline = Date.now() + deps.config.holdWaitMs;
+  for (;;) {
+    const rival = deps.creations.begin(orderId, ids, { force: Date.now() >= deadline });
+    if (!rival) return;
+    const ending = await endOrDeadline(rival.ended, deadline);
+    if (ending?.how !== 'stored') continue;
+    const line = ending.order.tickets.find((t) => t.ticketId === rival.ticketId);
+    const asked = input.tickets.find((t) => t.ticketId === rival.ticketId);
+    if (line && line.sellerId !== buyer.id && line.price === asked?.price) throw conflict([rival.ticketId], []);
+    deps.creations.begin(orderId, ids, { force: true });
+    return;
+  }
+}
+
+async function endOrDeadline(ended: Promise<Ending>, deadline: number): Promise<Ending | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>(
+    (resolve) => (timer = setTimeout(() => resolve(null), Math.max(0, deadline - Date.now()))),
+  );
+  try {
+    return await Promise.race([ended, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Everything after the cheap refusal: the replica's answers, then the holds and the order. */
+async function checkAndStore(
+  deps: OrdersDeps,
+  orderId: string,
+  buyer: UserDto,
+  input: CreateOrderInput,
+  replicas: Map<string, TicketReplicaDoc>,
+  faults: CreateOrderFaults,
+  heads: HeadsRead,
+): Promise<OrderDoc> {
+  const ids = input.tickets.map((t) => t.ticketId);
   const unknown = ids.filter((id) => !replicas.has(id));
   if (unknown.length > 0) {
     const err = new NotFoundError(`Unknown ticket(s): ${unknown.join(', ')}`);
@@ -68,18 +138,7 @@ export async function createOrder(
   );
   const first = problems(input, replicas);
   if (first) throw first;
-
-  const orderId = new Types.ObjectId().toHexString();
-  // Buyers of this process that meet our holds wait for this to end instead of polling.
-  deps.creations.begin(orderId);
-  let stored = false;
-  try {
-    const order = await holdAndStore(deps, orderId, buyer, input, replicas, faults);
-    stored = true;
-    return order;
-  } finally {
-    deps.creations.end(orderId, stored ? 'stored' : 'given-up');
-  }
+  return holdAndStore(deps, orderId, buyer, input, replicas, faults, heads);
 }
 
 async function holdAndStore(
@@ -89,11 +148,12 @@ async function holdAndStore(
   input: CreateOrderInput,
   replicas: Map<string, TicketReplicaDoc>,
   faults: CreateOrderFaults,
+  heads: HeadsRead,
 ): Promise<OrderDoc> {
   const ids = input.tickets.map((t) => t.ticketId);
   const now = deps.now();
   const expiresAt = new Date(now + deps.config.holdSeconds * 1000);
-  const { taken, lost } = await takeHolds(deps, orderId, buyer.id, ids, expiresAt);
+  const { taken, lost } = await takeHolds(deps, orderId, buyer.id, ids, expiresAt, 'order', heads);
   if (lost) {
     await abandon(deps, orderId, taken);
     throw conflict([lost], []);

@@ -20,7 +20,7 @@ export interface HoldSlotDoc {
   createdAt: Date;
 }
 
-interface SlotState {
+export interface SlotState {
   slot: number;
   /** The newest generation of this slot, if any. */
   gen: number;
@@ -57,11 +57,20 @@ function overLimit(max: number, holding: number): ConflictError {
   );
 }
 
-/** Before taking holds: refuses at once a buyer who is already at the limit (no ticket is touched). */
-export async function checkHoldLimit(deps: OrdersDeps, buyer: UserDto, wanted: number): Promise<void> {
+/** What checkHoldLimit read, for claimHoldSlots to start from instead of reading it again. */
+export interface SlotsRead {
+  slots: SlotState[];
+}
+
+/**
+ * Before taking holds: refuses at once a buyer who is already at the limit (no ticket is touched).
+ * Returns what it read: a slot read as not live stays not live, so claimHoldSlots may start from it.
+ */
+export async function checkHoldLimit(deps: OrdersDeps, buyer: UserDto, wanted: number): Promise<SlotsRead> {
   const slots = await readSlots(deps, buyer.id);
   const holding = slots.filter((s) => s.live).length;
   if (holding + wanted > deps.config.maxHeldTickets) throw overLimit(deps.config.maxHeldTickets, holding);
+  return { slots };
 }
 
 /**
@@ -72,12 +81,19 @@ export async function checkHoldLimit(deps: OrdersDeps, buyer: UserDto, wanted: n
  * stays free; two orders that both read it so both insert the same next key, and exactly one
  * wins. A buyer's concurrent orders therefore can never hold more than MAX_HELD_TICKETS slots.
  */
-export async function claimHoldSlots(deps: OrdersDeps, buyer: UserDto, order: OrderDoc): Promise<void> {
+export async function claimHoldSlots(
+  deps: OrdersDeps,
+  buyer: UserDto,
+  order: OrderDoc,
+  /** checkHoldLimit's read: the first round tries its free slots (a newer generation only makes an insert lose). */
+  known?: SlotsRead,
+): Promise<void> {
   const wanted = order.tickets.length;
   const won: number[] = [];
   const tried = new Set<string>();
   for (let round = 0; round < 3 && won.length < wanted; round++) {
-    const free = (await readSlots(deps, buyer.id)).filter((s) => !s.live && !won.includes(s.slot));
+    const slots = round === 0 && known ? known.slots : await readSlots(deps, buyer.id);
+    const free = slots.filter((s) => !s.live && !won.includes(s.slot));
     for (const s of free) {
       if (won.length === wanted) break;
       const key = holdSlotKey(buyer.id, s.slot, s.gen + 1);

@@ -1,6 +1,6 @@
 import { claim, isDuplicateKeyError } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
-import { HoldDoc, HoldPurpose, minuteOf } from '../models/hold';
+import { HoldDoc, HoldHeadDoc, HoldPurpose, minuteOf } from '../models/hold';
 import { holdKey, lateOutcomeKey } from '../models/keys';
 
 export type HoldAttempt = { taken: HoldDoc[]; lost: null } | { taken: HoldDoc[]; lost: string };
@@ -37,8 +37,9 @@ async function takeHold(
   deps: OrdersDeps,
   ticketId: string,
   fields: Omit<HoldDoc, '_id' | 'ticketId' | 'generation'>,
+  knownHead?: Promise<HoldHeadDoc | null>,
 ): Promise<{ taken: HoldDoc } | { live: HoldDoc }> {
-  const head = await deps.holdHeads.findOne({ _id: ticketId });
+  const head = await (knownHead ?? deps.holdHeads.findOne({ _id: ticketId }));
   for (let generation = head?.generation ?? 1; ; generation++) {
     const hold: HoldDoc = { _id: holdKey(ticketId, generation), ticketId, generation, ...fields };
     const { _id, ...rest } = hold;
@@ -56,6 +57,13 @@ async function moveHead(deps: OrdersDeps, ticketId: string, generation: number):
   await deps.holdHeads.updateOne({ _id: ticketId }, { $set: { generation } }, { upsert: true }).catch((err) => {
     if (!isDuplicateKeyError(err)) throw err; // two first upserts at once: either hint will do
   });
+}
+
+/** Hold heads (hints) read ahead, beside other reads; a failed read is no hint (start from generation 1). */
+export type HeadsRead = Map<string, Promise<HoldHeadDoc | null>>;
+
+export function readHeads(deps: OrdersDeps, ticketIds: string[]): HeadsRead {
+  return new Map(ticketIds.map((id) => [id, deps.holdHeads.findOne({ _id: id }).catch(() => null)]));
 }
 
 /**
@@ -76,14 +84,16 @@ export async function takeHolds(
   ticketIds: string[],
   expiresAt: Date,
   purpose: HoldPurpose = 'order',
+  /** Heads read ahead (readHeads): used for each ticket's first attempt only. */
+  heads?: HeadsRead,
 ): Promise<HoldAttempt> {
   const now = deps.now();
   const fields = { orderId, userId, purpose, expiresAt, createdAt: new Date(now), minute: minuteOf(now) };
   const taken: HoldDoc[] = [];
   for (const ticketId of [...new Set(ticketIds)].sort()) {
     const deadline = Date.now() + deps.config.holdWaitMs;
-    for (;;) {
-      const result = await takeHold(deps, ticketId, fields);
+    for (let attempt = 0; ; attempt++) {
+      const result = await takeHold(deps, ticketId, fields, attempt === 0 ? heads?.get(ticketId) : undefined);
       if ('taken' in result) {
         taken.push(result.taken);
         break;
@@ -110,9 +120,10 @@ async function waitForHolder(deps: OrdersDeps, hold: HoldDoc, deadline: number):
     return end === 'given-up' ? 'released' : 'stored';
   }
   for (let attempt = 0; ; attempt++) {
+    // takeHold has just read the hold as not released: the first look asks only about the order.
     const [succeeded, released] = await Promise.all([
       holderSucceeded(deps, hold),
-      deps.holdReleases.findOne({ _id: hold._id }),
+      attempt === 0 ? null : deps.holdReleases.findOne({ _id: hold._id }),
     ]);
     if (succeeded) return 'stored';
     if (released) return 'released';

@@ -4,7 +4,7 @@ import type { OrdersDeps } from '../deps';
 import { cancelOrder } from '../domain/cancel-order';
 import { createListingOrder } from '../domain/create-listing-order';
 import { createOrder } from '../domain/create-order';
-import { checkHoldLimit, claimHoldSlots } from '../domain/enforce-hold-limit';
+import { SlotsRead, checkHoldLimit, claimHoldSlots } from '../domain/enforce-hold-limit';
 import { getOwnOrder } from '../domain/get-order';
 import { listOrders } from '../domain/list-orders';
 import { withEventFacts } from '../domain/with-event-facts';
@@ -31,18 +31,21 @@ export function ordersRouter(deps: OrdersDeps, limits: RateLimits): Router {
     if (typeof body === 'object' && body !== null && 'listingId' in body) {
       const wanted = parseBody(ctx, listingOrderSchema);
       await orderLimits.admit(user, ctx.ip);
-      await checkHoldLimit(deps, user, wanted.quantity);
+      const slots = await checkHoldLimit(deps, user, wanted.quantity);
       const order = await createListingOrder(deps, user, wanted);
-      await claimHoldSlots(deps, user, order);
+      await claimHoldSlots(deps, user, order, slots);
       ctx.status = 201;
       ctx.body = toOrderDto(order);
       return;
     }
     const input = parseBody(ctx, createOrderSchema);
     await orderLimits.admit(user, ctx.ip);
-    await checkHoldLimit(deps, user, input.tickets.length);
-    const order = await createOrder(deps, user, input);
-    await claimHoldSlots(deps, user, order);
+    // Inside createOrder: a buyer refused at once for a ticket a rival here just won reads nothing.
+    let slots: SlotsRead | undefined;
+    const order = await createOrder(deps, user, input, {}, async () => {
+      slots = await checkHoldLimit(deps, user, input.tickets.length);
+    });
+    await claimHoldSlots(deps, user, order, slots);
     ctx.status = 201;
     ctx.body = toOrderDto(order);
   });

@@ -1,7 +1,16 @@
 import { FIXTURE_IDS, RunningFakeTicketmaster, startFakeTicketmaster } from '@bigtix/fake-ticketmaster';
 import { RunningMailpit, startMailpit } from '@bigtix/testkit';
 import { Harness, TestUser, fakeUser, startHarness, waitFor } from '../support/harness';
-import { PAYOUT_ENV, endEvent, ledgerOf, onboard, orderWithLines, sellOrder, transfersOf } from './support';
+import {
+  PAYOUT_ENV,
+  endEvent,
+  ledgerOf,
+  onboard,
+  orderWithLines,
+  publishPaid,
+  sellOrder,
+  transfersOf,
+} from './support';
 
 /**
  * Payments' emails over real SMTP (a Mailpit of this file, read through its API): the buyer's
@@ -37,17 +46,6 @@ describe('payments notifications (real RabbitMQ, real SMTP)', () => {
         what: 'address stored',
       },
     );
-  const paidAgain = (order: ReturnType<typeof orderWithLines>, buyer: TestUser, intent: string) =>
-    h.publish('order.paid', 2, {
-      id: order.id,
-      userId: buyer.id,
-      status: 'paid',
-      tickets: order.tickets,
-      total: order.total,
-      currency: 'usd',
-      paymentIntentId: intent,
-      version: 2,
-    });
   const withSubject = async (u: TestUser, subject: RegExp) =>
     (await mail.messagesTo(u.email)).filter((m) => subject.test(m.Subject));
 
@@ -71,7 +69,7 @@ describe('payments notifications (real RabbitMQ, real SMTP)', () => {
 
     // The verdict's redelivery books the refunds of the intent again; a later sale is the sentinel
     // that the queue got past it.
-    await paidAgain(order, buyer, intent);
+    await publishPaid(h, buyer, order, intent);
     const next = orderWithLines(buyer, [{ sellerId: seller.id, eventId: FIXTURE_IDS.beyonceLosAngeles, price: 1_000 }]);
     await h.stripe.refunds.create({ payment_intent: await sellOrder(h, buyer, next) });
     await mail.waitForMessage(buyer.email, /^Refund of \$11\.00/);
@@ -121,7 +119,7 @@ describe('payments notifications (real RabbitMQ, real SMTP)', () => {
     expect(sent.Text).toContain(`Transfer ${transfer.id}.`);
 
     // A redelivered order.paid settles the order again; the next sale's payout is the sentinel.
-    await paidAgain(order, buyer, intent);
+    await publishPaid(h, buyer, order, intent);
     const next = orderWithLines(buyer, [{ sellerId: seller.id, eventId: event, price: 2_000 }]);
     await sellOrder(h, buyer, next);
     await mail.waitForMessage(seller.email, /^Payout sent: \$18\.00$/, 20_000);

@@ -57,9 +57,9 @@ export async function placeAndPay(h: Harness, buyer: TestUser, order: OrderCreat
 }
 
 /** Places and pays the order, then announces it paid as orders would; returns the PaymentIntent. */
-export async function sellOrder(h: Harness, buyer: TestUser, order: OrderCreatedData): Promise<string> {
-  const { intent } = await placeAndPay(h, buyer, order);
-  await h.publish('order.paid', 2, {
+/** Orders' verdict on a paid order (`order.paid`, version 2), as orders would publish it; tests replay it too. */
+export function publishPaid(h: Harness, buyer: TestUser, order: OrderCreatedData, intent: string): Promise<void> {
+  return h.publish('order.paid', 2, {
     id: order.id,
     userId: buyer.id,
     status: 'paid',
@@ -69,6 +69,11 @@ export async function sellOrder(h: Harness, buyer: TestUser, order: OrderCreated
     paymentIntentId: intent,
     version: 2,
   });
+}
+
+export async function sellOrder(h: Harness, buyer: TestUser, order: OrderCreatedData): Promise<string> {
+  const { intent } = await placeAndPay(h, buyer, order);
+  await publishPaid(h, buyer, order, intent);
   await waitForReplica(h, order.id, 2);
   return intent;
 }

@@ -17,11 +17,10 @@ import { OrdersDeps, createOrdersDeps, ensureOrdersIndexes } from '@bigtix/order
 import { onPaymentSucceeded } from '@bigtix/orders-service/src/events/consumers/on-payment-events';
 import { onTicketCreated } from '@bigtix/orders-service/src/events/consumers/on-ticket-created';
 import { onTicketUpdated } from '@bigtix/orders-service/src/events/consumers/on-ticket-updated';
-import type { TicketsContext } from '@bigtix/tickets-service/src/domain/tickets-context';
+import { TicketsDeps, createTicketsDeps } from '@bigtix/tickets-service/src/deps';
 import { onOrderCancelled } from '@bigtix/tickets-service/src/events/consumers/on-order-cancelled';
 import { onOrderCreated } from '@bigtix/tickets-service/src/events/consumers/on-order-created';
 import { onOrderPaid } from '@bigtix/tickets-service/src/events/consumers/on-order-paid';
-import { createTicketsContext } from '@bigtix/tickets-service/src/service';
 import { TicketmasterClient } from '@bigtix/tickets-service/src/ticketmaster/ticketmaster-client';
 import { Gate, gated } from './gate';
 
@@ -52,7 +51,7 @@ const ROUTES: Partial<Record<EventType, QueueName>> = {
  */
 export class World {
   orders!: OrdersDeps;
-  tickets!: TicketsContext;
+  tickets!: TicketsDeps;
   gate: Gate | null = null;
   readonly queues: Record<QueueName, Pending[]> = { tickets: [], orders: [] };
   /** Every order.payment-rejected published, i.e. every refund payments was asked to make. */
@@ -83,7 +82,7 @@ export class World {
       apiKey: 'unused',
       logger,
     } as unknown as ConstructorParameters<typeof TicketmasterClient>[0]);
-    const c = await createTicketsContext(ticketsDb, client, { eventCacheTtlMs: 0 });
+    const c = await createTicketsDeps(ticketsDb, client, { eventCacheTtlMs: 0 });
     this.tickets = gateAll(c, gate, Date.now);
     await ensureIndexes(ordersDb);
     await ensureIndexes(ticketsDb);

@@ -1,66 +1,18 @@
 import { SearchGuard, readSearchGuardConfig } from './domain/search-guard';
-import { ServiceSpec, VersionedStore, createServiceApp, createSharedStore, Revocations } from '@bigtix/middleware';
-import type { Collection, Document } from 'mongodb';
-import type { Connection } from 'mongoose';
+import { ServiceSpec, createServiceApp, createSharedStore, Revocations } from '@bigtix/middleware';
 import { readTicketsConfig } from './config';
-import type { TicketsContext } from './domain/tickets-context';
+import { createTicketsDeps } from './deps';
 import { onEventUpdated } from './events/consumers/on-event-updated';
-import { eventStatusStore } from './models/event-status';
 import { eventSyncWorker } from './workers/event-sync';
 import { onOrderCancelled } from './events/consumers/on-order-cancelled';
 import { onOrderCreated } from './events/consumers/on-order-created';
 import { onOrderPaid } from './events/consumers/on-order-paid';
-import { TicketDoc, dropRetiredIndexes, ticketModel } from './models/ticket';
 import { eventsRouter } from './routes/events';
 import { ticketsRouter } from './routes/tickets';
 import { listingsRouter } from './routes/listings';
-import { ListingDoc, listingModel } from './models/listing';
-import { DEFAULT_FEES, FeeSchedule, readFeeSchedule } from '@bigtix/common';
+import { readFeeSchedule } from '@bigtix/common';
 import { createMailer, createNotifier } from '@bigtix/mailer';
-import { ListingCache } from './domain/listing-cache';
-import { EventCache } from './ticketmaster/event-cache';
 import { TicketmasterClient } from './ticketmaster/ticketmaster-client';
-
-/** The use cases' dependencies on one database; also what a test builds to act as a second replica. */
-export async function createTicketsContext(
-  connection: Connection,
-  client: TicketmasterClient,
-  options: { eventCacheTtlMs: number; listingCacheMs?: number; nudge?: () => void; fees?: FeeSchedule },
-): Promise<TicketsContext> {
-  const db = connection.db!;
-  const tickets = ticketModel(connection);
-  const store = new VersionedStore<TicketDoc>(
-    tickets.collection as unknown as Collection<Document>,
-    db.collection('ticket_changes'),
-  );
-  await store.ensureIndexes();
-  await dropRetiredIndexes(tickets);
-  const listingDocs = listingModel(connection);
-  const listingStore = new VersionedStore<ListingDoc>(
-    listingDocs.collection as unknown as Collection<Document>,
-    db.collection('listing_changes'),
-  );
-  await listingStore.ensureIndexes();
-  const eventStatuses = eventStatusStore(db);
-  await eventStatuses.ensureIndexes();
-  const listings = new ListingCache<TicketDoc[]>(options.listingCacheMs ?? 0);
-  const nudge = options.nudge ?? (() => undefined);
-  return {
-    tickets,
-    store,
-    listingDocs,
-    listingStore,
-    fees: options.fees ?? DEFAULT_FEES,
-    closedOrders: db.collection('closed_orders'),
-    events: new EventCache(client, db.collection('event_cache'), { ttlMs: options.eventCacheTtlMs }),
-    eventStatuses,
-    listings,
-    nudge: () => {
-      listings.clear();
-      nudge();
-    },
-  };
-}
 
 export const ticketsService: ServiceSpec = {
   name: 'tickets',
@@ -71,7 +23,7 @@ export const ticketsService: ServiceSpec = {
     if (tm.usingFake)
       ctx.logger.info({ baseUrl: tm.baseUrl }, 'TICKETMASTER_CONSUMER_KEY is not set: using the fake Ticketmaster');
     const client = new TicketmasterClient({ ...tm, logger: ctx.logger });
-    const c = await createTicketsContext(ctx.db, client, {
+    const c = await createTicketsDeps(ctx.db, client, {
       eventCacheTtlMs: tm.eventCacheTtlMs,
       listingCacheMs: config.listingCacheMs,
       nudge: ctx.nudgeOutbox,
@@ -103,13 +55,13 @@ export const ticketsService: ServiceSpec = {
       workers: [
         store.worker,
         mailer.worker(),
-        eventSyncWorker(c, c.eventStatuses!, client, {
+        eventSyncWorker(c, c.eventStatuses, client, {
           baseMs: config.eventSyncMs,
           minMs: Math.min(config.eventSyncMinMs, config.eventSyncMs),
           logger: ctx.logger,
         }),
       ],
-      outbox: [c.store.outboxSource(), c.listingStore.outboxSource(), c.eventStatuses!.outboxSource()],
+      outbox: [c.store.outboxSource(), c.listingStore.outboxSource(), c.eventStatuses.outboxSource()],
       consumers: [
         {
           name: 'events',

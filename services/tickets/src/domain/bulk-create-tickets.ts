@@ -14,7 +14,7 @@ import type { TicketDoc } from '../models/ticket';
 import { unlistableReason } from './check-listable-event';
 import { newTicketDoc, serialKey } from './new-ticket';
 import { ticketCreated, toTicketDto } from './ticket-views';
-import type { TicketsContext } from './tickets-context';
+import type { TicketsDeps } from '../deps';
 
 /**
  * Lists up to 1000 tickets in one request. Every row is validated first (schema, seller, event)
@@ -24,7 +24,7 @@ import type { TicketsContext } from './tickets-context';
  * listed never changes the answer. A handful of database round trips, not 1000.
  */
 export async function bulkCreateTickets(
-  c: TicketsContext,
+  c: TicketsDeps,
   sellerId: string,
   body: unknown,
 ): Promise<BulkCreateResponse> {
@@ -71,7 +71,7 @@ export async function bulkCreateTickets(
   }
 
   const inputs = rows as TicketInput[];
-  const now = c.now?.() ?? new Date();
+  const now = new Date(c.now());
   const results: BulkRowOutcome[] = new Array(inputs.length);
   // Insert first and let the unique (eventId, serialNumber) index decide: a first listing costs
   // no reads at all, and only the events of refused rows are read afterwards (see below).
@@ -116,7 +116,7 @@ export async function bulkCreateTickets(
  * point lookup per row is a table scan each on FerretDB (only `_id` is looked up by index).
  */
 async function findSellerListings(
-  c: TicketsContext,
+  c: TicketsDeps,
   sellerId: string,
   eventIds: string[],
 ): Promise<Map<string, TicketDoc>> {

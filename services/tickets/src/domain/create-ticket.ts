@@ -3,7 +3,7 @@ import { unlistableReason } from './check-listable-event';
 import { newTicketDoc } from './new-ticket';
 import { relistWithdrawnTicket } from './relist-withdrawn-ticket';
 import { TicketView, ticketCreated, toTicketDto } from './ticket-views';
-import type { TicketsContext } from './tickets-context';
+import type { TicketsDeps } from '../deps';
 
 export function assertSellerIsCaller(userId: string | undefined, callerId: string): void {
   if (userId !== undefined && userId !== callerId) {
@@ -11,13 +11,13 @@ export function assertSellerIsCaller(userId: string | undefined, callerId: strin
   }
 }
 
-export async function createTicket(c: TicketsContext, sellerId: string, input: TicketInput): Promise<TicketView> {
+export async function createTicket(c: TicketsDeps, sellerId: string, input: TicketInput): Promise<TicketView> {
   assertSellerIsCaller(input.userId, sellerId);
   const reason = unlistableReason(input.eventId, await c.events.get(input.eventId));
   if (reason)
     throw new BadRequestError(`Cannot list a ticket: ${reason}`, [{ field: 'eventId', message: `eventId: ${reason}` }]);
 
-  const doc = newTicketDoc(input, sellerId, c.now?.() ?? new Date());
+  const doc = newTicketDoc(input, sellerId, new Date(c.now()));
   const [result] = await c.store.createMany([doc], ticketCreated);
   if (!result.ok) {
     const relisted = await relistWithdrawnTicket(c, sellerId, input);

@@ -1,5 +1,5 @@
 import type { EventStatusDoc } from '../models/event-status';
-import type { TicketsContext } from './tickets-context';
+import type { TicketsDeps } from '../deps';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -13,7 +13,7 @@ export const FOLLOW_SALES_FOR_MS = 14 * DAY_MS;
  * PostgreSQL, not an `$in`.
  */
 export async function eventsToSync(
-  c: TicketsContext,
+  c: TicketsDeps,
   statuses: { findById(id: string): Promise<EventStatusDoc | null> },
   now: number,
 ): Promise<{ eventId: string; state: EventStatusDoc | null; onSale: boolean }[]> {

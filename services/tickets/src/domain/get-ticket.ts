@@ -2,11 +2,11 @@ import { NotFoundError } from '@bigtix/common';
 import type { TicketDoc } from '../models/ticket';
 import { ticketNotFound } from './edit-guard';
 import { TicketView, toTicketDto } from './ticket-views';
-import type { TicketsContext } from './tickets-context';
+import type { TicketsDeps } from '../deps';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
-export async function getTicket(c: TicketsContext, id: string, viewerId: string | null): Promise<TicketView> {
+export async function getTicket(c: TicketsDeps, id: string, viewerId: string | null): Promise<TicketView> {
   // A malformed id is just an unknown ticket (the contract says 404, not 400).
   const doc = OBJECT_ID.test(id) ? ((await c.tickets.findById(id).lean()) as TicketDoc | null) : null;
   if (!doc) throw ticketNotFound(id);
@@ -19,7 +19,7 @@ export async function getTicket(c: TicketsContext, id: string, viewerId: string 
  * with the same serial at two events can pass `eventId`; otherwise the newest is returned.
  */
 export async function getTicketBySerial(
-  c: TicketsContext,
+  c: TicketsDeps,
   serialNumber: string,
   ownerId: string,
   eventId?: string,

@@ -3,7 +3,7 @@ import { RetryLaterError } from '@bigtix/middleware';
 import { closedOutcome } from './order-outcomes';
 import { releaseTicket } from './release-tickets-of-order';
 import { ticketUpdated } from './ticket-views';
-import type { TicketsContext } from './tickets-context';
+import type { TicketsDeps } from '../deps';
 
 /**
  * `order.created`: the orders service has decided, with its unique hold, that this order holds
@@ -14,7 +14,7 @@ import type { TicketsContext } from './tickets-context';
  * that we have not yet seen close waits for that order's `order.cancelled`, which is on its way
  * (orders gives a ticket to a new order only after releasing the old one): the event is retried.
  */
-export async function holdTicketsForOrder(c: TicketsContext, order: OrderCreatedData): Promise<void> {
+export async function holdTicketsForOrder(c: TicketsDeps, order: OrderCreatedData): Promise<void> {
   const before = await closedOutcome(c.closedOrders, order.id);
   // A paid order's tickets are sold by order.paid; a stale event of a closed one holds nothing.
   if (before === null) for (const { ticketId } of order.tickets) await holdTicket(c, ticketId, order.id);
@@ -27,7 +27,7 @@ export async function holdTicketsForOrder(c: TicketsContext, order: OrderCreated
   c.nudge();
 }
 
-async function holdTicket(c: TicketsContext, ticketId: string, orderId: string): Promise<void> {
+async function holdTicket(c: TicketsDeps, ticketId: string, orderId: string): Promise<void> {
   const seen = await c.store.findById(ticketId);
   if (!seen) return;
   const previous = seen.status === 'held' && seen.orderId !== orderId ? seen.orderId : null;
@@ -49,7 +49,7 @@ async function holdTicket(c: TicketsContext, ticketId: string, orderId: string):
         status: 'held',
         orderId,
         withdrawRequested: current.status === 'withdrawn' || current.withdrawRequested === true,
-        updatedAt: c.now?.() ?? new Date(),
+        updatedAt: new Date(c.now()),
       },
       events: ticketUpdated,
     };

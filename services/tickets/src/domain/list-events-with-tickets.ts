@@ -1,6 +1,6 @@
 import type { EventSummaryDto } from '@bigtix/common';
 import type { TicketDoc } from '../models/ticket';
-import type { TicketsContext } from './tickets-context';
+import type { TicketsDeps } from '../deps';
 
 export type EventWithTicketsDto = EventSummaryDto & { availableTickets: number; lowestPrice: number };
 
@@ -15,7 +15,7 @@ const MAX_EVENTS_CONSIDERED = 200;
  * Upcoming events that have available tickets, soonest first (the home page's list). Counts
  * come from one aggregation; details from the event cache (filled when the tickets were listed).
  */
-export async function listEventsWithTickets(c: TicketsContext, limit: number): Promise<EventsWithTicketsResponse> {
+export async function listEventsWithTickets(c: TicketsDeps, limit: number): Promise<EventsWithTicketsResponse> {
   const groups = (await c.tickets.aggregate<{ _id: string; count: number }>([
     { $match: { status: 'available' } },
     { $group: { _id: '$eventId', count: { $sum: 1 } } },
@@ -23,7 +23,7 @@ export async function listEventsWithTickets(c: TicketsContext, limit: number): P
     { $limit: MAX_EVENTS_CONSIDERED },
   ])) as { _id: string; count: number }[];
   const details = await c.events.getMany(groups.map((g) => g._id));
-  const now = (c.now?.() ?? new Date()).getTime();
+  const now = (new Date(c.now())).getTime();
   const upcoming = groups
     .map((g) => ({ group: g, event: details.get(g._id) ?? null }))
     .filter(

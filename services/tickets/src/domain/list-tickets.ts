@@ -3,7 +3,7 @@ import { decodeCursor, toPage } from '@bigtix/middleware';
 import type { QueryFilter } from 'mongoose';
 import type { TicketDoc } from '../models/ticket';
 import { TicketView, toTicketDto } from './ticket-views';
-import type { TicketsContext } from './tickets-context';
+import type { TicketsDeps } from '../deps';
 
 /** A cursor is opaque to clients, but a forged one must be a 400, not a cast error (500). */
 function cursorKey(cursor: string | undefined): [number, string] | null {
@@ -42,7 +42,7 @@ const CHEAPEST: ListOrder = {
 };
 
 /** Rows from the listing cache when the list is a shared one (an event's), else from the database. */
-function fetchRows(c: TicketsContext, cacheKey: string | null, load: () => Promise<TicketDoc[]>): Promise<TicketDoc[]> {
+function fetchRows(c: TicketsDeps, cacheKey: string | null, load: () => Promise<TicketDoc[]>): Promise<TicketDoc[]> {
   return cacheKey && c.listings ? c.listings.get(cacheKey, load) : load();
 }
 
@@ -51,7 +51,7 @@ function fetchRows(c: TicketsContext, cacheKey: string | null, load: () => Promi
  * between two page requests never repeats or skips an item already ordered before the cursor.
  */
 async function keysetPage(
-  c: TicketsContext,
+  c: TicketsDeps,
   filter: QueryFilter<TicketDoc>,
   order: ListOrder,
   q: ListQuery,
@@ -89,7 +89,7 @@ async function keysetPage(
 
 /** `GET /api/tickets`: available tickets, newest first. */
 export function listAvailableTickets(
-  c: TicketsContext,
+  c: TicketsDeps,
   q: ListQuery,
   viewerId: string | null,
 ): Promise<Page<TicketView>> {
@@ -98,7 +98,7 @@ export function listAvailableTickets(
 
 /** `GET /api/tickets/event/:eventId`: available tickets for one event, newest or cheapest first. */
 export function listEventTickets(
-  c: TicketsContext,
+  c: TicketsDeps,
   eventId: string,
   sort: 'price' | 'newest',
   q: ListQuery,
@@ -117,7 +117,7 @@ export function listEventTickets(
  * seller sees what sold); `role=owner` lists the tickets the user owns now (what they bought).
  */
 export function listUserTickets(
-  c: TicketsContext,
+  c: TicketsDeps,
   userId: string,
   role: 'seller' | 'owner',
   status: TicketStatus | undefined,

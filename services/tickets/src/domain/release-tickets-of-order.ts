@@ -1,13 +1,13 @@
 import type { OrderCancelledData } from '@bigtix/common';
 import { recordOrderClosed } from './order-outcomes';
 import { ticketUpdated } from './ticket-views';
-import type { TicketsContext } from './tickets-context';
+import type { TicketsDeps } from '../deps';
 
 /**
  * Back to `available` (or to `withdrawn`, if the seller withdrew it while the order held it), but
  * only while this very order holds it: a late cancel of an old order never frees a newer hold.
  */
-export async function releaseTicket(c: TicketsContext, ticketId: string, orderId: string): Promise<void> {
+export async function releaseTicket(c: TicketsDeps, ticketId: string, orderId: string): Promise<void> {
   await c.store.change(ticketId, (current) => {
     if (current.status !== 'held' || current.orderId !== orderId) return null;
     return {
@@ -16,7 +16,7 @@ export async function releaseTicket(c: TicketsContext, ticketId: string, orderId
         status: current.withdrawRequested ? 'withdrawn' : 'available',
         orderId: null,
         withdrawRequested: false,
-        updatedAt: c.now?.() ?? new Date(),
+        updatedAt: new Date(c.now()),
       },
       events: ticketUpdated,
     };
@@ -24,7 +24,7 @@ export async function releaseTicket(c: TicketsContext, ticketId: string, orderId
 }
 
 /** `order.cancelled` (cancelled or expired). */
-export async function releaseTicketsOfOrder(c: TicketsContext, order: OrderCancelledData): Promise<void> {
+export async function releaseTicketsOfOrder(c: TicketsDeps, order: OrderCancelledData): Promise<void> {
   await recordOrderClosed(c.closedOrders, order.id, order.reason);
   for (const { ticketId } of order.tickets) await releaseTicket(c, ticketId, order.id);
   c.nudge();

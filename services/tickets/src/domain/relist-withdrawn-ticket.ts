@@ -2,7 +2,7 @@ import type { TicketInput } from '@bigtix/common';
 import type { TicketDoc } from '../models/ticket';
 import { soldCopyOf } from './settle-serial-copies';
 import { TicketView, ticketUpdated, toTicketDto } from './ticket-views';
-import type { TicketsContext } from './tickets-context';
+import type { TicketsDeps } from '../deps';
 
 /**
  * A seller who delisted a ticket and lists the same serial again gets that ticket back
@@ -12,7 +12,7 @@ import type { TicketsContext } from './tickets-context';
  * it; see settle-serial-copies.ts).
  */
 export async function relistWithdrawnTicket(
-  c: TicketsContext,
+  c: TicketsDeps,
   sellerId: string,
   input: TicketInput,
 ): Promise<TicketView | null> {
@@ -33,7 +33,7 @@ export async function relistWithdrawnTicket(
         status: 'available',
         orderId: null,
         withdrawnReason: null,
-        updatedAt: c.now?.() ?? new Date(),
+        updatedAt: new Date(c.now()),
       },
       events: ticketUpdated,
     };

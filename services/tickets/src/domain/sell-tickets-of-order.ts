@@ -3,7 +3,7 @@ import type { Logger } from '@bigtix/middleware';
 import { recordOrderClosed } from './order-outcomes';
 import { settleSerialCopies } from './settle-serial-copies';
 import { ticketUpdated } from './ticket-views';
-import type { TicketsContext } from './tickets-context';
+import type { TicketsDeps } from '../deps';
 
 /**
  * `order.paid`: each ticket becomes `sold` to the buyer at the price the buyer paid; `sellerId`
@@ -14,7 +14,7 @@ import type { TicketsContext } from './tickets-context';
  * would be a double sale, which orders' holds rule out). Other sellers' listings of a sold serial
  * are withdrawn then (settle-serial-copies.ts).
  */
-export async function sellTicketsOfOrder(c: TicketsContext, order: OrderPaidData, logger?: Logger): Promise<void> {
+export async function sellTicketsOfOrder(c: TicketsDeps, order: OrderPaidData, logger?: Logger): Promise<void> {
   await recordOrderClosed(c.closedOrders, order.id, 'paid');
   for (const { ticketId, price } of order.tickets) {
     await c.store.change(ticketId, (current) => {
@@ -34,7 +34,7 @@ export async function sellTicketsOfOrder(c: TicketsContext, order: OrderPaidData
           orderId: order.id,
           price,
           withdrawRequested: false,
-          updatedAt: c.now?.() ?? new Date(),
+          updatedAt: new Date(c.now()),
         },
         events: ticketUpdated,
       };

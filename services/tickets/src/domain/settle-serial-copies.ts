@@ -1,7 +1,7 @@
 import type { Logger } from '@bigtix/middleware';
 import type { TicketDoc } from '../models/ticket';
 import { ticketUpdated } from './ticket-views';
-import type { TicketsContext } from './tickets-context';
+import type { TicketsDeps } from '../deps';
 
 /**
  * Serials are unique per (event, seller), so two sellers may list the same serial for one event:
@@ -11,7 +11,7 @@ import type { TicketsContext } from './tickets-context';
  * ends), so one serial is not sold twice one after the other. Idempotent: run again on every
  * delivery of the sale.
  */
-export async function settleSerialCopies(c: TicketsContext, sold: TicketDoc, logger?: Logger): Promise<void> {
+export async function settleSerialCopies(c: TicketsDeps, sold: TicketDoc, logger?: Logger): Promise<void> {
   for (const copy of await copiesOf(c, sold)) {
     await c.store.change(copy._id, (current) => {
       if (current.status === 'sold') {
@@ -27,17 +27,17 @@ export async function settleSerialCopies(c: TicketsContext, sold: TicketDoc, log
         current.status === 'held'
           ? { ...current, withdrawRequested: true }
           : { ...current, status: 'withdrawn' as const, orderId: null };
-      return { next: { ...next, updatedAt: c.now?.() ?? new Date() }, events: ticketUpdated };
+      return { next: { ...next, updatedAt: new Date(c.now()) }, events: ticketUpdated };
     });
   }
 }
 
 /** Another listing of this serial at this event that has been sold, if any. */
-export async function soldCopyOf(c: TicketsContext, ticket: TicketDoc): Promise<TicketDoc | null> {
+export async function soldCopyOf(c: TicketsDeps, ticket: TicketDoc): Promise<TicketDoc | null> {
   return (await copiesOf(c, ticket)).find((t) => t.status === 'sold') ?? null;
 }
 
-async function copiesOf(c: TicketsContext, ticket: TicketDoc): Promise<TicketDoc[]> {
+async function copiesOf(c: TicketsDeps, ticket: TicketDoc): Promise<TicketDoc[]> {
   const same = (await c.tickets
     .find({ eventId: ticket.eventId, serialNumber: ticket.serialNumber })
     .lean()) as unknown as TicketDoc[];

@@ -2,7 +2,7 @@ import { CURRENCY, TicketDto, TicketEventData } from '@bigtix/common';
 import { makeEnvelope } from '@bigtix/middleware';
 import type { Envelope } from '@bigtix/common';
 import type { TicketDoc } from '../models/ticket';
-import { SOURCE } from './tickets-context';
+import { SOURCE } from '../deps';
 import { listingRefOf } from './listings/listing-ref';
 
 /** The contract's ticket plus the original seller, which stays put when the owner changes on sale. */

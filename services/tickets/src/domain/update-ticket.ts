@@ -1,13 +1,13 @@
 import { ConflictError, UpdateTicketInput } from '@bigtix/common';
 import { assertEditable, ticketNotFound } from './edit-guard';
 import { TicketView, ticketUpdated, toTicketDto } from './ticket-views';
-import type { TicketsContext } from './tickets-context';
+import type { TicketsDeps } from '../deps';
 
 /**
  * Changes title/price/description. Runs through VersionedStore, so an order event arriving at
  * the same instant is decided on the other's result, never overwritten by it.
  */
-export async function updateTicket(c: TicketsContext, callerId: string, input: UpdateTicketInput): Promise<TicketView> {
+export async function updateTicket(c: TicketsDeps, callerId: string, input: UpdateTicketInput): Promise<TicketView> {
   const stored = await c.store.change(input.id, (current) => {
     assertEditable(current, callerId, 'edit');
     if (current.status === 'withdrawn')
@@ -20,7 +20,7 @@ export async function updateTicket(c: TicketsContext, callerId: string, input: U
     };
     if (next.title === current.title && next.price === current.price && next.description === current.description)
       return null;
-    return { next: { ...next, updatedAt: c.now?.() ?? new Date() }, events: ticketUpdated };
+    return { next: { ...next, updatedAt: new Date(c.now()) }, events: ticketUpdated };
   });
   if (!stored) throw ticketNotFound(input.id);
   c.nudge();

@@ -1,7 +1,7 @@
 import type { WithdrawnReason } from '@bigtix/common';
 import type { TicketDoc } from '../models/ticket';
 import { ticketUpdated } from './ticket-views';
-import type { TicketsContext } from './tickets-context';
+import type { TicketsDeps } from '../deps';
 
 /**
  * The platform takes an event's listings off sale (its event was cancelled, or has started):
@@ -13,7 +13,7 @@ import type { TicketsContext } from './tickets-context';
  * tickets this call changed.
  */
 export async function withdrawListingsOfEvent(
-  c: TicketsContext,
+  c: TicketsDeps,
   eventId: string,
   reason: WithdrawnReason,
 ): Promise<number> {
@@ -25,7 +25,7 @@ export async function withdrawListingsOfEvent(
       await c.store.change(_id, (current) => {
         mine = false;
         if (current.eventId !== eventId) return null;
-        const at = c.now?.() ?? new Date();
+        const at = new Date(c.now());
         if (current.status === 'available') {
           mine = true;
           return {

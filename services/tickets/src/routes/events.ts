@@ -5,14 +5,14 @@ import { getEvent } from '../domain/get-event';
 import { listEventsWithTickets } from '../domain/list-events-with-tickets';
 import type { SearchGuard } from '../domain/search-guard';
 import { searchEvents } from '../domain/search-events';
-import type { TicketsContext } from '../domain/tickets-context';
+import type { TicketsDeps } from '../deps';
 import type { TicketmasterClient } from '../ticketmaster/ticketmaster-client';
 import { EVENT_CACHE, EVENT_LIST_CACHE } from './cache-policies';
 
 const withTicketsQuery = z.object({ limit: z.coerce.number().int().min(1).max(50, 'must be at most 50').default(20) });
 
 export function eventsRouter(
-  c: TicketsContext,
+  c: TicketsDeps,
   client: TicketmasterClient,
   /** Rate limit and shared cache in front of Ticketmaster search. */
   guard: SearchGuard,

@@ -4,13 +4,13 @@ import { createListings } from '../domain/listings/create-listings';
 import { getListing, listOwnListings, listingView } from '../domain/listings/get-listings';
 import { eventListingsQuery, listEventListings } from '../domain/listings/query-listings';
 import { updateListing, withdrawListing } from '../domain/listings/update-listing';
-import type { TicketsContext } from '../domain/tickets-context';
+import type { TicketsDeps } from '../deps';
 import { LISTING_CACHE } from './cache-policies';
 
 const mineQuery = listQuerySchema.extend({ eventId: ticketmasterEventIdSchema.optional() });
 
 /** Listings (groups of seats): `/api/listings` and an event's `/api/events/:eventId/listings`. */
-export function listingsRouter(c: TicketsContext): Router {
+export function listingsRouter(c: TicketsDeps): Router {
   const router = new Router();
   const viewer = (ctx: { state: { currentUser?: { id: string } | null } }) => ctx.state.currentUser?.id ?? null;
 

@@ -13,7 +13,7 @@ import { bulkCreateTickets } from '../domain/bulk-create-tickets';
 import { createTicket } from '../domain/create-ticket';
 import { getTicket, getTicketBySerial } from '../domain/get-ticket';
 import { listAvailableTickets, listEventTickets, listUserTickets } from '../domain/list-tickets';
-import type { TicketsContext } from '../domain/tickets-context';
+import type { TicketsDeps } from '../deps';
 import { updateTicket } from '../domain/update-ticket';
 import { withdrawTicket } from '../domain/withdraw-ticket';
 import { LISTING_CACHE } from './cache-policies';
@@ -25,7 +25,7 @@ const userListQuery = listQuerySchema.extend({
 });
 const serialQuery = z.object({ eventId: ticketmasterEventIdSchema.optional() });
 
-export function ticketsRouter(c: TicketsContext): Router {
+export function ticketsRouter(c: TicketsDeps): Router {
   const router = new Router({ prefix: '/api/tickets' });
   const viewer = (ctx: { state: { currentUser?: { id: string } | null } }) => ctx.state.currentUser?.id ?? null;
 

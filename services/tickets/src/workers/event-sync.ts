@@ -2,7 +2,7 @@ import { Logger, periodicWorker } from '@bigtix/middleware';
 import type { VersionedStore } from '@bigtix/middleware';
 import { eventsToSync, nextSyncAt } from '../domain/events-to-sync';
 import { observe, recordEventStatus } from '../domain/sync-event-status';
-import type { TicketsContext } from '../domain/tickets-context';
+import type { TicketsDeps } from '../deps';
 import { withdrawListingsOfEvent, withdrawalReasonFor } from '../domain/withdraw-listings-of-event';
 import type { EventStatusDoc } from '../models/event-status';
 import { toEventDetails } from '../ticketmaster/map-event';
@@ -27,7 +27,7 @@ export interface EventSyncOptions {
  * times per interval (still one request per event, well within the key's 5 per second).
  */
 export function eventSyncWorker(
-  c: TicketsContext,
+  c: TicketsDeps,
   statuses: VersionedStore<EventStatusDoc>,
   client: TicketmasterClient,
   options: EventSyncOptions,

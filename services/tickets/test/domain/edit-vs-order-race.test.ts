@@ -2,8 +2,7 @@ import { fakeUser } from '@bigtix/testkit';
 import { Types } from 'mongoose';
 import request from 'supertest';
 import { holdTicketsForOrder } from '../../src/domain/hold-tickets-for-order';
-import type { TicketsContext } from '../../src/domain/tickets-context';
-import { createTicketsContext } from '../../src/service';
+import { TicketsDeps, createTicketsDeps } from '../../src/deps';
 import { TicketmasterClient } from '../../src/ticketmaster/ticketmaster-client';
 import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../helpers';
 
@@ -17,7 +16,7 @@ const ROUNDS = 30;
  */
 describe('seller edits racing order events on FerretDB', () => {
   let h: TicketsHarness;
-  let replica: TicketsContext;
+  let replica: TicketsDeps;
   const seller = fakeUser();
 
   beforeAll(async () => {
@@ -30,7 +29,7 @@ describe('seller edits racing order events on FerretDB', () => {
       maxRetries: 0,
       maxRetryWaitMs: 100,
     });
-    replica = await createTicketsContext(h.running.ctx.db, client, { eventCacheTtlMs: 60_000 });
+    replica = await createTicketsDeps(h.running.ctx.db, client, { eventCacheTtlMs: 60_000 });
   });
   afterAll(() => h.stop());
 

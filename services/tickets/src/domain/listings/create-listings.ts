@@ -13,7 +13,7 @@ import type { ListingDoc } from '../../models/listing';
 import type { TicketDoc } from '../../models/ticket';
 import { unlistableReason } from '../check-listable-event';
 import { ticketCreated, ticketUpdated } from '../ticket-views';
-import type { TicketsContext } from '../tickets-context';
+import type { TicketsDeps } from '../../deps';
 import { listingIdFor } from './listing-ids';
 import { toListingDto } from './listing-views';
 import { newListing, sameSeats } from './new-listing';
@@ -35,7 +35,7 @@ type Plan = { kind: 'create'; input: ListingInput } | { kind: 'existing'; input:
  * once: the derived `_id` is the unique key that decides.
  */
 export async function createListings(
-  c: TicketsContext,
+  c: TicketsDeps,
   sellerId: string,
   body: unknown,
 ): Promise<BulkListingsResponse> {
@@ -101,7 +101,7 @@ export async function createListings(
     throw new BadRequestError(`Invalid request body: ${badRows.size} bad row(s); nothing was listed`, errors);
   }
 
-  const now = c.now?.() ?? new Date();
+  const now = new Date(c.now());
   const results: ListingRowOutcome[] = new Array(plans.length);
   const creates = plans.flatMap((p, index) =>
     p?.kind === 'create' ? [{ index, ...newListing(p.input, sellerId, now) }] : [],
@@ -209,13 +209,13 @@ export async function createListings(
  * over what the equality leaves. (Several `$in` reads side by side were faster with the
  * pushdown, one thread decoding each, and four times slower without it.)
  */
-async function listingsById(c: TicketsContext, sellerId: string, ids: string[]): Promise<Map<string, ListingDoc>> {
+async function listingsById(c: TicketsDeps, sellerId: string, ids: string[]): Promise<Map<string, ListingDoc>> {
   if (ids.length === 0) return new Map();
   const found = (await c.listingDocs.find({ sellerId, _id: { $in: ids } }).lean()) as unknown as ListingDoc[];
   return new Map(found.map((l) => [l._id, l]));
 }
 
-async function ticketsById(c: TicketsContext, ids: string[]): Promise<Map<string, TicketDoc>> {
+async function ticketsById(c: TicketsDeps, ids: string[]): Promise<Map<string, TicketDoc>> {
   if (ids.length === 0) return new Map();
   const found = (await c.tickets.find({ _id: { $in: ids } }).lean()) as unknown as TicketDoc[];
   return new Map(found.map((t) => [t._id, t]));
@@ -227,7 +227,7 @@ const EXISTING_IN_FLIGHT = 16;
 const TICKET_CHUNK = 1000;
 const CHUNKS_IN_FLIGHT = 3;
 
-async function createInChunks(c: TicketsContext, docs: TicketDoc[]): Promise<{ ok: boolean }[]> {
+async function createInChunks(c: TicketsDeps, docs: TicketDoc[]): Promise<{ ok: boolean }[]> {
   const chunks: TicketDoc[][] = [];
   for (let i = 0; i < docs.length; i += TICKET_CHUNK) chunks.push(docs.slice(i, i + TICKET_CHUNK));
   const out: { ok: boolean }[][] = new Array(chunks.length);

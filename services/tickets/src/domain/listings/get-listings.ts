@@ -2,16 +2,16 @@ import { ListingDto, ListQuery, Page } from '@bigtix/common';
 import { decodeCursor, toPage } from '@bigtix/middleware';
 import type { ListingDoc } from '../../models/listing';
 import type { TicketDoc } from '../../models/ticket';
-import type { TicketsContext } from '../tickets-context';
+import type { TicketsDeps } from '../../deps';
 import { toListingDto } from './listing-views';
 import { isSingleSeat, singleSeatListing } from './single-seat-listing';
 import { listingNotFound } from './update-listing';
 
-const ticketsOf = (c: TicketsContext, listingId: string) =>
+const ticketsOf = (c: TicketsDeps, listingId: string) =>
   c.tickets.find({ listingId }).lean() as unknown as Promise<TicketDoc[]>;
 
 /** `GET /api/listings/:id` (and the answer of every listing write). */
-export async function getListing(c: TicketsContext, id: string, viewerId: string | null): Promise<ListingDto> {
+export async function getListing(c: TicketsDeps, id: string, viewerId: string | null): Promise<ListingDto> {
   if (!/^[0-9a-f]{24}$/.test(id)) throw listingNotFound(id);
   const doc = await c.listingStore.findById(id);
   if (doc) return toListingDto(doc, await ticketsOf(c, id), viewerId, c.fees);
@@ -21,7 +21,7 @@ export async function getListing(c: TicketsContext, id: string, viewerId: string
   return toListingDto(singleSeatListing(ticket), [ticket], viewerId, c.fees);
 }
 
-export async function listingView(c: TicketsContext, doc: ListingDoc, viewerId: string | null): Promise<ListingDto> {
+export async function listingView(c: TicketsDeps, doc: ListingDoc, viewerId: string | null): Promise<ListingDto> {
   return toListingDto(doc, await ticketsOf(c, doc._id), viewerId, c.fees);
 }
 
@@ -30,7 +30,7 @@ export async function listingView(c: TicketsContext, doc: ListingDoc, viewerId: 
  * with what is still available (the seller's view: `bigtix listings`). Keyset by (createdAt, id).
  */
 export async function listOwnListings(
-  c: TicketsContext,
+  c: TicketsDeps,
   sellerId: string,
   eventId: string | undefined,
   q: ListQuery,

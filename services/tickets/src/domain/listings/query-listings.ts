@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { decodeCursor, toPage } from '@bigtix/middleware';
 import type { ListingDoc } from '../../models/listing';
 import type { TicketDoc } from '../../models/ticket';
-import type { TicketsContext } from '../tickets-context';
+import type { TicketsDeps } from '../../deps';
 import { toListingDto } from './listing-views';
 import { isSingleSeat, singleSeatListing } from './single-seat-listing';
 
@@ -32,7 +32,7 @@ function compare(a: Key, b: Key): number {
  * the last item's sort key plus its id, so a page never repeats or skips what came before it.
  */
 export async function listEventListings(
-  c: TicketsContext,
+  c: TicketsDeps,
   eventId: string,
   q: EventListingsQuery,
   viewerId: string | null,

@@ -1,6 +1,6 @@
 import type { ListingDoc } from '../../models/listing';
 import type { TicketDoc } from '../../models/ticket';
-import type { TicketsContext } from '../tickets-context';
+import type { TicketsDeps } from '../../deps';
 import type { SeatState } from './listing-views';
 
 /**
@@ -11,7 +11,7 @@ import type { SeatState } from './listing-views';
  * dev database's `$in` pushdown, tools/dev-db/ferretdb-patches.)
  */
 export async function changedSeatsOf(
-  c: TicketsContext,
+  c: TicketsDeps,
   sellerId: string,
   listingIds: string[],
 ): Promise<Map<string, TicketDoc>> {

@@ -1,7 +1,7 @@
 import type { ListingDoc } from '../../models/listing';
 import type { TicketDoc } from '../../models/ticket';
 import { ticketUpdated } from '../ticket-views';
-import type { TicketsContext } from '../tickets-context';
+import type { TicketsDeps } from '../../deps';
 
 /**
  * Brings each seat's ticket in line with its listing: price, split rule and notes; withdrawn
@@ -12,8 +12,8 @@ import type { TicketsContext } from '../tickets-context';
  * Idempotent: running it again (after a crash between the listing's write and this) only
  * finishes what is left.
  */
-export async function syncListingTickets(c: TicketsContext, listing: ListingDoc, relist = false): Promise<TicketDoc[]> {
-  const now = () => c.now?.() ?? new Date();
+export async function syncListingTickets(c: TicketsDeps, listing: ListingDoc, relist = false): Promise<TicketDoc[]> {
+  const now = () => new Date(c.now());
   const out: TicketDoc[] = [];
   for (const ticketId of listing.ticketIds) {
     const stored = await c.store.change(ticketId, (t) => {

@@ -1,6 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, UpdateListingInput } from '@bigtix/common';
 import type { ListingDoc } from '../../models/listing';
-import type { TicketsContext } from '../tickets-context';
+import type { TicketsDeps } from '../../deps';
 import { MUTABLE_FIELDS } from './new-listing';
 import { syncListingTickets } from './sync-listing-tickets';
 
@@ -20,7 +20,7 @@ export function changesListing(stored: ListingDoc, patch: UpdateListingInput): b
  * withdrawn listing) makes it active again.
  */
 export async function updateListing(
-  c: TicketsContext,
+  c: TicketsDeps,
   callerId: string,
   id: string,
   patch: UpdateListingInput,
@@ -35,7 +35,7 @@ export async function updateListing(
       if (patch[f] !== undefined) (next as unknown as Record<string, unknown>)[f] = patch[f];
     if (options.relist) next.status = 'active';
     if (!changesListing(current, patch) && next.status === current.status) return null;
-    return { next: { ...next, updatedAt: c.now?.() ?? new Date() }, events: () => [] };
+    return { next: { ...next, updatedAt: new Date(c.now()) }, events: () => [] };
   });
   if (!stored) throw listingNotFound(id);
   // Always, not only when the listing changed: it finishes a sync a crash interrupted.
@@ -47,11 +47,11 @@ export async function updateListing(
  * `DELETE /api/listings/:id`: withdraws every seat not held or sold (held seats return to
  * withdrawn when their hold ends). Repeating it is a no-op.
  */
-export async function withdrawListing(c: TicketsContext, callerId: string, id: string): Promise<ListingDoc> {
+export async function withdrawListing(c: TicketsDeps, callerId: string, id: string): Promise<ListingDoc> {
   const stored = await c.listingStore.change(id, (current) => {
     if (current.sellerId !== callerId) throw new ForbiddenError("Only the listing's seller can withdraw it");
     if (current.status === 'withdrawn') return null;
-    return { next: { ...current, status: 'withdrawn', updatedAt: c.now?.() ?? new Date() }, events: () => [] };
+    return { next: { ...current, status: 'withdrawn', updatedAt: new Date(c.now()) }, events: () => [] };
   });
   if (!stored) throw listingNotFound(id);
   await syncListingTickets(c, stored);

@@ -1,5 +1,5 @@
 import type { Logger } from '@bigtix/middleware';
-import type { TicketsContext } from '../tickets-context';
+import type { TicketsDeps } from '../../deps';
 import { getEvent } from '../get-event';
 
 /** An event as an email names it: "Taylor Swift | The Eras Tour, Sat, Jun 6, 2026, 7:00 PM, MetLife Stadium". */
@@ -31,7 +31,7 @@ export function formatEventDate(iso: string | null, timeZone: string | null): st
  * backed, filled when the event was listed) almost always answers; if neither it nor Ticketmaster
  * does, the email names the event by id.
  */
-export async function describeEvent(c: TicketsContext, eventId: string, logger?: Logger): Promise<EventForEmail> {
+export async function describeEvent(c: TicketsDeps, eventId: string, logger?: Logger): Promise<EventForEmail> {
   try {
     const event = await getEvent(c.events, eventId, c.eventStatuses);
     const when = formatEventDate(event.date, event.timezone);

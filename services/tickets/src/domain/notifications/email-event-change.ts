@@ -1,7 +1,7 @@
 import type { EventUpdatedData } from '@bigtix/common';
 import type { Notifier } from '@bigtix/mailer';
 import type { TicketDoc } from '../../models/ticket';
-import type { TicketsContext } from '../tickets-context';
+import type { TicketsDeps } from '../../deps';
 import { describeEvent, formatEventDate } from './describe-event';
 
 export type EventNotice = 'cancelled' | 'postponed' | 'rescheduled' | 'moved';
@@ -33,7 +33,7 @@ export function noticeFor(
  * one email per fact (`event:<eventId>:<status>:<start>:<userId>`). A late redelivery of an older
  * version once the event is cancelled says nothing: cancelled is final.
  */
-export async function emailEventChange(c: TicketsContext, notifier: Notifier, change: EventUpdatedData): Promise<void> {
+export async function emailEventChange(c: TicketsDeps, notifier: Notifier, change: EventUpdatedData): Promise<void> {
   const current = await c.eventStatuses?.findById(change.eventId);
   if (current?.status === 'cancelled' && change.status !== 'cancelled') return;
   const previous =

@@ -1,7 +1,7 @@
 import { type OrderEventLine, type OrderPaidData, formatCents, proceedsOfLines } from '@bigtix/common';
 import type { Notifier } from '@bigtix/mailer';
 import type { TicketDoc } from '../../models/ticket';
-import type { TicketsContext } from '../tickets-context';
+import type { TicketsDeps } from '../../deps';
 import { EventForEmail, describeEvent } from './describe-event';
 import { seatLabel } from './seat-label';
 
@@ -17,7 +17,7 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
  * transfers). Once per fact (`receipt:<orderId>`, `sold:<orderId>:<sellerId>`): a redelivery
  * sends nothing more.
  */
-export async function emailOrderPaid(c: TicketsContext, notifier: Notifier, order: OrderPaidData): Promise<void> {
+export async function emailOrderPaid(c: TicketsDeps, notifier: Notifier, order: OrderPaidData): Promise<void> {
   const stored = new Map<string, TicketDoc>();
   for (const { ticketId } of order.tickets) {
     const ticket = await c.store.findById(ticketId);

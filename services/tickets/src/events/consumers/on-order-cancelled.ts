@@ -1,8 +1,8 @@
 import type { EventHandler } from '@bigtix/middleware';
 import { releaseTicketsOfOrder } from '../../domain/release-tickets-of-order';
-import type { TicketsContext } from '../../domain/tickets-context';
+import type { TicketsDeps } from '../../deps';
 
 export const onOrderCancelled =
-  (c: TicketsContext): EventHandler<'order.cancelled'> =>
+  (c: TicketsDeps): EventHandler<'order.cancelled'> =>
   (event) =>
     releaseTicketsOfOrder(c, event.data);

@@ -1,8 +1,8 @@
 import type { EventHandler } from '@bigtix/middleware';
 import { holdTicketsForOrder } from '../../domain/hold-tickets-for-order';
-import type { TicketsContext } from '../../domain/tickets-context';
+import type { TicketsDeps } from '../../deps';
 
 export const onOrderCreated =
-  (c: TicketsContext): EventHandler<'order.created'> =>
+  (c: TicketsDeps): EventHandler<'order.created'> =>
   (event) =>
     holdTicketsForOrder(c, event.data);

@@ -1,0 +1,82 @@
+import { DEFAULT_FEES, FeeSchedule } from '@bigtix/common';
+import { VersionedStore } from '@bigtix/middleware';
+import type { Collection, Document } from 'mongodb';
+import type { Connection } from 'mongoose';
+import { ListingCache } from './domain/listing-cache';
+import { EventStatusDoc, eventStatusStore } from './models/event-status';
+import { ListingDoc, ListingModel, listingModel } from './models/listing';
+import { TicketDoc, TicketModel, dropRetiredIndexes, ticketModel } from './models/ticket';
+import { EventCache } from './ticketmaster/event-cache';
+import type { TicketmasterClient } from './ticketmaster/ticketmaster-client';
+
+/** What the tickets use cases need, passed in so tests can build it around a real database and move its clock. */
+export interface TicketsDeps {
+  tickets: TicketModel;
+  store: VersionedStore<TicketDoc>;
+  /** Listings (groups of seats; their seats are tickets in `store`). */
+  listingDocs: ListingModel;
+  listingStore: VersionedStore<ListingDoc>;
+  /** To show buyers all-in prices (price + buyer fee). */
+  fees: FeeSchedule;
+  /** One document per order whose outcome (cancelled/expired/paid) we have seen, keyed by order id. */
+  closedOrders: Collection<Document>;
+  events: EventCache;
+  /** What the event status sync last read of each followed event (models/event-status.ts). */
+  eventStatuses: VersionedStore<EventStatusDoc>;
+  /** Wakes the outbox relay right after a write (and clears this process's listing cache). */
+  nudge: () => void;
+  /** Event listing pages, shared by concurrent readers for a moment (see listing-cache.ts). */
+  listings: ListingCache<TicketDoc[]>;
+  /** The clock of every use case (ms since the epoch), as in orders' and payments' deps. */
+  now: () => number;
+}
+
+export const SOURCE = 'tickets';
+
+/** The use cases' dependencies on one database; also what a test builds to act as a second replica. */
+export async function createTicketsDeps(
+  connection: Connection,
+  client: TicketmasterClient,
+  options: {
+    eventCacheTtlMs: number;
+    listingCacheMs?: number;
+    nudge?: () => void;
+    fees?: FeeSchedule;
+    now?: () => number;
+  },
+): Promise<TicketsDeps> {
+  const db = connection.db!;
+  const tickets = ticketModel(connection);
+  const store = new VersionedStore<TicketDoc>(
+    tickets.collection as unknown as Collection<Document>,
+    db.collection('ticket_changes'),
+  );
+  await store.ensureIndexes();
+  await dropRetiredIndexes(tickets);
+  const listingDocs = listingModel(connection);
+  const listingStore = new VersionedStore<ListingDoc>(
+    listingDocs.collection as unknown as Collection<Document>,
+    db.collection('listing_changes'),
+  );
+  await listingStore.ensureIndexes();
+  const eventStatuses = eventStatusStore(db);
+  await eventStatuses.ensureIndexes();
+  const listings = new ListingCache<TicketDoc[]>(options.listingCacheMs ?? 0);
+  const nudge = options.nudge ?? (() => undefined);
+  return {
+    tickets,
+    store,
+    listingDocs,
+    listingStore,
+    fees: options.fees ?? DEFAULT_FEES,
+    closedOrders: db.collection('closed_orders'),
+    events: new EventCache(client, db.collection('event_cache'), { ttlMs: options.eventCacheTtlMs }),
+    eventStatuses,
+    listings,
+    nudge: () => {
+      listings.clear();
+      nudge();
+    },
+    now: options.now ?? Date.now,
+  };
+}

@@ -92,3 +92,18 @@ it('publishes a pass oldest first even when the records were written out of time
   const sent = received.slice(before).map((e) => e.id);
   expect(sent).toEqual(events.map((e) => e.id));
 });
+
+it('publishes a record once when passes are asked for while one runs (its own passes never overlap)', async () => {
+  const col = db.db!.collection('overlap');
+  const own = new OutboxRelay([{ collection: col }], publisher, logger);
+  await own.start();
+  await own.stop();
+  const e = event(200);
+  await col.insertOne({ _id: 'overlap-1' as never, ...outboxFields([e]) });
+  const before = received.length;
+  const counts = await Promise.all([own.runOnce(), own.runOnce(), own.runOnce()]);
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+  await waitFor(() => received.slice(before).some((r) => r.id === e.id), { what: 'the event' });
+  expect(await own.runOnce()).toBe(0);
+  expect(received.slice(before).filter((r) => r.id === e.id)).toHaveLength(1);
+});

@@ -64,8 +64,22 @@ export class OutboxRelay {
     this.schedule(0);
   }
 
-  /** One pass over every source; returns how many records were published. */
-  async runOnce(): Promise<number> {
+  /**
+   * One pass over every source; returns how many records were published. Passes of one relay
+   * never overlap: a call while a pass runs (a test or a caller draining on demand, beside the
+   * scheduled pass) starts when that pass ends, since two overlapping passes read the same
+   * pending records and both published them. Across replicas a record can still go out twice
+   * (each replica's relay reads it before either marks it); consumers are idempotent for that.
+   */
+  runOnce(): Promise<number> {
+    const pass = this.passes.then(() => this.passOverSources());
+    this.passes = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private passes: Promise<unknown> = Promise.resolve();
+
+  private async passOverSources(): Promise<number> {
     let published = 0;
     for (const source of this.sources) published += await this.drain(source);
     return published;

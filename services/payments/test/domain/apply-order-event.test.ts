@@ -107,7 +107,10 @@ describe('order replica: the version rule', () => {
     await applyOrderChange(store, updated(event.data, 2));
     await applyOrderChange(store, cancelled(event.data, 3));
     expect(await db.collection('order_changes').countDocuments({ aggregateId: event.data.id })).toBe(0);
-    const claims = await db.collection('order_versions').find({ aggregateId: event.data.id }).toArray();
+    // In version order: a find without a sort returns the database's natural order, which varies.
+    const claims = (await db.collection('order_versions').find({ aggregateId: event.data.id }).toArray()).sort(
+      (a, b) => a.version - b.version,
+    );
     // Version 1 is decided by its insert; each later one by its claim, which is no outbox record.
     expect(claims.map((c) => [c._id, c.state.status, 'pending' in c])).toEqual([
       [`${event.data.id}@2`, 'awaiting:payment', false],

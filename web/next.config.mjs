@@ -9,6 +9,9 @@ const withSerwist = withSerwistInit({
   disable: process.env.NODE_ENV === 'development',
   // Pages the app shell needs offline; the revision changes with every build.
   additionalPrecacheEntries: [{ url: '/offline', revision: `${Date.now()}` }],
+  // Reloading every open page when the network returns would throw away a half-typed listing or
+  // card form; only the offline fallback reloads itself (components/pwa/reload-when-online.tsx).
+  reloadOnOnline: false,
 });
 
 /** @type {import('next').NextConfig} */

@@ -1,8 +1,9 @@
 // Shared helpers for the browser tests: Debian's Chromium (never a downloaded browser), a phone
 // viewport, screenshots under .artifacts/screenshots, and polling with a deadline.
+import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** The one-origin URL of a running stack with the production web build (`make dev` with WEB_MODE=production). */
 export const BASE_URL = (process.env.BIGTIX_URL ?? 'http://localhost:3000').replace(/\/$/, '');
@@ -70,4 +71,59 @@ export async function stackIsUp(): Promise<boolean> {
 
 export function uniqueEmail(role: string): string {
   return `${role}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+}
+
+/** The password of every account a browser test signs up. */
+export const PASSWORD = 'correct-horse-battery';
+
+/** Signs up through the form and waits until it lands on `next` (path and query) signed in. */
+export async function signUp(page: Page, email: string, next: string): Promise<void> {
+  await page.goto(`/auth/signup?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL((u) => `${u.pathname}${u.search}` === next, { timeout: 20_000 });
+  await page.getByTestId('signed-in-as').filter({ hasText: email }).waitFor();
+}
+
+export async function expectVisible(locator: Locator): Promise<void> {
+  const visible = locator.filter({ visible: true }).first();
+  await visible.waitFor({ state: 'visible', timeout: 15_000 });
+  expect(await visible.isVisible()).toBe(true);
+}
+
+/** Serious or critical WCAG 2.1 AA violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+}
+
+/**
+ * An offline navigation, tried up to three times until `shows` appears. Right after the context
+ * goes offline Chromium sometimes fails a navigation before the service worker answers (seen in
+ * CI: once the first, once the first two); a person would tap again, and so does the test. What
+ * it waits for must appear all the same. `path` may vary per attempt (a never-visited page).
+ */
+export async function gotoOffline(
+  page: Page,
+  path: string | ((attempt: number) => string),
+  shows: Locator,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(typeof path === 'string' ? path : path(attempt)).catch(() => undefined);
+    const shown = await shows.waitFor({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return;
+    if (attempt === 3) await shows.waitFor({ timeout: 1 }); // fails with the locator's message
+  }
 }

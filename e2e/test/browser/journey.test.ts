@@ -5,13 +5,23 @@
  * sees it there offline. Also checks the manifest, the service worker, the offline fallback and
  * accessibility (axe) of the main pages.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BASE_URL, launch, phoneContext, shot, stackIsUp, uniqueEmail, waitForServiceWorker } from './browser-kit';
+import type { Browser, BrowserContext } from 'playwright-core';
+import {
+  BASE_URL,
+  expectVisible,
+  gotoOffline,
+  launch,
+  phoneContext,
+  seriousViolations,
+  shot,
+  signUp,
+  stackIsUp,
+  uniqueEmail,
+  waitForServiceWorker,
+} from './browser-kit';
 
 jest.setTimeout(240_000);
 
-const PASSWORD = 'correct-horse-battery';
 const SEARCH = 'Eras Tour';
 
 let browser: Browser;
@@ -27,28 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signUp(page: Page, email: string, next: string) {
-  await page.goto(`/auth/signup?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((u) => u.pathname === next, { timeout: 20_000 });
-  await page.getByTestId('signed-in-as').filter({ hasText: email }).waitFor();
-}
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
 
 describe('PWA basics', () => {
   let context: BrowserContext;
@@ -253,29 +241,15 @@ describe('buyer and seller journey on a phone', () => {
       await shot(page, '10-buyer-my-tickets-offline');
 
       // A page this device never saved gets the offline fallback (which still lists saved tickets).
-      // Right after going offline Chromium sometimes fails an offline navigation before the worker
-      // answers (seen in CI: once the first, once the first two); a person would tap again, and so
-      // does the test, up to three times. The fallback must appear all the same.
-      const fallback = page.getByTestId('offline-page');
-      for (let attempt = 1; ; attempt++) {
-        await page.goto(`/sell?never-visited=${attempt}`).catch(() => undefined);
-        const shown = await fallback.waitFor({ timeout: 10_000 }).then(
-          () => true,
-          () => false,
-        );
-        if (shown) break;
-        if (attempt === 3) await fallback.waitFor({ timeout: 1 }); // fails with the locator's message
-      }
+      await gotoOffline(page, (attempt) => `/sell?never-visited=${attempt}`, page.getByTestId('offline-page'));
       await expectVisible(page.getByTestId('serial-number').filter({ hasText: serial }));
       await shot(page, '11-offline-fallback');
     } finally {
       await buyerCtx.setOffline(false);
     }
+    // Back online, the fallback loads the page that was asked for.
+    await page.getByTestId('offline-page').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(new URL(page.url()).pathname).toBe('/sell');
+    await page.locator('main').waitFor();
   });
 });
-
-async function expectVisible(locator: ReturnType<Page['locator']>) {
-  const visible = locator.filter({ visible: true }).first();
-  await visible.waitFor({ state: 'visible', timeout: 15_000 });
-  expect(await visible.isVisible()).toBe(true);
-}

@@ -6,15 +6,17 @@
  * page shows Ticketmaster's seat map when the event has one (the fake serves it, and the page's
  * Content-Security-Policy lets it load), and none when it has not.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { FIXTURE_IDS } from '@bigtix/fake-ticketmaster';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   BASE_URL,
   PHONE,
+  expectVisible,
   launch,
   phoneContext,
+  seriousViolations,
   shot,
+  signUp,
   stackIsUp,
   uniqueEmail,
   waitForServiceWorker,
@@ -22,7 +24,6 @@ import {
 
 jest.setTimeout(240_000);
 
-const PASSWORD = 'correct-horse-battery';
 const EVENT = FIXTURE_IDS.withSeatmap;
 const tag = Date.now().toString(36).toUpperCase();
 // A section nobody else lists, so this test finds its own group among the suite's listings.
@@ -43,29 +44,6 @@ afterAll(async () => {
   await buyerCtx?.close();
   await browser?.close();
 });
-
-async function signUp(page: Page, email: string, next: string) {
-  await page.goto(`/auth/signup?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((u) => `${u.pathname}${u.search}` === next, { timeout: 20_000 });
-  await page.getByTestId('signed-in-as').filter({ hasText: email }).waitFor();
-}
-
-async function expectVisible(locator: ReturnType<Page['locator']>) {
-  const visible = locator.filter({ visible: true }).first();
-  await visible.waitFor({ state: 'visible', timeout: 15_000 });
-  expect(await visible.isVisible()).toBe(true);
-}
-
-/** Serious or critical WCAG 2.1 AA violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)}`);
-}
 
 async function noSidewaysScroll(page: Page) {
   const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);

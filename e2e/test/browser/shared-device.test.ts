@@ -10,7 +10,7 @@ import { FIXTURE_IDS } from '@bigtix/fake-ticketmaster';
 import { waitFor } from '@bigtix/testkit';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Person, newPerson } from '../../src/api-client';
-import { BASE_URL, launch, phoneContext, shot, stackIsUp, waitForServiceWorker } from './browser-kit';
+import { BASE_URL, gotoOffline, launch, phoneContext, shot, stackIsUp, waitForServiceWorker } from './browser-kit';
 
 jest.setTimeout(240_000);
 
@@ -160,21 +160,6 @@ async function expectNoSavedTickets(page: Page, serial: string) {
   expect(await page.getByTestId('serial-number').filter({ hasText: serial }).count()).toBe(0);
 }
 
-/** Offline navigation: Chromium sometimes fails the first one before the worker answers (see journey.test.ts). */
-async function gotoOffline(page: Page, path: string, shows: ReturnType<Page['getByTestId']>) {
-  for (let attempt = 1; ; attempt++) {
-    await page.goto(path).catch(() => undefined);
-    if (
-      await shows.waitFor({ timeout: 10_000 }).then(
-        () => true,
-        () => false,
-      )
-    )
-      return;
-    if (attempt === 3) await shows.waitFor({ timeout: 1 });
-  }
-}
-
 describe('a shared device', () => {
   let context: BrowserContext;
   afterAll(async () => context?.close());
@@ -199,6 +184,10 @@ describe('a shared device', () => {
     } finally {
       await context.setOffline(false);
     }
+    // Back online, the fallback loads the page that was asked for by itself (and no other page
+    // reloads on reconnect, so the navigation below is not cut short by one).
+    await page.getByTestId('offline-page').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByTestId('signed-in-as').filter({ hasText: a.email }).first().waitFor();
     // Public pages the worker caches while A is signed in (they carry A's email in the header).
     await page.goto('/');
     await page.goto(`/events/${EVENT}`);

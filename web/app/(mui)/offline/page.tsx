@@ -3,6 +3,7 @@ import Typography from '@mui/material/Typography';
 import type { Metadata } from 'next';
 import { MyTicketsList } from '@/components/tickets/my-tickets-list';
 import { LinkButton } from '@/components/layout/links';
+import { ReloadWhenOnline } from '@/components/pwa/reload-when-online';
 
 export const metadata: Metadata = { title: 'Offline', robots: { index: false } };
 // Precached by the service worker at install: it must not depend on who is signed in.
@@ -11,6 +12,7 @@ export const dynamic = 'force-static';
 export default function OfflinePage() {
   return (
     <Stack spacing={2} data-testid="offline-page">
+      <ReloadWhenOnline />
       <Typography variant="h4" component="h1" sx={{ fontWeight: 800 }}>
         You are offline
       </Typography>

@@ -223,6 +223,7 @@ export async function startStack(t: Topology): Promise<RunningStack> {
         serviceUrls,
         extra: t.env.services,
       });
+    const started: (ManagedProcess & { replica: ServiceReplica })[] = [];
     const boot = async (info: ServiceInfo, r: ServiceReplica) => {
       const name = (t.replicas ?? 1) > 1 ? `${info.name}#${r.index}` : info.name;
       const output = t.output(name, index);
@@ -235,6 +236,7 @@ export async function startStack(t: Topology): Promise<RunningStack> {
       });
       index++;
       processes.push(proc);
+      started.push(Object.assign(proc, { replica: r }));
       r.process = proc;
       proc.exit.then(() => {
         if (r.process === proc) r.process = null;
@@ -250,6 +252,16 @@ export async function startStack(t: Topology): Promise<RunningStack> {
     const all = infos.flatMap((info) => replicas[info.name].map((r) => [info, r] as const));
     if (t.sequential) for (const [info, r] of all) await boot(info, r);
     else await Promise.all(all.map(([info, r]) => boot(info, r)));
+    // A replica that answered its readiness probe and then exited (or whose probe another process
+    // answered while it failed to bind) must not pass for running: the router would refuse its calls.
+    for (const proc of started) {
+      const r = proc.replica;
+      if (!r.ready || !proc.exited()) continue;
+      r.ready = false;
+      const message = `${proc.name} exited during start`;
+      if (t.strict !== false) throw new Error(`${message}:\n${proc.recentOutput()}`);
+      console.error(message);
+    }
 
     let webUrl: string | null = null;
     if (t.web) {

@@ -145,15 +145,30 @@ export function tailFile(file: string, lines = 20): string {
   }
 }
 
-/** A port the OS says is free right now (listen on 0 and close). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+const given = new Set<number>();
+
+/**
+ * A port that is free right now, for a process about to listen on it. Chosen at random below the
+ * kernel's ephemeral range (32768-60999 on Linux): a port from `listen(0)` is one that any other
+ * test's server, or any outgoing connection, may be handed next, and once another server took it
+ * a starting service failed to bind while the stranger answered its readiness probe. Never the
+ * same port twice from this process.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (given.has(port) || !(await canListen(port))) continue;
+    given.add(port);
+    return port;
+  }
+  throw new Error('no free port found between 20000 and 32000');
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 

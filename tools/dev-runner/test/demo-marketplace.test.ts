@@ -40,8 +40,18 @@ async function get(path: string, cookie?: string) {
   return { status: res.status, body: (await res.json()) as any };
 }
 
+/** The seed's error, with the last output of any stack process that is gone (a 502 says only that one is). */
+async function seed(): ReturnType<typeof seedDemoMarketplace> {
+  try {
+    return await seedDemoMarketplace(base);
+  } catch (err) {
+    const gone = stack.processes.filter((p) => p.exited()).map((p) => `${p.name} exited:\n${p.recentOutput()}`);
+    throw new Error([(err as Error).message, ...gone].join('\n\n'));
+  }
+}
+
 it('fills the home page with events that have tickets, a buyer who can sign in, and one paid order; a second run adds nothing', async () => {
-  const first = await seedDemoMarketplace(base);
+  const first = await seed();
   expect(first).toMatchObject({ sellers: 3, events: 8, alreadyListed: 0, paidOrderWasThere: false });
   expect(first.created).toBeGreaterThanOrEqual(30);
 
@@ -70,7 +80,7 @@ it('fills the home page with events that have tickets, a buyer who can sign in, 
   );
   expect(bought.body.items.map((t: any) => t.id)).toContain(order.body.tickets[0].ticketId);
 
-  const second = await seedDemoMarketplace(base);
+  const second = await seed();
   expect(second).toEqual({ ...first, created: 0, alreadyListed: first.created, paidOrderWasThere: true });
   expect((await get('/api/events/upcoming-with-tickets?limit=20')).body.items).toHaveLength(8);
 });

@@ -5,6 +5,7 @@
  * sees it there offline. Also checks the manifest, the service worker, the offline fallback and
  * accessibility (axe) of the main pages.
  */
+import { FIXTURE_IDS } from '@bigtix/fake-ticketmaster';
 import type { Browser, BrowserContext } from 'playwright-core';
 import {
   BASE_URL,
@@ -252,4 +253,29 @@ describe('buyer and seller journey on a phone', () => {
     expect(new URL(page.url()).pathname).toBe('/sell');
     await page.locator('main').waitFor();
   });
+});
+
+it('keeps what someone typed when the network drops and comes back (no page reloads on reconnect)', async () => {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  await page.goto('/');
+  await waitForServiceWorker(page);
+  await signUp(page, uniqueEmail('typist'), `/sell?eventId=${FIXTURE_IDS.hamiltonNewYork}`);
+  const section = page.getByLabel('Section');
+  await section.fill('Typed before the tunnel');
+  await context.setOffline(true);
+  try {
+    await page.getByTestId('offline-banner').waitFor();
+  } finally {
+    await context.setOffline(false);
+  }
+  await page.getByTestId('offline-banner').waitFor({ state: 'detached' });
+  // A reload would start at once on the 'online' event; none may come within 3 s.
+  const reloaded = await page.waitForEvent('framenavigated', { timeout: 3_000 }).then(
+    () => true,
+    () => false,
+  );
+  expect(reloaded).toBe(false);
+  expect(await section.inputValue()).toBe('Typed before the tunnel');
+  await context.close();
 });

@@ -3,15 +3,15 @@
  * its database behind a TcpProxy the test owns), on the same port so the stack's balancer and
  * router keep sending it traffic. The stack keeps the rest; stop this one before the stack.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { waitFor } from '@bigtix/testkit';
-import { ProcessStack, httpStatus } from './process-stack';
+import { startProcess, waitReady } from '@bigtix/dev-runner';
+import { ProcessStack } from './process-stack';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 export interface PrivateReplica {
   url: string;
+  /** Its last output lines (kept while it runs), for a failing assertion's message. */
   output: string[];
   stop(): Promise<void>;
 }
@@ -32,39 +32,14 @@ export async function replaceReplica(
     ...env,
   });
   delete childEnv.JEST_WORKER_ID;
-  const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, 'services', service, 'dist', 'index.js')], {
+  const output: string[] = [];
+  const proc = startProcess({
+    name: `${service} (private)`,
+    args: [path.join(REPO_ROOT, 'services', service, 'dist', 'index.js')],
     cwd: REPO_ROOT,
     env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    output: { kind: 'memory', lines: output, keep: 60 },
   });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) output.push(line.slice(0, 500));
-    if (output.length > 60) output.splice(0, output.length - 60);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  await waitFor(
-    async () => {
-      if (exited) throw new Error(`${service} (private) exited:\n${output.join('\n')}`);
-      return (await httpStatus(`${replica.url}/readyz`)) === 200;
-    },
-    { what: `private ${service} to be ready`, timeoutMs: 60_000, intervalMs: 100 },
-  );
-  return {
-    url: replica.url,
-    output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('exit', () => {
-          clearTimeout(force);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
-  };
+  await waitReady(proc, `${replica.url}/readyz`, { timeoutMs: 60_000 });
+  return { url: replica.url, output, stop: () => proc.stop() };
 }

@@ -2,9 +2,9 @@
 // on its own port (started through ensure-dev-db.sh, as a developer would), never the shared one.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '@bigtix/dev-runner';
 import { Collection, Document, MongoClient } from 'mongodb';
 
 const here = path.resolve(__dirname, '..');
@@ -28,17 +28,6 @@ function devDbEnv(): NodeJS.ProcessEnv {
 
 function ensureDevDb(): void {
   execFileSync('bash', [path.join(here, 'ensure-dev-db.sh')], { env: devDbEnv(), stdio: 'inherit' });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port: p } = server.address() as net.AddressInfo;
-      server.close(() => resolve(p));
-    });
-  });
 }
 
 /** The GIN indexes on the PostgreSQL table behind `dbName.collectionName`, as index expressions. */

@@ -15,6 +15,8 @@ module.exports = (dir, overrides = {}) => ({
   },
   moduleNameMapper: {
     '^@bigtix/(common|middleware|testkit|mailer)$': path.join(root, 'packages/$1/src'),
+    // The web's client components import these leaves alone (the package index brings zod and every schema).
+    '^@bigtix/common/(fees|money)$': path.join(root, 'packages/common/src/$1'),
     '^@bigtix/(fake-ticketmaster|fake-stripe|dev-runner)$': path.join(root, 'tools/$1/src'),
     // Test helpers and service specs other workspaces start in-process (never a service's dist).
     '^@bigtix/(auth|tickets|orders|payments)-service/(.*)$': path.join(root, 'services/$1/$2'),

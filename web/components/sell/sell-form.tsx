@@ -16,8 +16,8 @@ import Typography from '@mui/material/Typography';
 import type { FeeSchedule } from '@bigtix/common';
 // The fee and money modules themselves, not the package's index: that would bring every zod
 // schema into this page's bundle (~100 kB gzip). They are the functions the listings API uses.
-import { allInPrice, sellerProceeds } from '@bigtix/common/dist/fees';
-import { parseDollarsToCents } from '@bigtix/common/dist/money';
+import { allInPrice, sellerProceeds } from '@bigtix/common/fees';
+import { parseDollarsToCents } from '@bigtix/common/money';
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { money } from '@/lib/format';
 import type { ListingField } from '@/lib/sell/listing-form';

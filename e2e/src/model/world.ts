@@ -21,7 +21,7 @@ import { TicketsDeps, createTicketsDeps } from '@bigtix/tickets-service/src/deps
 import { onOrderCancelled } from '@bigtix/tickets-service/src/events/consumers/on-order-cancelled';
 import { onOrderCreated } from '@bigtix/tickets-service/src/events/consumers/on-order-created';
 import { onOrderPaid } from '@bigtix/tickets-service/src/events/consumers/on-order-paid';
-import { TicketmasterClient } from '@bigtix/tickets-service/src/ticketmaster/ticketmaster-client';
+import { TicketmasterClient } from '@bigtix/tickets-service/src/adapters/ticketmaster/ticketmaster-client';
 import { Gate, gated } from './gate';
 
 /** A message waiting in a queue, with how often its handler asked to be retried. */

@@ -1,7 +1,7 @@
 import { connectDatabase, readBaseConfig } from '@bigtix/middleware';
 import { readPaymentsConfig } from '../config';
 import { ledgerCollection } from '../models/ledger';
-import { createStripeClient } from '../stripe/stripe-client';
+import { createStripeClient } from '../adapters/stripe/stripe-client';
 import { reconcile } from './reconcile';
 
 /**

@@ -14,7 +14,7 @@ import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { readOrdersConfig } from '@bigtix/orders-service/src/config';
 import { OrdersDeps, createOrdersDeps, ensureOrdersIndexes } from '@bigtix/orders-service/src/deps';
-import { onPaymentSucceeded } from '@bigtix/orders-service/src/events/consumers/on-payment-events';
+import { onPaymentSucceeded } from '@bigtix/orders-service/src/events/consumers/on-payment-succeeded';
 import { onTicketCreated } from '@bigtix/orders-service/src/events/consumers/on-ticket-created';
 import { onTicketUpdated } from '@bigtix/orders-service/src/events/consumers/on-ticket-updated';
 import { TicketsDeps, createTicketsDeps } from '@bigtix/tickets-service/src/deps';

@@ -1,6 +1,11 @@
 import { UpstreamError } from '@bigtix/common';
 import Stripe from 'stripe';
-import { accountIdempotencyKey, reversalIdempotencyKey, transferGroupOf, transferIdempotencyKey } from '../../models/keys';
+import {
+  accountIdempotencyKey,
+  reversalIdempotencyKey,
+  transferGroupOf,
+  transferIdempotencyKey,
+} from '../../models/keys';
 
 /** The part of a connected account the service acts on. */
 export interface AccountSnapshot {

@@ -54,10 +54,10 @@ e2e: build infra ## browser end-to-end tests in Debian's Chromium against the pr
 	npx jest --runInBand --forceExit --selectProjects e2e/browser
 
 reconcile: build ## compare the payments ledger with Stripe (balance transactions, transfers, refunds); exit 1 on any difference
-	node services/payments/dist/reconcile/main.js
+	node services/payments/dist/commands/reconcile.js
 
 announce-users: build ## write user.registered for every account that has none (once, after deploying notifications)
-	node services/auth/dist/announce/main.js
+	node services/auth/dist/commands/announce-users.js
 
 lint: install ## eslint + prettier
 	npx eslint .

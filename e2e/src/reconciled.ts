@@ -3,7 +3,7 @@ import { waitFor } from '@bigtix/testkit';
 import type { Connection } from 'mongoose';
 import Stripe from 'stripe';
 import { ledgerCollection } from '@bigtix/payments-service/src/models/ledger';
-import { reconcile } from '@bigtix/payments-service/src/reconcile/reconcile';
+import { reconcile } from '@bigtix/payments-service/src/domain/ledger/reconcile';
 
 /**
  * The money a suite moved must reconcile when it ends, whatever the suite did to the system on

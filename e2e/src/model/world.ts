@@ -14,14 +14,14 @@ import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { readOrdersConfig } from '@bigtix/orders-service/src/config';
 import { OrdersDeps, createOrdersDeps, ensureOrdersIndexes } from '@bigtix/orders-service/src/deps';
-import { onPaymentSucceeded } from '@bigtix/orders-service/src/events/consumers/on-payment-events';
+import { onPaymentSucceeded } from '@bigtix/orders-service/src/events/consumers/on-payment-succeeded';
 import { onTicketCreated } from '@bigtix/orders-service/src/events/consumers/on-ticket-created';
 import { onTicketUpdated } from '@bigtix/orders-service/src/events/consumers/on-ticket-updated';
 import { TicketsDeps, createTicketsDeps } from '@bigtix/tickets-service/src/deps';
 import { onOrderCancelled } from '@bigtix/tickets-service/src/events/consumers/on-order-cancelled';
 import { onOrderCreated } from '@bigtix/tickets-service/src/events/consumers/on-order-created';
 import { onOrderPaid } from '@bigtix/tickets-service/src/events/consumers/on-order-paid';
-import { TicketmasterClient } from '@bigtix/tickets-service/src/ticketmaster/ticketmaster-client';
+import { TicketmasterClient } from '@bigtix/tickets-service/src/adapters/ticketmaster/ticketmaster-client';
 import { Gate, gated } from './gate';
 
 /** A message waiting in a queue, with how often its handler asked to be retried. */

@@ -10,7 +10,7 @@ import { RunningService, startService } from '@bigtix/middleware';
 import { waitFor } from '@bigtix/testkit';
 import Stripe from 'stripe';
 import { ledgerCollection } from '@bigtix/payments-service/src/models/ledger';
-import { reconcile } from '@bigtix/payments-service/src/reconcile/reconcile';
+import { reconcile } from '@bigtix/payments-service/src/domain/ledger/reconcile';
 import { paymentsService } from '@bigtix/payments-service/src/service';
 import { Person, newPerson } from '../../src/api-client';
 import { saleOf, verifyEmail } from '../../src/get-paid';

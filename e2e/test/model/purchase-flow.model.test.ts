@@ -8,7 +8,7 @@ import { createOrder } from '@bigtix/orders-service/src/domain/create-order';
 import { findHolder } from '@bigtix/orders-service/src/domain/holds';
 import { decideOutcome } from '@bigtix/orders-service/src/domain/outcomes';
 import type { OrderDoc } from '@bigtix/orders-service/src/models/order';
-import { ticketCreated } from '@bigtix/tickets-service/src/domain/ticket-views';
+import { ticketCreated } from '@bigtix/tickets-service/src/events/publishers/ticket-events';
 import { updateTicket } from '@bigtix/tickets-service/src/domain/update-ticket';
 import { withdrawTicket } from '@bigtix/tickets-service/src/domain/withdraw-ticket';
 import type { TicketDoc } from '@bigtix/tickets-service/src/models/ticket';

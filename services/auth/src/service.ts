@@ -4,6 +4,7 @@ import { createMailer } from '@bigtix/mailer';
 import { readAuthConfig } from './config';
 import { AuthDeps, createAuthDeps, ensureAuthIndexes } from './deps';
 import { usersRouter } from './routes/users';
+import { revocationResync } from './workers/revocation-resync';
 
 export interface AuthServiceOptions {
   /** Clock for the use cases (tests move time instead of sleeping). */
@@ -50,7 +51,7 @@ export function makeAuthService(options: AuthServiceOptions = {}): ServiceSpec {
         app,
         // Auth's events, each its own outbox record: `user.registered` and `user.email-verified`.
         outbox: [{ collection: deps.events as unknown as Collection<Document> }],
-        workers: [store.worker, deps.tokens.resyncWorker(), deps.mailer.worker()],
+        workers: [store.worker, revocationResync(deps.tokens), deps.mailer.worker()],
       };
     },
   };

@@ -1,7 +1,9 @@
 import { ServiceSpec, createServiceApp, createSharedStore, Revocations } from '@bigtix/middleware';
 import { readOrdersConfig } from './config';
 import { OrdersDeps, createOrdersDeps, ensureOrdersIndexes } from './deps';
-import { onPaymentCreated, onPaymentFailed, onPaymentSucceeded } from './events/consumers/on-payment-events';
+import { onPaymentCreated } from './events/consumers/on-payment-created';
+import { onPaymentFailed } from './events/consumers/on-payment-failed';
+import { onPaymentSucceeded } from './events/consumers/on-payment-succeeded';
 import { onEventUpdated } from './events/consumers/on-event-updated';
 import { onTicketCreated } from './events/consumers/on-ticket-created';
 import { onTicketUpdated } from './events/consumers/on-ticket-updated';

@@ -9,10 +9,10 @@ import { ensurePayoutIndexes, PayoutCollections, payoutCollections } from './mod
 import { ensureRefundFactIndexes, RefundFactCollection, refundFactCollection } from './models/refund-facts';
 import { ensureSellerAccountIndexes, SellerAccountCollection, sellerAccountCollection } from './models/seller-account';
 import { VerifiedSellerCollection, verifiedSellerCollection } from './models/verified-sellers';
-import { ConnectGateway } from './stripe/connect-gateway';
-import { PaymentGateway } from './stripe/payment-gateway';
-import { createStripeClient } from './stripe/stripe-client';
-import { EventScheduleLookup, discoveryEventSchedule } from './ticketmaster/event-schedule';
+import { ConnectGateway } from './adapters/stripe/connect-gateway';
+import { PaymentGateway } from './adapters/stripe/payment-gateway';
+import { createStripeClient } from './adapters/stripe/stripe-client';
+import { EventScheduleLookup, discoveryEventSchedule } from './adapters/ticketmaster/event-schedule';
 
 /** Marketplace money: the ledger, sellers' proceeds and accounts, Stripe Connect, event dates. */
 export interface PayoutParts {

@@ -6,8 +6,8 @@ import { ListingCache } from './domain/listing-cache';
 import { EventStatusDoc, eventStatusStore } from './models/event-status';
 import { ListingDoc, ListingModel, listingModel } from './models/listing';
 import { TicketDoc, TicketModel, dropRetiredIndexes, ticketModel } from './models/ticket';
-import { EventCache } from './ticketmaster/event-cache';
-import type { TicketmasterClient } from './ticketmaster/ticketmaster-client';
+import { EventCache } from './adapters/ticketmaster/event-cache';
+import type { TicketmasterClient } from './adapters/ticketmaster/ticketmaster-client';
 
 /** What the tickets use cases need, passed in so tests can build it around a real database and move its clock. */
 export interface TicketsDeps {

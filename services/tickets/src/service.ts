@@ -12,7 +12,7 @@ import { ticketsRouter } from './routes/tickets';
 import { listingsRouter } from './routes/listings';
 import { readFeeSchedule } from '@bigtix/common';
 import { createMailer, createNotifier } from '@bigtix/mailer';
-import { TicketmasterClient } from './ticketmaster/ticketmaster-client';
+import { TicketmasterClient } from './adapters/ticketmaster/ticketmaster-client';
 
 export const ticketsService: ServiceSpec = {
   name: 'tickets',

@@ -1,6 +1,7 @@
 import { BadRequestError, UserDto } from '@bigtix/common';
-import { OutboxRecord, claim, makeEnvelope, outboxFields } from '@bigtix/middleware';
+import { OutboxRecord, claim, outboxFields } from '@bigtix/middleware';
 import type { AuthDeps } from '../deps';
+import { userEmailVerified } from '../events/publishers/user-events';
 import { hashEmailedToken, newEmailedToken } from './emailed-token';
 
 /** The n-th verification link sent to a user (`<userId>:<n>`), found by the hash of its token. */
@@ -59,10 +60,7 @@ export async function verifyEmail(deps: AuthDeps, token: string): Promise<void> 
   // The event's outbox record first: it is the durable record that the link was used, so a crash
   // before the user record is updated still releases the payouts, and the next click (harmless)
   // brings auth's own answer up to date.
-  const event = makeEnvelope('user.email-verified', 0, 'auth', {
-    userId: doc.userId,
-    verifiedAt: verifiedAt.toISOString(),
-  });
+  const event = userEmailVerified(doc.userId, verifiedAt);
   if (await claim(deps.events, `email-verified:${doc.userId}`, outboxFields([event]))) deps.nudgeOutbox();
   if (!user.emailVerifiedAt) await deps.users.updateOne({ _id: user._id }, { $set: { emailVerifiedAt: verifiedAt } });
 }

@@ -1,6 +1,7 @@
 import type { UserDto } from '@bigtix/common';
-import { OutboxRecord, claim, makeEnvelope, outboxFields } from '@bigtix/middleware';
+import { OutboxRecord, claim, outboxFields } from '@bigtix/middleware';
 import type { Collection } from 'mongodb';
+import { userRegistered } from '../events/publishers/user-events';
 
 /** `registered:<userId>`: the one `user.registered` event of a user, its own outbox record. */
 export type RegisteredEventDoc = OutboxRecord;
@@ -24,11 +25,7 @@ export async function announceRegistration(
   registeredAt: Date = new Date(),
 ): Promise<void> {
   if (await deps.events.findOne({ _id: registeredKey(user.id) }, { projection: { _id: 1 } })) return;
-  const event = makeEnvelope('user.registered', 0, 'auth', {
-    userId: user.id,
-    email: user.email,
-    registeredAt: registeredAt.toISOString(),
-  });
+  const event = userRegistered(user.id, user.email, registeredAt);
   if (await claim(deps.events, registeredKey(user.id), outboxFields([event]))) deps.nudgeOutbox();
 }
 

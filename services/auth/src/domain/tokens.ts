@@ -1,5 +1,5 @@
 import { NotFoundError, UserDto } from '@bigtix/common';
-import { IssuedToken, Revocations, TokenKind, Worker } from '@bigtix/middleware';
+import { IssuedToken, Revocations, TokenKind } from '@bigtix/middleware';
 import type { Collection } from 'mongodb';
 
 /** One issued session or CLI token, by its id (the JWT's `jti`); the record of truth for revocation. */
@@ -79,7 +79,7 @@ export class Tokens {
 
   /**
    * The record first (the truth), then Redis (what every service reads). If Redis is away the
-   * sign-out still succeeds and the resync below publishes the revocation once it is back.
+   * sign-out still succeeds and resyncRevocations publishes the revocation once it is back.
    */
   async revoke(id: string, expiresAt: Date): Promise<void> {
     await this.docs.updateOne({ _id: id }, { $set: { revokedAt: new Date(this.now()) } });
@@ -87,24 +87,12 @@ export class Tokens {
   }
 
   /**
-   * Redis keeps no snapshot (deploy/helm): after it restarts, the revocations still in force are
-   * written back from this record within a minute.
+   * Writes every revocation still in force back to Redis, which keeps no snapshot (deploy/helm):
+   * after it restarts, workers/revocation-resync.ts calls this within a minute.
    */
-  resyncWorker(intervalMs = 60_000): Worker {
-    let timer: NodeJS.Timeout | null = null;
-    const resync = async () => {
-      const now = new Date(this.now());
-      const revoked = await this.docs.find({ revokedAt: { $ne: null }, expiresAt: { $gt: now } }).toArray();
-      for (const d of revoked) await this.revocations.revoke(d._id, d.expiresAt);
-    };
-    return {
-      start: () => {
-        timer = setInterval(() => void resync().catch(() => undefined), intervalMs);
-        timer.unref();
-      },
-      stop: async () => {
-        if (timer) clearInterval(timer);
-      },
-    };
+  async resyncRevocations(): Promise<void> {
+    const now = new Date(this.now());
+    const revoked = await this.docs.find({ revokedAt: { $ne: null }, expiresAt: { $gt: now } }).toArray();
+    for (const d of revoked) await this.revocations.revoke(d._id, d.expiresAt);
   }
 }

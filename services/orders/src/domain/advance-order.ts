@@ -1,7 +1,7 @@
 import type { OrderStatus } from '@bigtix/common';
 import type { OrdersDeps } from '../deps';
 import { OrderDoc, canMove, rankOf } from '../models/order';
-import { orderEventFor } from './order-events';
+import { orderEventFor } from '../events/publishers/order-events';
 
 /** What a move sets besides the status and rank; null when, for this order, it is no move after all. */
 export type MoveFields = (current: OrderDoc) => Partial<Omit<OrderDoc, '_id' | 'version' | 'status' | 'rank'>> | null;

@@ -16,7 +16,7 @@ import { findTickets } from './find-tickets';
 import { HeadsRead, readHeads, releaseHolds, takeHolds } from './holds';
 import type { HoldDoc } from '../models/hold';
 import type { TicketReplicaDoc } from '../models/ticket-replica';
-import { orderEventFor } from './order-events';
+import { orderEventFor } from '../events/publishers/order-events';
 import { claimOutcome, settleOutcome } from './outcomes';
 import type { Ending } from './creations-in-flight';
 

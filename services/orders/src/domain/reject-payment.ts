@@ -1,6 +1,6 @@
 import { claim, outboxFields } from '@bigtix/middleware';
 import type { OrdersDeps } from '../deps';
-import { paymentRejectedEvent } from './order-events';
+import { paymentRejectedEvent } from '../events/publishers/order-events';
 
 /**
  * Tells payments to refund money the order could not accept. Keyed by the PaymentIntent id, and

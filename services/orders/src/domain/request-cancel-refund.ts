@@ -1,6 +1,7 @@
-import { claim, makeEnvelope, outboxFields } from '@bigtix/middleware';
+import { claim, outboxFields } from '@bigtix/middleware';
 import type { Collection } from 'mongodb';
 import type { OrdersDeps } from '../deps';
+import { refundRequestedEvent } from '../events/publishers/order-events';
 import type { EventRefundDoc } from '../models/event-facts';
 import type { OrderDoc } from '../models/order';
 
@@ -11,15 +12,7 @@ import type { OrderDoc } from '../models/order';
  * (Stripe idempotency key `bigtix-cancel-refund-<orderId>`).
  */
 export async function requestCancelRefund(deps: OrdersDeps, order: OrderDoc, eventId: string): Promise<boolean> {
-  const event = makeEnvelope('order.refund-requested', 0, 'orders', {
-    orderId: order._id,
-    userId: order.userId,
-    paymentIntentId: order.paymentIntentId ?? '',
-    amount: order.total,
-    currency: order.currency,
-    reason: 'event-cancelled',
-    eventId,
-  });
+  const event = refundRequestedEvent(order, eventId);
   return claim(deps.eventRefunds as unknown as Collection<EventRefundDoc>, order._id, {
     orderId: order._id,
     eventId,

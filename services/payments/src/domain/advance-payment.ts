@@ -1,5 +1,4 @@
-import { Envelope } from '@bigtix/common';
-import { makeEnvelope } from '@bigtix/middleware';
+import { eventsFor } from '../events/publishers/payment-events';
 import { Payment, PaymentStore, StoredPaymentStatus, canMove } from '../models/payment';
 
 export interface PaymentUpdate {
@@ -9,8 +8,6 @@ export interface PaymentUpdate {
   failureMessage?: string | null;
   refundId?: string | null;
 }
-
-const SOURCE = 'payments';
 
 /**
  * The one place a payment changes. Each change is a versioned claim (`<id>@<v>`) that carries the
@@ -48,44 +45,4 @@ export async function advancePayment(
     };
     return { next, events: (stored) => eventsFor(current, stored) };
   });
-}
-
-/** What a change announces: a new attempt with money in play, a success, a failure. */
-export function eventsFor(prev: Payment, next: Payment): Envelope[] {
-  const events: Envelope[] = [];
-  const pi = next.paymentIntentId ?? '';
-  if (!prev.paymentIntentId && next.paymentIntentId && next.status !== 'failed' && next.status !== 'canceled') {
-    events.push(
-      makeEnvelope('payment.created', next.version, SOURCE, {
-        id: next._id,
-        orderId: next.orderId,
-        paymentIntentId: pi,
-        amount: next.amount,
-        currency: next.currency,
-      }),
-    );
-  }
-  if (next.status === 'succeeded' && prev.status !== 'succeeded') {
-    events.push(
-      makeEnvelope('payment.succeeded', next.version, SOURCE, {
-        id: next._id,
-        orderId: next.orderId,
-        paymentIntentId: pi,
-        amount: next.amount,
-        currency: next.currency,
-      }),
-    );
-  }
-  // A request Stripe refused before any PaymentIntent existed took no money and told orders nothing.
-  if (next.status === 'failed' && prev.status !== 'failed' && next.paymentIntentId) {
-    events.push(
-      makeEnvelope('payment.failed', next.version, SOURCE, {
-        id: next._id,
-        orderId: next.orderId,
-        paymentIntentId: pi,
-        message: next.failureMessage ?? 'The payment failed',
-      }),
-    );
-  }
-  return events;
 }

@@ -1,6 +1,6 @@
 import { FIXTURE_IDS, RunningFakeTicketmaster, startFakeTicketmaster } from '@bigtix/fake-ticketmaster';
 import request from 'supertest';
-import { reconcile } from '../../src/reconcile/reconcile';
+import { reconcile } from '../../src/domain/ledger/reconcile';
 import { ledgerCollection } from '../../src/models/ledger';
 import { Harness, fakeUser, startHarness, waitFor } from '../support/harness';
 import {

@@ -2,7 +2,7 @@ import { createLogger } from '@bigtix/middleware';
 import type { Connection } from 'mongoose';
 import { readPaymentsConfig } from '../../src/config';
 import { PaymentsDeps, createPaymentsDeps, ensurePaymentsIndexes } from '../../src/deps';
-import type { EventScheduleLookup } from '../../src/ticketmaster/event-schedule';
+import type { EventScheduleLookup } from '../../src/adapters/ticketmaster/event-schedule';
 
 /** The service's use-case dependencies on a real database, for calling domain functions directly. */
 export async function domainDeps(

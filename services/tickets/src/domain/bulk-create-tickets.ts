@@ -13,7 +13,8 @@ import {
 import type { TicketDoc } from '../models/ticket';
 import { unlistableReason } from './check-listable-event';
 import { newTicketDoc, serialKey } from './new-ticket';
-import { ticketCreated, toTicketDto } from './ticket-views';
+import { toTicketDto } from './ticket-views';
+import { ticketCreated } from '../events/publishers/ticket-events';
 import type { TicketsDeps } from '../deps';
 
 /**

@@ -2,7 +2,8 @@ import { BadRequestError, ConflictError, ForbiddenError, TicketInput } from '@bi
 import { unlistableReason } from './check-listable-event';
 import { newTicketDoc } from './new-ticket';
 import { relistWithdrawnTicket } from './relist-withdrawn-ticket';
-import { TicketView, ticketCreated, toTicketDto } from './ticket-views';
+import { TicketView, toTicketDto } from './ticket-views';
+import { ticketCreated } from '../events/publishers/ticket-events';
 import type { TicketsDeps } from '../deps';
 
 export function assertSellerIsCaller(userId: string | undefined, callerId: string): void {

@@ -1,7 +1,7 @@
 import { EventDetailsDto, NotFoundError } from '@bigtix/common';
 import type { VersionedStore } from '@bigtix/middleware';
 import type { EventStatusDoc } from '../models/event-status';
-import type { EventCache } from '../ticketmaster/event-cache';
+import type { EventCache } from '../adapters/ticketmaster/event-cache';
 
 /**
  * One event's details. The status and date the sync last read (shared by replicas) win over a

@@ -2,7 +2,7 @@ import type { OrderCreatedData } from '@bigtix/common';
 import { RetryLaterError } from '@bigtix/middleware';
 import { closedOutcome } from './order-outcomes';
 import { releaseTicket } from './release-tickets-of-order';
-import { ticketUpdated } from './ticket-views';
+import { ticketUpdated } from '../events/publishers/ticket-events';
 import type { TicketsDeps } from '../deps';
 
 /**

@@ -1,6 +1,6 @@
 import type { OrderCancelledData } from '@bigtix/common';
 import { recordOrderClosed } from './order-outcomes';
-import { ticketUpdated } from './ticket-views';
+import { ticketUpdated } from '../events/publishers/ticket-events';
 import type { TicketsDeps } from '../deps';
 
 /**

@@ -1,7 +1,8 @@
 import type { TicketInput } from '@bigtix/common';
 import type { TicketDoc } from '../models/ticket';
 import { soldCopyOf } from './settle-serial-copies';
-import { TicketView, ticketUpdated, toTicketDto } from './ticket-views';
+import { TicketView, toTicketDto } from './ticket-views';
+import { ticketUpdated } from '../events/publishers/ticket-events';
 import type { TicketsDeps } from '../deps';
 
 /**

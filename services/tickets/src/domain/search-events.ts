@@ -1,7 +1,7 @@
 import type { EventSearchQuery, EventSearchResponse } from '@bigtix/common';
-import { toEventDetails, toEventSummary } from '../ticketmaster/map-event';
-import type { TicketmasterClient } from '../ticketmaster/ticketmaster-client';
-import type { EventCache } from '../ticketmaster/event-cache';
+import { toEventDetails, toEventSummary } from '../adapters/ticketmaster/map-event';
+import type { TicketmasterClient } from '../adapters/ticketmaster/ticketmaster-client';
+import type { EventCache } from '../adapters/ticketmaster/event-cache';
 
 /** Ticketmaster search as event summaries. Results warm the details cache for the next click. */
 export async function searchEvents(

@@ -2,7 +2,7 @@ import type { OrderPaidData } from '@bigtix/common';
 import type { Logger } from '@bigtix/middleware';
 import { recordOrderClosed } from './order-outcomes';
 import { settleSerialCopies } from './settle-serial-copies';
-import { ticketUpdated } from './ticket-views';
+import { ticketUpdated } from '../events/publishers/ticket-events';
 import type { TicketsDeps } from '../deps';
 
 /**

@@ -1,8 +1,8 @@
 import { EVENT_STATUS_CODES, type EventUpdatedData } from '@bigtix/common';
 import type { VersionedStore } from '@bigtix/middleware';
 import type { EventStatusDoc } from '../models/event-status';
-import type { TmEvent } from '../ticketmaster/discovery-types';
-import { eventUpdated } from './event-status-views';
+import type { TmEvent } from '../adapters/ticketmaster/discovery-types';
+import { eventUpdated } from '../events/publishers/event-status-events';
 
 export type ObservedEvent = Pick<EventStatusDoc, 'status' | 'start' | 'end' | 'started'>;
 

@@ -1,6 +1,7 @@
 import { ConflictError, UpdateTicketInput } from '@bigtix/common';
 import { assertEditable, ticketNotFound } from './edit-guard';
-import { TicketView, ticketUpdated, toTicketDto } from './ticket-views';
+import { TicketView, toTicketDto } from './ticket-views';
+import { ticketUpdated } from '../events/publishers/ticket-events';
 import type { TicketsDeps } from '../deps';
 
 /**

@@ -1,6 +1,6 @@
 import type { WithdrawnReason } from '@bigtix/common';
 import type { TicketDoc } from '../models/ticket';
-import { ticketUpdated } from './ticket-views';
+import { ticketUpdated } from '../events/publishers/ticket-events';
 import type { TicketsDeps } from '../deps';
 
 /**

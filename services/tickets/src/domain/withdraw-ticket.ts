@@ -1,5 +1,6 @@
 import { assertEditable, ticketNotFound } from './edit-guard';
-import { TicketView, ticketUpdated, toTicketDto } from './ticket-views';
+import { TicketView, toTicketDto } from './ticket-views';
+import { ticketUpdated } from '../events/publishers/ticket-events';
 import type { TicketsDeps } from '../deps';
 
 /** Delists a ticket (status `withdrawn`). Delisting twice is a no-op that answers the same ticket. */

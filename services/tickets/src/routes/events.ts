@@ -6,7 +6,7 @@ import { listEventsWithTickets } from '../domain/list-events-with-tickets';
 import type { SearchGuard } from '../domain/search-guard';
 import { searchEvents } from '../domain/search-events';
 import type { TicketsDeps } from '../deps';
-import type { TicketmasterClient } from '../ticketmaster/ticketmaster-client';
+import type { TicketmasterClient } from '../adapters/ticketmaster/ticketmaster-client';
 import { EVENT_CACHE, EVENT_LIST_CACHE } from './cache-policies';
 
 const withTicketsQuery = z.object({ limit: z.coerce.number().int().min(1).max(50, 'must be at most 50').default(20) });

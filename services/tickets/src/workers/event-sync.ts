@@ -5,8 +5,8 @@ import { observe, recordEventStatus } from '../domain/sync-event-status';
 import type { TicketsDeps } from '../deps';
 import { withdrawListingsOfEvent, withdrawalReasonFor } from '../domain/withdraw-listings-of-event';
 import type { EventStatusDoc } from '../models/event-status';
-import { toEventDetails } from '../ticketmaster/map-event';
-import type { TicketmasterClient } from '../ticketmaster/ticketmaster-client';
+import { toEventDetails } from '../adapters/ticketmaster/map-event';
+import type { TicketmasterClient } from '../adapters/ticketmaster/ticketmaster-client';
 
 export interface EventSyncOptions {
   /** EVENT_SYNC_SECONDS: how often an event far from its start is read again. */

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import request from 'supertest';
 import { holdTicketsForOrder } from '../../src/domain/hold-tickets-for-order';
 import { TicketsDeps, createTicketsDeps } from '../../src/deps';
-import { TicketmasterClient } from '../../src/ticketmaster/ticketmaster-client';
+import { TicketmasterClient } from '../../src/adapters/ticketmaster/ticketmaster-client';
 import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../helpers';
 
 const ROUNDS = 30;

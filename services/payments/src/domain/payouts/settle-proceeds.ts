@@ -2,7 +2,7 @@ import { book, findEntry } from '../../models/ledger';
 import { Proceeds, decide, decisionOf, isFinished, markFinished, proceedsOfOrder } from '../../models/proceeds';
 import { findSellerAccount } from '../../models/seller-account';
 import { isVerifiedSeller } from '../../models/verified-sellers';
-import type { TransferSnapshot } from '../../stripe/connect-gateway';
+import type { TransferSnapshot } from '../../adapters/stripe/connect-gateway';
 import type { PaymentsDeps } from '../../deps';
 import { orderRefunded } from '../ledger/book-refund';
 import { emailPayout } from '../notifications/email-payout';

@@ -12,7 +12,7 @@ import {
 import type { ListingDoc } from '../../models/listing';
 import type { TicketDoc } from '../../models/ticket';
 import { unlistableReason } from '../check-listable-event';
-import { ticketCreated, ticketUpdated } from '../ticket-views';
+import { ticketCreated, ticketUpdated } from '../../events/publishers/ticket-events';
 import type { TicketsDeps } from '../../deps';
 import { listingIdFor } from './listing-ids';
 import { toListingDto } from './listing-views';

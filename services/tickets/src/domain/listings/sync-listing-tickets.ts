@@ -1,6 +1,6 @@
 import type { ListingDoc } from '../../models/listing';
 import type { TicketDoc } from '../../models/ticket';
-import { ticketUpdated } from '../ticket-views';
+import { ticketUpdated } from '../../events/publishers/ticket-events';
 import type { TicketsDeps } from '../../deps';
 
 /**

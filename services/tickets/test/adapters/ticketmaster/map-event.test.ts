@@ -1,4 +1,4 @@
-import { toEventDetails } from '../../src/ticketmaster/map-event';
+import { toEventDetails } from '../../../src/adapters/ticketmaster/map-event';
 
 const base = { id: 'vvG1OMw20GdtWRW4', name: 'Eras' };
 

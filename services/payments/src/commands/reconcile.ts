@@ -1,8 +1,8 @@
 import { connectDatabase, readBaseConfig } from '@bigtix/middleware';
 import { readPaymentsConfig } from '../config';
 import { ledgerCollection } from '../models/ledger';
-import { createStripeClient } from '../stripe/stripe-client';
-import { reconcile } from './reconcile';
+import { createStripeClient } from '../adapters/stripe/stripe-client';
+import { reconcile } from '../domain/ledger/reconcile';
 
 /**
  * `make reconcile`: the ledger of the payments database (MONGO_URL, default bigtix-payments)

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import type { PaymentsConfig } from '../config';
+import type { PaymentsConfig } from '../../config';
 
 /**
  * The official client, pointed at api.stripe.com, the fake Stripe or stripe-mock. The API

@@ -1,5 +1,5 @@
 import { FIXTURE_IDS, startFakeTicketmaster } from '@bigtix/fake-ticketmaster';
-import { discoveryEventSchedule, endOf } from '../../src/ticketmaster/event-schedule';
+import { discoveryEventSchedule, endOf } from '../../../src/adapters/ticketmaster/event-schedule';
 
 describe('endOf', () => {
   it('takes Discovery’s end, else its start, and a date without a time from the end of that day', () => {

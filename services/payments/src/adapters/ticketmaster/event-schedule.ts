@@ -1,4 +1,4 @@
-import type { PaymentsConfig } from '../config';
+import type { PaymentsConfig } from '../../config';
 
 /** When an event ends and whether it happens at all: what decides that its sellers can be paid. */
 export interface EventSchedule {

@@ -1,6 +1,6 @@
 import { BadRequestError, UpstreamError } from '@bigtix/common';
 import Stripe from 'stripe';
-import { refundIdempotencyKey, transferGroupOf } from '../models/keys';
+import { refundIdempotencyKey, transferGroupOf } from '../../models/keys';
 
 /** The part of a PaymentIntent the service acts on. */
 export interface IntentSnapshot {
@@ -37,7 +37,7 @@ export type CancelResult =
 
 /**
  * Everything the service asks of Stripe, in one module, so it can be checked against Stripe's own
- * OpenAPI spec (stripe-mock, test/stripe/payment-gateway.stripe-mock.test.ts).
+ * OpenAPI spec (stripe-mock, test/adapters/stripe/payment-gateway.stripe-mock.test.ts).
  */
 export class PaymentGateway {
   constructor(

@@ -12,7 +12,7 @@ import {
   TicketmasterClient,
   TicketmasterClientOptions,
   toApiDateTime,
-} from '../../src/ticketmaster/ticketmaster-client';
+} from '../../../src/adapters/ticketmaster/ticketmaster-client';
 
 const base = { timeoutMs: 2_000, requestsPerSecond: 0, maxRetries: 3, maxRetryWaitMs: 2_000, retryFallbackMs: 50 };
 

@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
-import { ConnectGateway } from '../../src/stripe/connect-gateway';
-import { createStripeClient } from '../../src/stripe/stripe-client';
-import { RunningStripeMock, startStripeMock } from '../support/stripe-mock';
+import { ConnectGateway } from '../../../src/adapters/stripe/connect-gateway';
+import { createStripeClient } from '../../../src/adapters/stripe/stripe-client';
+import { RunningStripeMock, startStripeMock } from '../../support/stripe-mock';
 
 /**
  * Every Connect call payouts and reconciliation make, against stripe-mock, which validates each

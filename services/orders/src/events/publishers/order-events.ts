@@ -1,6 +1,6 @@
 import { Envelope } from '@bigtix/common';
 import { makeEnvelope } from '@bigtix/middleware';
-import type { OrderDoc } from '../models/order';
+import type { OrderDoc } from '../../models/order';
 
 const SOURCE = 'orders';
 
@@ -45,4 +45,17 @@ export function paymentRejectedEvent(
   reason: string,
 ): Envelope {
   return makeEnvelope('order.payment-rejected', 0, SOURCE, { orderId, paymentIntentId, amount, reason });
+}
+
+/** A paid order of a cancelled event is owed back in full: its total (price + buyer fee). */
+export function refundRequestedEvent(order: OrderDoc, eventId: string): Envelope {
+  return makeEnvelope('order.refund-requested', 0, SOURCE, {
+    orderId: order._id,
+    userId: order.userId,
+    paymentIntentId: order.paymentIntentId ?? '',
+    amount: order.total,
+    currency: order.currency,
+    reason: 'event-cancelled',
+    eventId,
+  });
 }

@@ -1,7 +1,7 @@
 import type { Envelope, EventUpdatedData } from '@bigtix/common';
 import { makeEnvelope } from '@bigtix/middleware';
-import type { EventStatusDoc } from '../models/event-status';
-import { SOURCE } from '../deps';
+import type { EventStatusDoc } from '../../models/event-status';
+import { SOURCE } from '../../deps';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 

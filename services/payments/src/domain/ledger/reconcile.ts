@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
-import { proceedsKey } from '../models/keys';
-import type { LedgerCollection, LedgerEntry } from '../models/ledger';
+import { proceedsKey } from '../../models/keys';
+import type { LedgerCollection, LedgerEntry } from '../../models/ledger';
 
 export interface Discrepancy {
   kind:

@@ -6,8 +6,8 @@ import {
   UNKNOWN_EVENT_ID,
   startFakeTicketmaster,
 } from '@bigtix/fake-ticketmaster';
-import { EventCache } from '../../src/ticketmaster/event-cache';
-import { TicketmasterClient } from '../../src/ticketmaster/ticketmaster-client';
+import { EventCache } from '../../../src/adapters/ticketmaster/event-cache';
+import { TicketmasterClient } from '../../../src/adapters/ticketmaster/ticketmaster-client';
 
 describe('EventCache', () => {
   const iso = isolate('tcache');

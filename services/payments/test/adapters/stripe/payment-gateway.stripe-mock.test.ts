@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
-import { createStripeClient } from '../../src/stripe/stripe-client';
-import { PaymentGateway } from '../../src/stripe/payment-gateway';
-import { RunningStripeMock, startStripeMock } from '../support/stripe-mock';
+import { createStripeClient } from '../../../src/adapters/stripe/stripe-client';
+import { PaymentGateway } from '../../../src/adapters/stripe/payment-gateway';
+import { RunningStripeMock, startStripeMock } from '../../support/stripe-mock';
 
 /**
  * stripe-mock validates every request against Stripe's published OpenAPI spec. Each call the

@@ -1,4 +1,4 @@
-import { RateLimiter } from '../../src/ticketmaster/rate-limiter';
+import { RateLimiter } from '../../../src/adapters/ticketmaster/rate-limiter';
 
 describe('RateLimiter (rolling window)', () => {
   beforeEach(() => jest.useFakeTimers({ now: 0 }));

@@ -1,6 +1,11 @@
 import { UpstreamError } from '@bigtix/common';
 import Stripe from 'stripe';
-import { accountIdempotencyKey, reversalIdempotencyKey, transferGroupOf, transferIdempotencyKey } from '../models/keys';
+import {
+  accountIdempotencyKey,
+  reversalIdempotencyKey,
+  transferGroupOf,
+  transferIdempotencyKey,
+} from '../../models/keys';
 
 /** The part of a connected account the service acts on. */
 export interface AccountSnapshot {
@@ -32,7 +37,7 @@ export interface TransferSnapshot {
 /**
  * Everything payouts asks of Stripe Connect (separate charges and transfers, Express accounts),
  * in one module so stripe-mock checks it against Stripe's OpenAPI
- * (test/stripe/connect-gateway.stripe-mock.test.ts). Every write carries an idempotency key.
+ * (test/adapters/stripe/connect-gateway.stripe-mock.test.ts). Every write carries an idempotency key.
  */
 export class ConnectGateway {
   constructor(

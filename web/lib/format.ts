@@ -21,6 +21,15 @@ export function eventDate(iso: string | null, timeZone?: string | null): string 
   }).format(d);
 }
 
+/** A calendar date (YYYY-MM-DD, no time zone): "Dec 20, 2026". */
+export function calendarDate(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day;
+  return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(
+    d,
+  );
+}
+
 export function dateTime(iso: string): string {
   return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }

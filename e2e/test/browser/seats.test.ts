@@ -66,6 +66,8 @@ it('a seller lists 4 seats in a row through the Sell page, after fixing a miscou
   // The fee functions the listings API prices with: 85.50 + 10 % and − 10 %.
   await expectVisible(page.getByTestId('sell-buyer-price').filter({ hasText: '$94.05' }));
   await expectVisible(page.getByTestId('sell-proceeds').filter({ hasText: '$76.95' }));
+  await page.getByLabel('Face value per ticket (optional)').fill('120');
+  await page.getByLabel('In hand by (optional)').fill('2030-01-15');
   await page.getByLabel('Sell them').selectOption('pairs');
   await page.getByLabel('Delivery').selectOption('pdf');
   await page.getByLabel('Includes parking').check();
@@ -140,7 +142,8 @@ it('a buyer asks for 2 seats together, pays, and sees both seats and serials in 
   const ours = page.getByTestId('listing').filter({ hasText: `Section ${SECTION}` });
   await expectVisible(ours.filter({ hasText: `Row ${ROW}, seats 1–4` }));
   await expectVisible(ours.filter({ hasText: '$94.05 each' }).filter({ hasText: '$188.10' }));
-  await expectVisible(ours.filter({ hasText: 'PDF' }).filter({ hasText: 'parking' }));
+  await expectVisible(ours.filter({ hasText: 'PDF' }).filter({ hasText: 'Includes parking' }));
+  await expectVisible(ours.filter({ hasText: 'In hand by Jan 15, 2030' }).filter({ hasText: 'Face value $120.00' }));
   await shot(page, 'seats-04-event-two-together');
 
   // Orders learns of new seats from events: until it has, the hold is refused and may be retried.

@@ -1,4 +1,10 @@
-import { BadRequestError, credentialsSchema, createOrderSchema, parseOrThrow } from '@bigtix/common';
+import {
+  BadRequestError,
+  credentialsSchema,
+  createOrderSchema,
+  listingInputSchema,
+  parseOrThrow,
+} from '@bigtix/common';
 
 describe('parseOrThrow', () => {
   it('names every bad field in a 400', () => {
@@ -36,4 +42,25 @@ it('says a too-long title is too long, not that it is not a string', async () =>
   const result = ticketInputSchema.safeParse({ title: 'x'.repeat(201), price: 100, serialNumber: 'S1', eventId: 'E1' });
   expect(result.success).toBe(false);
   expect(result.error!.issues[0].message).toBe('must be at most 200 characters');
+});
+
+describe('listing dates', () => {
+  const listing = {
+    eventId: 'vvG1OMw20GdtWRW4',
+    section: '101',
+    quantity: 1,
+    price: 5_000,
+    serials: ['SN-1'],
+  };
+
+  it('takes a real in-hand date and refuses one the calendar does not have', () => {
+    expect(listingInputSchema.parse({ ...listing, inHandDate: '2028-02-29' }).inHandDate).toBe('2028-02-29');
+    for (const day of ['2026-02-30', '2026-04-31', '2027-02-29', '2026-13-01']) {
+      const result = listingInputSchema.safeParse({ ...listing, inHandDate: day });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+        ['inHandDate', 'must be a real date'],
+      ]);
+    }
+  });
 });

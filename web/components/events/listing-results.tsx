@@ -1,9 +1,9 @@
 import type { ListingDto } from '@bigtix/common';
 import { holdListing } from '../orders/listing-actions';
 import { money } from '@/lib/format';
+import { listingDetails, seatsLabel } from '@/lib/view/listing';
 
 const QUANTITIES = [1, 2, 3, 4, 5, 6, 7, 8];
-const DELIVERY: Record<string, string> = { mobile_transfer: 'Mobile transfer', pdf: 'PDF', barcode: 'Barcode' };
 
 /** "How many tickets?" first: a plain GET form, so it works before (and without) any script. */
 export function QuantityForm({ eventId, quantity }: { eventId: string; quantity: number | null }) {
@@ -24,11 +24,6 @@ export function QuantityForm({ eventId, quantity }: { eventId: string; quantity:
       </button>
     </form>
   );
-}
-
-function seatsLabel(l: ListingDto): string {
-  if (!l.seats) return 'General admission';
-  return `Row ${l.row ?? ''}, seats ${l.seats.length > 1 ? `${l.seats[0]}–${l.seats[l.seats.length - 1]}` : l.seats[0]}`;
 }
 
 /** The listings that can sell that many seats together, all-in prices each and in total. */
@@ -60,12 +55,10 @@ export function ListingResults({
         {listings.map((l) => (
           <li key={l.id} className="bt-ticket" data-testid="listing">
             <div>
-              <strong>Section {l.section}</strong> · {seatsLabel(l)}{' '}
+              <strong>Section {l.section}</strong> · {seatsLabel(l.row, l.seats)}{' '}
               <span className="bt-small bt-muted">(together)</span>
-              <div className="bt-small bt-muted">
-                {DELIVERY[l.delivery] ?? l.delivery}
-                {l.disclosures.length > 0 && ` · ${l.disclosures.map((d) => d.replace(/_/g, ' ')).join(', ')}`}
-                {l.notes && ` · ${l.notes}`}
+              <div className="bt-small bt-muted" data-testid="listing-details">
+                {listingDetails(l).join(' · ')}
               </div>
             </div>
             <div style={{ textAlign: 'right' }}>

@@ -52,6 +52,8 @@ export function SellForm({ eventId, fees }: { eventId: string; fees: FeeSchedule
     serials: '',
     splits: 'any',
     price: '',
+    faceValue: '',
+    inHandDate: '',
     delivery: 'mobile_transfer',
     notes: '',
   });
@@ -215,6 +217,28 @@ export function SellForm({ eventId, fees }: { eventId: string; fees: FeeSchedule
             input: { startAdornment: <InputAdornment position="start">$</InputAdornment> },
             htmlInput: { inputMode: 'decimal' },
           }}
+        />
+        <TextField
+          name="faceValue"
+          label="Face value per ticket (optional)"
+          value={f.faceValue}
+          onChange={set('faceValue')}
+          error={!!err('faceValue')}
+          helperText={err('faceValue') ?? 'The price printed on the ticket; buyers see it beside yours'}
+          slotProps={{
+            input: { startAdornment: <InputAdornment position="start">$</InputAdornment> },
+            htmlInput: { inputMode: 'decimal' },
+          }}
+        />
+        <TextField
+          name="inHandDate"
+          type="date"
+          label="In hand by (optional)"
+          value={f.inHandDate}
+          onChange={set('inHandDate')}
+          error={!!err('inHandDate')}
+          helperText={err('inHandDate') ?? 'When you will have the tickets to send; leave empty if you have them now'}
+          slotProps={{ inputLabel: { shrink: true } }}
         />
         <TextField
           select

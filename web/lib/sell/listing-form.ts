@@ -23,6 +23,8 @@ export const LISTING_FIELDS = [
   'serials',
   'splits',
   'price',
+  'faceValue',
+  'inHandDate',
   'delivery',
   'disclosures',
   'notes',
@@ -68,6 +70,12 @@ export function parseListingForm(eventId: string, form: FormLike): ListingFormRe
   const price = parseDollarsToCents(text(form, 'price'));
   if (price === null) errors.price = 'Enter a price per ticket like 45 or 45.50';
 
+  // Both optional: empty means not given.
+  const faceText = text(form, 'faceValue');
+  const faceValue = faceText ? parseDollarsToCents(faceText) : null;
+  if (faceText && faceValue === null) errors.faceValue = 'Enter the face value like 120 or 120.50, or leave it empty';
+  const inHandDate = text(form, 'inHandDate') || null;
+
   const splits = text(form, 'splits') || 'any';
   const delivery = text(form, 'delivery') || 'mobile_transfer';
   const disclosures = form
@@ -80,6 +88,8 @@ export function parseListingForm(eventId: string, form: FormLike): ListingFormRe
     ...(seated ? { row: text(form, 'row'), seats } : {}),
     quantity,
     price,
+    faceValue,
+    inHandDate,
     splits,
     delivery,
     disclosures,

@@ -1,6 +1,7 @@
 import { type ListingDto, sellerProceeds } from '@bigtix/common';
 import { FEES } from '../fees';
-import { money } from '../format';
+import { calendarDate, money } from '../format';
+import { DELIVERY_LABELS, DISCLOSURE_LABELS } from '../sell/seat-input';
 import type { TicketView } from './ticket';
 
 /** Where a group's seats are: "Row F, seats 7–10", "Row F, seat 7", "General admission". */
@@ -8,6 +9,22 @@ export function seatsLabel(row: string | null, seats: readonly string[] | null):
   if (!seats || seats.length === 0) return 'General admission';
   const which = seats.length === 1 ? `seat ${seats[0]}` : `seats ${seats[0]}–${seats[seats.length - 1]}`;
   return row ? `Row ${row}, ${which}` : which;
+}
+
+/**
+ * What a buyer reads under a listing, in this order: how the tickets come, when the seller will
+ * have them (if not yet), the face value printed on them (if the seller gave it), disclosures, notes.
+ */
+export function listingDetails(
+  l: Pick<ListingDto, 'delivery' | 'inHandDate' | 'faceValue' | 'currency' | 'disclosures' | 'notes'>,
+): string[] {
+  return [
+    DELIVERY_LABELS[l.delivery] ?? l.delivery,
+    l.inHandDate ? `In hand by ${calendarDate(l.inHandDate)}` : null,
+    l.faceValue !== null ? `Face value ${money(l.faceValue, l.currency)}` : null,
+    ...l.disclosures.map((d) => DISCLOSURE_LABELS[d] ?? d),
+    l.notes || null,
+  ].filter((part): part is string => !!part);
 }
 
 /** One seat: "Section 101 · Row A · Seat 3" (general admission: "Section GA · General admission"). */

@@ -32,7 +32,11 @@ export const splitRuleSchema: z.ZodType<SplitRule> = z.union([
 const isoDate = z
   .string({ error: 'must be a date' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a real date');
+  // Date.parse rolls 2026-02-30 over to March 2: a real date reads back as itself.
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'must be a real date');
 
 /** What a seller may change on a listing after it exists (seats and serials stay put). */
 const mutable = {

@@ -54,6 +54,24 @@ describe('parseListingForm', () => {
     });
   });
 
+  it('reads the optional face value in cents and the in-hand date; empty means not given', () => {
+    const r = parseListingForm(EVENT, form({ ...seated, faceValue: '120', inHandDate: '2026-12-20' }));
+    expect(r).toMatchObject({ ok: true, input: { faceValue: 12_000, inHandDate: '2026-12-20' } });
+    expect(parseListingForm(EVENT, form({ ...seated, faceValue: ' ', inHandDate: '' }))).toMatchObject({
+      ok: true,
+      input: { faceValue: null, inHandDate: null },
+    });
+  });
+
+  it('explains a face value or in-hand date it cannot read next to that field', () => {
+    const r = parseListingForm(EVENT, form({ ...seated, faceValue: 'twelve', inHandDate: '2026-02-30' }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.faceValue).toMatch(/face value like 120/);
+    expect(r.errors.inHandDate).toMatch(/real date/);
+    expect(Object.keys(r.errors).sort()).toEqual(['faceValue', 'inHandDate']);
+  });
+
   it('reads general admission as a quantity, with no row or seats', () => {
     const r = parseListingForm(
       EVENT,

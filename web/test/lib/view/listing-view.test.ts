@@ -1,5 +1,5 @@
 import type { ListingDto, TicketDto } from '@bigtix/common';
-import { seatLabel, seatsLabel, toSellerListings } from '@/lib/view/listing';
+import { listingDetails, seatLabel, seatsLabel, toSellerListings } from '@/lib/view/listing';
 import { seatmapOf } from '@/lib/view/event';
 import { toTicketView } from '@/lib/view/ticket';
 
@@ -102,6 +102,34 @@ describe('seat labels', () => {
     expect(seatLabel('101', 'A', '3')).toBe('Section 101 · Row A · Seat 3');
     expect(seatLabel('GA', null, null)).toBe('Section GA · General admission');
     expect(seatLabel(null, null, null)).toBeNull();
+  });
+});
+
+describe('listingDetails (what a buyer reads under a listing)', () => {
+  const plain = {
+    delivery: 'mobile_transfer',
+    inHandDate: null,
+    faceValue: null,
+    currency: 'usd',
+    disclosures: [],
+    notes: '',
+  } as const;
+
+  it('says how the tickets come, and nothing more when the seller said nothing more', () => {
+    expect(listingDetails(plain)).toEqual(['Mobile transfer']);
+  });
+
+  it('adds when the seller will have them, the face value, disclosures and notes, in that order', () => {
+    expect(
+      listingDetails({
+        ...plain,
+        delivery: 'pdf',
+        inHandDate: '2026-12-20',
+        faceValue: 12_050,
+        disclosures: ['obstructed_view', 'parking'],
+        notes: 'Aisle',
+      }),
+    ).toEqual(['PDF', 'In hand by Dec 20, 2026', 'Face value $120.50', 'Obstructed view', 'Includes parking', 'Aisle']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { isolate } from '@bigtix/testkit';
 import mongoose, { Connection } from 'mongoose';
 import { makeEnvelope } from '../src/bus/envelope';
-import { ChangeRecord, VersionedStore } from '../src/outbox/versioned-store';
+import { ChangeRecord, VersionedStore, VersionedStoreOptions } from '../src/outbox/versioned-store';
 
 interface Counter {
   _id: string;
@@ -21,10 +21,10 @@ afterAll(async () => {
   await iso.cleanup();
 });
 
-const storeOn = (i: number, opts = {}) =>
+const storeOn = (i: number, opts: VersionedStoreOptions = {}) =>
   new VersionedStore<Counter>(
-    connections[i % connections.length].db!.collection('counters'),
-    connections[i % connections.length].db!.collection('counter_changes'),
+    connections[i % connections.length].db!.collection<Counter>('counters'),
+    connections[i % connections.length].db!.collection<ChangeRecord<Counter>>('counter_changes'),
     opts,
   );
 
@@ -68,9 +68,10 @@ it('loses no update when 30 writers on separate connections change one document 
 });
 
 it('refuses duplicates through the unique index, per row, and keeps no change record for them', async () => {
-  const docs = connections[0].db!.collection('uniq_docs');
+  type Serial = Counter & { serial: string };
+  const docs = connections[0].db!.collection<Serial>('uniq_docs');
   await docs.createIndex({ serial: 1 }, { unique: true });
-  const store = new VersionedStore<Counter & { serial: string }>(docs, connections[0].db!.collection('uniq_changes'));
+  const store = new VersionedStore<Serial>(docs, connections[0].db!.collection<ChangeRecord<Serial>>('uniq_changes'));
   const results = await store.createMany(
     [
       { _id: 'a', version: 1, count: 0, touchedBy: [], serial: 'S1' },
@@ -124,7 +125,7 @@ it('reads the state stored as any earlier version (what a change changed)', asyn
 });
 
 it('keeps rows the database stored but reported as duplicates (a FerretDB quirk under load)', async () => {
-  const real = connections[0].db!.collection('phantom_docs');
+  const real = connections[0].db!.collection<Counter>('phantom_docs');
   // Stores every row, then reports row 1 as a duplicate, as FerretDB sometimes does.
   const quirky = new Proxy(real, {
     get(target, prop, receiver) {
@@ -140,7 +141,10 @@ it('keeps rows the database stored but reported as duplicates (a FerretDB quirk 
       return Reflect.get(target, prop, receiver);
     },
   });
-  const store = new VersionedStore<Counter>(quirky, connections[0].db!.collection('phantom_changes'));
+  const store = new VersionedStore<Counter>(
+    quirky,
+    connections[0].db!.collection<ChangeRecord<Counter>>('phantom_changes'),
+  );
   const results = await store.createMany(
     [
       { _id: 'p1', version: 1, count: 0, touchedBy: [] },

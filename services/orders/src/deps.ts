@@ -62,7 +62,7 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
   const tickets = col<TicketReplicaDoc>('tickets');
   const ticketVersions = col<ReplicaVersionDoc<TicketReplicaDoc>>('ticket_versions');
   return {
-    orders: new VersionedStore<OrderDoc>(orderDocs as unknown as Collection<Document>, col('order_changes'), { now }),
+    orders: new VersionedStore<OrderDoc>(orderDocs, col('order_changes'), { now }),
     orderDocs,
     holds: col<HoldDoc>('holds'),
     holdReleases: col<HoldReleaseDoc>('hold_releases'),
@@ -70,11 +70,7 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
     outcomes: col<OutcomeDoc>('order_outcomes'),
     tickets,
     ticketVersions,
-    ticketReplica: new ReplicaStore<TicketReplicaDoc>(
-      tickets as unknown as Collection<Document>,
-      ticketVersions as unknown as Collection<Document>,
-      { what: 'ticket', now },
-    ),
+    ticketReplica: new ReplicaStore<TicketReplicaDoc>(tickets, ticketVersions, { what: 'ticket', now }),
     rejections: col('payment_rejections'),
     repairLeases: col('outcome_repairs'),
     creations: new CreationsInFlight(),

@@ -1,5 +1,5 @@
 import { DEFAULT_FEES, FeeSchedule } from '@bigtix/common';
-import { VersionedStore } from '@bigtix/middleware';
+import { VersionedStore, typedCollection } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { ListingCache } from './domain/listing-cache';
@@ -47,15 +47,12 @@ export async function createTicketsDeps(
 ): Promise<TicketsDeps> {
   const db = connection.db!;
   const tickets = ticketModel(connection);
-  const store = new VersionedStore<TicketDoc>(
-    tickets.collection as unknown as Collection<Document>,
-    db.collection('ticket_changes'),
-  );
+  const store = new VersionedStore<TicketDoc>(typedCollection(tickets.collection), db.collection('ticket_changes'));
   await store.ensureIndexes();
   await dropRetiredIndexes(tickets);
   const listingDocs = listingModel(connection);
   const listingStore = new VersionedStore<ListingDoc>(
-    listingDocs.collection as unknown as Collection<Document>,
+    typedCollection(listingDocs.collection),
     db.collection('listing_changes'),
   );
   await listingStore.ensureIndexes();

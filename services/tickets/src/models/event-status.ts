@@ -1,6 +1,6 @@
 import type { EventUpdatedData } from '@bigtix/common';
 import { VersionedStore } from '@bigtix/middleware';
-import type { Collection, Document, Db } from 'mongodb';
+import type { Db } from 'mongodb';
 
 /**
  * What tickets last read from Ticketmaster about an event it has listings or sales for. One
@@ -18,8 +18,5 @@ export interface EventStatusDoc {
 }
 
 export function eventStatusStore(db: Db): VersionedStore<EventStatusDoc> {
-  return new VersionedStore<EventStatusDoc>(
-    db.collection('event_statuses') as unknown as Collection<Document>,
-    db.collection('event_status_changes'),
-  );
+  return new VersionedStore<EventStatusDoc>(db.collection('event_statuses'), db.collection('event_status_changes'));
 }

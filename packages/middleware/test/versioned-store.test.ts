@@ -166,3 +166,69 @@ it('creates a document once when the same creation runs five times at once (a re
   expect(await connections[0].db!.collection('counter_changes').countDocuments({ aggregateId: 'same' })).toBe(1);
   expect(await connections[0].db!.collection('counters').countDocuments({ _id: 'same' as never })).toBe(1);
 });
+
+describe('onCommit', () => {
+  const counting = (i: number, opts: VersionedStoreOptions = {}) => {
+    const commits = { n: 0 };
+    return { commits, store: storeOn(i, { ...opts, onCommit: () => (commits.n += 1) }) };
+  };
+
+  it('is called once per change stored, and not when the decision is to do nothing or the document is absent', async () => {
+    const { store, commits } = counting(0);
+    await store.createMany([{ _id: 'k1', version: 1, count: 0, touchedBy: [] }], eventsFor);
+    expect(commits.n).toBe(1);
+    await store.change('k1', (c) => ({ next: { ...c, count: 1 }, events: eventsFor }));
+    expect(commits.n).toBe(2);
+    await store.change('k1', () => null);
+    await store.change('k1-missing', (c) => ({ next: c, events: eventsFor }));
+    expect(commits.n).toBe(2);
+  });
+
+  it('is called once per createMany that stored a row, and not for one whose rows were all refused', async () => {
+    const { store, commits } = counting(0);
+    await store.createMany(
+      [
+        { _id: 'k2', version: 1, count: 0, touchedBy: [] },
+        { _id: 'k3', version: 1, count: 0, touchedBy: [] },
+      ],
+      eventsFor,
+    );
+    expect(commits.n).toBe(1);
+    const again = await store.createMany([{ _id: 'k2', version: 1, count: 0, touchedBy: [] }], eventsFor);
+    expect(again.map((r) => r.ok)).toEqual([false]);
+    expect(commits.n).toBe(1);
+    await store.createMany([], eventsFor);
+    expect(commits.n).toBe(1);
+  });
+
+  it('is called by each writer for its own change only, however many claims it lost on the way', async () => {
+    await storeOn(0).createMany([{ _id: 'k4', version: 1, count: 0, touchedBy: [] }], eventsFor);
+    const writers = Array.from({ length: 10 }, (_, i) => counting(i));
+    await Promise.all(
+      writers.map(({ store }) =>
+        store.change('k4', (c) => ({ next: { ...c, count: c.count + 1 }, events: eventsFor })),
+      ),
+    );
+    expect((await storeOn(0).findById('k4'))?.count).toBe(10);
+    expect(writers.map(({ commits }) => commits.n)).toEqual(Array.from({ length: 10 }, () => 1));
+  });
+
+  it('is called when a writer rolled forward a dead writer’s claim, and again for its own change', async () => {
+    const { store, commits } = counting(0, { rollForwardAfterMs: 200 });
+    await storeOn(0).createMany([{ _id: 'k5', version: 1, count: 0, touchedBy: [] }], eventsFor);
+    const orphan: ChangeRecord<Counter> = {
+      _id: 'k5@2',
+      aggregateId: 'k5',
+      version: 2,
+      state: { _id: 'k5', version: 2, count: 100, touchedBy: ['dead-writer'] },
+      events: eventsFor({ _id: 'k5', version: 2, count: 100, touchedBy: [] }),
+      createdAt: new Date(),
+      publishedAt: null,
+      pending: 1,
+    };
+    await connections[0].db!.collection<ChangeRecord<Counter>>('counter_changes').insertOne(orphan);
+    await store.change('k5', (c) => ({ next: { ...c, count: c.count + 1 }, events: eventsFor }));
+    expect(await store.findById('k5')).toMatchObject({ version: 3, count: 101 });
+    expect(commits.n).toBe(2);
+  });
+});

@@ -42,6 +42,10 @@ export interface OrdersDeps {
   config: OrdersConfig;
   logger: Logger;
   now: () => number;
+  /**
+   * Wakes the outbox relay. `orders` calls it after every change it stores; a use case calls it
+   * only after writing a plain outbox record (`rejections`, `eventRefunds`).
+   */
   nudgeOutbox: () => void;
 }
 
@@ -57,12 +61,13 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
   orderModel(db);
   ticketReplicaModel(db);
   const now = options.now ?? Date.now;
+  const nudgeOutbox = options.nudgeOutbox ?? (() => undefined);
   const col = <T extends Document>(name: string) => db.collection<T>(name) as unknown as Collection<T>;
   const orderDocs = col<OrderDoc>('orders');
   const tickets = col<TicketReplicaDoc>('tickets');
   const ticketVersions = col<ReplicaVersionDoc<TicketReplicaDoc>>('ticket_versions');
   return {
-    orders: new VersionedStore<OrderDoc>(orderDocs, col('order_changes'), { now }),
+    orders: new VersionedStore<OrderDoc>(orderDocs, col('order_changes'), { now, onCommit: nudgeOutbox }),
     orderDocs,
     holds: col<HoldDoc>('holds'),
     holdReleases: col<HoldReleaseDoc>('hold_releases'),
@@ -81,7 +86,7 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
     config: options.config,
     logger: options.logger,
     now,
-    nudgeOutbox: options.nudgeOutbox ?? (() => undefined),
+    nudgeOutbox,
   };
 }
 

@@ -32,6 +32,13 @@ export interface VersionedStoreOptions {
   rollForwardAfterMs?: number;
   maxAttempts?: number;
   now?: () => number;
+  /**
+   * Called once a `change` or `createMany` has stored something new (a change record and its
+   * document), e.g. to wake the outbox relay; not when `decide` returned null, nor for a claim
+   * lost to another writer (that writer calls its own). Also after this writer rolled forward a
+   * dead writer's claim, which made that record publishable.
+   */
+  onCommit?: () => void;
 }
 
 /** The `_id` filter of a collection whose documents have string ids (the driver cannot resolve `Filter<T>` for a generic T). */
@@ -97,7 +104,8 @@ export class ContendedError extends Error {}
  * claimed state forward, so nothing claimed is ever lost.
  *
  * Both collections are typed (`Collection<T>` for the documents, `Collection<ChangeRecord<T>>`
- * for the changes); `findById` is the read.
+ * for the changes); `findById` is the read. `options.onCommit` runs after every write that
+ * stored something new, which is where a service wakes its outbox relay.
  */
 export class VersionedStore<T extends Versioned> {
   constructor(
@@ -151,6 +159,7 @@ export class VersionedStore<T extends Versioned> {
     for (let i = 0; i < ownRecordsToDrop.length; i += 32) {
       await Promise.all(ownRecordsToDrop.slice(i, i + 32).map((id) => this.changes.deleteOne(byId(id))));
     }
+    if (failed.size < docs.length) this.committed();
     return docs.map((doc, i) =>
       failed.has(i) ? { ok: false as const, duplicate: true as const } : { ok: true as const, doc },
     );
@@ -199,10 +208,11 @@ export class VersionedStore<T extends Versioned> {
         await this.changes.insertOne(record as OptionalUnlessRequiredId<ChangeRecord<T>>);
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
-        await this.settle(id, next.version, attempt);
+        if (await this.settle(id, next.version, attempt)) this.committed();
         continue;
       }
       await this.apply(next);
+      this.committed();
       return next;
     }
     throw new ContendedError(`document ${id} is changing too often; try again`);
@@ -223,16 +233,23 @@ export class VersionedStore<T extends Versioned> {
     return (await this.rollForward(record)) ? 'publish' : 'abort';
   }
 
-  /** Someone else claimed `version`: wait for their write, or roll their claim forward if they died. */
-  private async settle(id: string, version: number, attempt: number): Promise<void> {
+  private committed(): void {
+    this.options.onCommit?.();
+  }
+
+  /**
+   * Someone else claimed `version`: wait for their write, or roll their claim forward if they
+   * died. True when this call wrote their claimed state (it is publishable now).
+   */
+  private async settle(id: string, version: number, attempt: number): Promise<boolean> {
     const deadline = this.now + (this.options.rollForwardAfterMs ?? 2_000);
     while (this.now < deadline) {
       const doc = await this.findById(id);
-      if (!doc || doc.version >= version) return;
+      if (!doc || doc.version >= version) return false;
       await new Promise((r) => setTimeout(r, Math.min(5 * (attempt + 1), 50)));
     }
     const record = await this.changes.findOne(byId(changeKey(id, version)));
-    if (record) await this.rollForward(record);
+    return record ? this.rollForward(record) : false;
   }
 
   /** Writes a claimed state that its writer never wrote. False if the document can never take it. */

@@ -56,7 +56,6 @@ export async function handleStripeEvent(
         failureMessage:
           intent.last_payment_error?.message ?? (status === 'canceled' ? 'The payment was canceled' : null),
       });
-      deps.nudge();
       outcome = 'applied';
     } else {
       deps.logger.warn(

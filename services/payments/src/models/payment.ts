@@ -1,5 +1,5 @@
 import { PaymentDto, PaymentStatus } from '@bigtix/common';
-import { VersionedStore } from '@bigtix/middleware';
+import { VersionedStore, VersionedStoreOptions } from '@bigtix/middleware';
 import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type Stripe from 'stripe';
@@ -35,9 +35,13 @@ export interface PaymentCollections {
   docs: Collection<Payment>;
 }
 
-export function paymentCollections(db: Connection): PaymentCollections {
+/** `options.onCommit`: called after every payment change stored (the service wakes its outbox relay). */
+export function paymentCollections(
+  db: Connection,
+  options: Pick<VersionedStoreOptions, 'onCommit'> = {},
+): PaymentCollections {
   const docs = nativeCollection<Payment>(db, 'payments');
-  return { store: new VersionedStore<Payment>(docs, nativeCollection(db, 'payment_changes')), docs };
+  return { store: new VersionedStore<Payment>(docs, nativeCollection(db, 'payment_changes'), options), docs };
 }
 
 /** The unique key is the claim that keeps two attempts of one order from being created at once. */

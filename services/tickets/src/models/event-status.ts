@@ -1,5 +1,5 @@
 import type { EventUpdatedData } from '@bigtix/common';
-import { VersionedStore } from '@bigtix/middleware';
+import { VersionedStore, VersionedStoreOptions } from '@bigtix/middleware';
 import type { Db } from 'mongodb';
 
 /**
@@ -17,6 +17,10 @@ export interface EventStatusDoc {
   updatedAt: Date;
 }
 
-export function eventStatusStore(db: Db): VersionedStore<EventStatusDoc> {
-  return new VersionedStore<EventStatusDoc>(db.collection('event_statuses'), db.collection('event_status_changes'));
+export function eventStatusStore(db: Db, options: VersionedStoreOptions = {}): VersionedStore<EventStatusDoc> {
+  return new VersionedStore<EventStatusDoc>(
+    db.collection('event_statuses'),
+    db.collection('event_status_changes'),
+    options,
+  );
 }

@@ -34,11 +34,7 @@ type Plan = { kind: 'create'; input: ListingInput } | { kind: 'existing'; input:
  * Re-running a file is therefore safe, and two uploads of one file at once create each listing
  * once: the derived `_id` is the unique key that decides.
  */
-export async function createListings(
-  c: TicketsDeps,
-  sellerId: string,
-  body: unknown,
-): Promise<BulkListingsResponse> {
+export async function createListings(c: TicketsDeps, sellerId: string, body: unknown): Promise<BulkListingsResponse> {
   const { listings: raw } = parseOrThrow(bulkListingsSchema, body, 'request body');
   const errors: ErrorItem[] = [];
   const bad = (i: number, field: string, message: string) =>
@@ -190,8 +186,6 @@ export async function createListings(
         results[index] = { index, status: 'updated', listing: toListingDto(stored, tickets, sellerId, c.fees) };
       }),
     );
-  if (creates.length > 0) c.nudge();
-
   const count = (s: ListingRowOutcome['status']) => results.filter((r) => r.status === s).length;
   return {
     created: count('created'),

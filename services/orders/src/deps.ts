@@ -6,7 +6,7 @@ import type { OrdersConfig } from './config';
 import { CreationsInFlight } from './domain/creations-in-flight';
 import type { HoldSlotDoc } from './domain/enforce-hold-limit';
 import type { HoldDoc, HoldHeadDoc, HoldReleaseDoc, OutcomeDoc } from './models/hold';
-import type { EventVersionDoc } from './models/event-facts';
+import type { EventRefundDoc, EventVersionDoc } from './models/event-facts';
 import { OrderDoc, orderModel } from './models/order';
 import { TicketReplicaDoc, ticketReplicaModel } from './models/ticket-replica';
 
@@ -38,7 +38,7 @@ export interface OrdersDeps {
   /** What orders knows of events: one document per `event.updated` version (models/event-facts.ts). */
   eventVersions: Collection<EventVersionDoc>;
   /** Outbox records `{ _id: orderId, events: [order.refund-requested] }`: one refund per paid order of a cancelled event. */
-  eventRefunds: Collection<Document>;
+  eventRefunds: Collection<EventRefundDoc>;
   config: OrdersConfig;
   logger: Logger;
   now: () => number;
@@ -62,7 +62,7 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
   ticketReplicaModel(db);
   const now = options.now ?? Date.now;
   const nudgeOutbox = options.nudgeOutbox ?? (() => undefined);
-  const col = <T extends Document>(name: string) => db.collection<T>(name) as unknown as Collection<T>;
+  const col = <T extends Document>(name: string): Collection<T> => db.collection<T>(name);
   const orderDocs = col<OrderDoc>('orders');
   const tickets = col<TicketReplicaDoc>('tickets');
   const ticketVersions = col<ReplicaVersionDoc<TicketReplicaDoc>>('ticket_versions');
@@ -82,7 +82,7 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
     holdSlots: col<HoldSlotDoc>('hold_slots'),
     declines: col('payment_declines'),
     eventVersions: col<EventVersionDoc>('event_versions'),
-    eventRefunds: col('event_refunds'),
+    eventRefunds: col<EventRefundDoc>('event_refunds'),
     config: options.config,
     logger: options.logger,
     now,

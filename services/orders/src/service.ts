@@ -1,4 +1,4 @@
-import { ServiceSpec, createServiceApp, createSharedStore, Revocations } from '@bigtix/middleware';
+import { ServiceSpec, createServiceApp, createSharedStore, Revocations, untypedCollection } from '@bigtix/middleware';
 import { readOrdersConfig } from './config';
 import { OrdersDeps, createOrdersDeps, ensureOrdersIndexes } from './deps';
 import { onPaymentCreated, onPaymentFailed, onPaymentSucceeded } from './events/consumers/on-payment-events';
@@ -63,7 +63,11 @@ export function makeOrdersService(options: OrdersServiceOptions = {}): ServiceSp
             },
           },
         ],
-        outbox: [deps.orders.outboxSource(), { collection: deps.rejections }, { collection: deps.eventRefunds }],
+        outbox: [
+          deps.orders.outboxSource(),
+          { collection: deps.rejections },
+          { collection: untypedCollection(deps.eventRefunds) },
+        ],
         workers: [store.worker, orderSweeper(deps), closedEventRescan(deps)],
       };
     },

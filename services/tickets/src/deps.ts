@@ -1,8 +1,9 @@
 import { DEFAULT_FEES, FeeSchedule } from '@bigtix/common';
 import { VersionedStore, typedCollection } from '@bigtix/middleware';
-import type { Collection, Document } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { ListingCache } from './domain/listing-cache';
+import type { ClosedOrderDoc } from './domain/order-outcomes';
 import { EventStatusDoc, eventStatusStore } from './models/event-status';
 import { ListingDoc, ListingModel, listingModel } from './models/listing';
 import { TicketDoc, TicketModel, dropRetiredIndexes, ticketModel } from './models/ticket';
@@ -19,7 +20,7 @@ export interface TicketsDeps {
   /** To show buyers all-in prices (price + buyer fee). */
   fees: FeeSchedule;
   /** One document per order whose outcome (cancelled/expired/paid) we have seen, keyed by order id. */
-  closedOrders: Collection<Document>;
+  closedOrders: Collection<ClosedOrderDoc>;
   events: EventCache;
   /** What the event status sync last read of each followed event (models/event-status.ts). */
   eventStatuses: VersionedStore<EventStatusDoc>;
@@ -79,7 +80,7 @@ export async function createTicketsDeps(
     listingDocs,
     listingStore,
     fees: options.fees ?? DEFAULT_FEES,
-    closedOrders: db.collection('closed_orders'),
+    closedOrders: db.collection<ClosedOrderDoc>('closed_orders'),
     events: new EventCache(client, db.collection('event_cache'), { ttlMs: options.eventCacheTtlMs }),
     eventStatuses,
     listings,

@@ -1,7 +1,5 @@
 import { claim, makeEnvelope, outboxFields } from '@bigtix/middleware';
-import type { Collection } from 'mongodb';
 import type { OrdersDeps } from '../deps';
-import type { EventRefundDoc } from '../models/event-facts';
 import type { OrderDoc } from '../models/order';
 
 /**
@@ -20,7 +18,7 @@ export async function requestCancelRefund(deps: OrdersDeps, order: OrderDoc, eve
     reason: 'event-cancelled',
     eventId,
   });
-  return claim(deps.eventRefunds as unknown as Collection<EventRefundDoc>, order._id, {
+  return claim(deps.eventRefunds, order._id, {
     orderId: order._id,
     eventId,
     amount: order.total,

@@ -116,7 +116,7 @@ async function findSellerListings(
 ): Promise<Map<string, TicketDoc>> {
   if (eventIds.length === 0) return new Map();
   const perEvent = await Promise.all(
-    eventIds.map((eventId) => c.tickets.find({ sellerId, eventId }).lean() as unknown as Promise<TicketDoc[]>),
+    eventIds.map((eventId) => c.tickets.find({ sellerId, eventId }).lean<TicketDoc[]>()),
   );
   return new Map(perEvent.flat().map((d) => [serialKey(d.eventId, d.serialNumber), d]));
 }

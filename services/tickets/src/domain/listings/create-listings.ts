@@ -182,7 +182,7 @@ export async function createListings(c: TicketsDeps, sellerId: string, body: unk
         const stored = await updateListing(c, sellerId, listing._id, plan.input, {
           relist: listing.status === 'withdrawn',
         });
-        const tickets = (await c.tickets.find({ listingId: listing._id }).lean()) as unknown as TicketDoc[];
+        const tickets = await c.tickets.find({ listingId: listing._id }).lean<TicketDoc[]>();
         results[index] = { index, status: 'updated', listing: toListingDto(stored, tickets, sellerId, c.fees) };
       }),
     );
@@ -205,13 +205,13 @@ export async function createListings(c: TicketsDeps, sellerId: string, body: unk
  */
 async function listingsById(c: TicketsDeps, sellerId: string, ids: string[]): Promise<Map<string, ListingDoc>> {
   if (ids.length === 0) return new Map();
-  const found = (await c.listingDocs.find({ sellerId, _id: { $in: ids } }).lean()) as unknown as ListingDoc[];
+  const found = await c.listingDocs.find({ sellerId, _id: { $in: ids } }).lean<ListingDoc[]>();
   return new Map(found.map((l) => [l._id, l]));
 }
 
 async function ticketsById(c: TicketsDeps, ids: string[]): Promise<Map<string, TicketDoc>> {
   if (ids.length === 0) return new Map();
-  const found = (await c.tickets.find({ _id: { $in: ids } }).lean()) as unknown as TicketDoc[];
+  const found = await c.tickets.find({ _id: { $in: ids } }).lean<TicketDoc[]>();
   return new Map(found.map((t) => [t._id, t]));
 }
 

@@ -1,5 +1,6 @@
 import { claim } from '@bigtix/middleware';
 import type { Collection } from 'mongodb';
+import { paidOrderKey } from '../models/keys';
 
 export type ClosedOutcome = 'paid' | 'cancelled' | 'expired';
 
@@ -22,7 +23,7 @@ export async function recordOrderClosed(
   orderId: string,
   outcome: ClosedOutcome,
 ): Promise<void> {
-  await claim(closedOrders, outcome === 'paid' ? paidKey(orderId) : orderId, { outcome, at: new Date() });
+  await claim(closedOrders, outcome === 'paid' ? paidOrderKey(orderId) : orderId, { outcome, at: new Date() });
 }
 
 /** How the order ended, as far as this service has heard, or null while it is open. */
@@ -31,9 +32,7 @@ export async function closedOutcome(
   orderId: string,
 ): Promise<ClosedOutcome | null> {
   const byId = (id: string) => closedOrders.findOne({ _id: id });
-  if (await byId(paidKey(orderId))) return 'paid';
+  if (await byId(paidOrderKey(orderId))) return 'paid';
   const closed = await byId(orderId);
   return closed ? closed.outcome : null;
 }
-
-const paidKey = (orderId: string) => `${orderId}:paid`;

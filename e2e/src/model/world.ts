@@ -193,11 +193,7 @@ function gateAll<T extends object>(deps: T, gate: () => Gate | null, now: () => 
   const out: Gatable = { ...(deps as Gatable) };
   for (const [key, value] of Object.entries(out)) {
     if (value instanceof VersionedStore) {
-      out[key] = new VersionedStore(
-        gated(value.docs as Collection<Document>, gate),
-        gated(value.changes as Collection<Document>, gate),
-        { now },
-      );
+      out[key] = new VersionedStore(gated(value.docs, gate), gated(value.changes, gate), { ...value.options, now });
     } else if (isCollection(value)) {
       out[key] = gated(value, gate);
     }

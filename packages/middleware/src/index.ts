@@ -15,6 +15,7 @@ export * from './db/connect';
 export * from './db/claims';
 export * from './db/model';
 export * from './db/replica-store';
+export * from './db/typed-collection';
 export * from './bus/envelope';
 export * from './bus/topology';
 export * from './bus/connection';

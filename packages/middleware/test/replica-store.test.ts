@@ -1,7 +1,7 @@
 import { isolate, waitFor } from '@bigtix/testkit';
 import mongoose, { Connection } from 'mongoose';
 import { RetryLaterError } from '../src/bus/consumer';
-import { ReplicaStore, ReplicaStoreOptions, versionVerdict } from '../src/db/replica-store';
+import { ReplicaStore, ReplicaStoreOptions, ReplicaVersionDoc, versionVerdict } from '../src/db/replica-store';
 
 interface Seat {
   _id: string;
@@ -25,8 +25,8 @@ afterAll(async () => {
 
 const storeOn = (i: number, options: ReplicaStoreOptions = {}) =>
   new ReplicaStore<Seat>(
-    connections[i % connections.length].db!.collection('seats'),
-    connections[i % connections.length].db!.collection('seat_versions'),
+    connections[i % connections.length].db!.collection<Seat>('seats'),
+    connections[i % connections.length].db!.collection<ReplicaVersionDoc<Seat>>('seat_versions'),
     { what: 'seat', now: () => Date.now() + offsetMs, ...options },
   );
 

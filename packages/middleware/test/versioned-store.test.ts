@@ -1,7 +1,7 @@
 import { isolate } from '@bigtix/testkit';
 import mongoose, { Connection } from 'mongoose';
 import { makeEnvelope } from '../src/bus/envelope';
-import { ChangeRecord, VersionedStore } from '../src/outbox/versioned-store';
+import { ChangeRecord, VersionedStore, VersionedStoreOptions } from '../src/outbox/versioned-store';
 
 interface Counter {
   _id: string;
@@ -21,10 +21,10 @@ afterAll(async () => {
   await iso.cleanup();
 });
 
-const storeOn = (i: number, opts = {}) =>
+const storeOn = (i: number, opts: VersionedStoreOptions = {}) =>
   new VersionedStore<Counter>(
-    connections[i % connections.length].db!.collection('counters'),
-    connections[i % connections.length].db!.collection('counter_changes'),
+    connections[i % connections.length].db!.collection<Counter>('counters'),
+    connections[i % connections.length].db!.collection<ChangeRecord<Counter>>('counter_changes'),
     opts,
   );
 
@@ -68,9 +68,10 @@ it('loses no update when 30 writers on separate connections change one document 
 });
 
 it('refuses duplicates through the unique index, per row, and keeps no change record for them', async () => {
-  const docs = connections[0].db!.collection('uniq_docs');
+  type Serial = Counter & { serial: string };
+  const docs = connections[0].db!.collection<Serial>('uniq_docs');
   await docs.createIndex({ serial: 1 }, { unique: true });
-  const store = new VersionedStore<Counter & { serial: string }>(docs, connections[0].db!.collection('uniq_changes'));
+  const store = new VersionedStore<Serial>(docs, connections[0].db!.collection<ChangeRecord<Serial>>('uniq_changes'));
   const results = await store.createMany(
     [
       { _id: 'a', version: 1, count: 0, touchedBy: [], serial: 'S1' },
@@ -124,7 +125,7 @@ it('reads the state stored as any earlier version (what a change changed)', asyn
 });
 
 it('keeps rows the database stored but reported as duplicates (a FerretDB quirk under load)', async () => {
-  const real = connections[0].db!.collection('phantom_docs');
+  const real = connections[0].db!.collection<Counter>('phantom_docs');
   // Stores every row, then reports row 1 as a duplicate, as FerretDB sometimes does.
   const quirky = new Proxy(real, {
     get(target, prop, receiver) {
@@ -140,7 +141,10 @@ it('keeps rows the database stored but reported as duplicates (a FerretDB quirk 
       return Reflect.get(target, prop, receiver);
     },
   });
-  const store = new VersionedStore<Counter>(quirky, connections[0].db!.collection('phantom_changes'));
+  const store = new VersionedStore<Counter>(
+    quirky,
+    connections[0].db!.collection<ChangeRecord<Counter>>('phantom_changes'),
+  );
   const results = await store.createMany(
     [
       { _id: 'p1', version: 1, count: 0, touchedBy: [] },
@@ -161,4 +165,70 @@ it('creates a document once when the same creation runs five times at once (a re
   expect(results.flat().filter((r) => r.ok)).toHaveLength(1);
   expect(await connections[0].db!.collection('counter_changes').countDocuments({ aggregateId: 'same' })).toBe(1);
   expect(await connections[0].db!.collection('counters').countDocuments({ _id: 'same' as never })).toBe(1);
+});
+
+describe('onCommit', () => {
+  const counting = (i: number, opts: VersionedStoreOptions = {}) => {
+    const commits = { n: 0 };
+    return { commits, store: storeOn(i, { ...opts, onCommit: () => (commits.n += 1) }) };
+  };
+
+  it('is called once per change stored, and not when the decision is to do nothing or the document is absent', async () => {
+    const { store, commits } = counting(0);
+    await store.createMany([{ _id: 'k1', version: 1, count: 0, touchedBy: [] }], eventsFor);
+    expect(commits.n).toBe(1);
+    await store.change('k1', (c) => ({ next: { ...c, count: 1 }, events: eventsFor }));
+    expect(commits.n).toBe(2);
+    await store.change('k1', () => null);
+    await store.change('k1-missing', (c) => ({ next: c, events: eventsFor }));
+    expect(commits.n).toBe(2);
+  });
+
+  it('is called once per createMany that stored a row, and not for one whose rows were all refused', async () => {
+    const { store, commits } = counting(0);
+    await store.createMany(
+      [
+        { _id: 'k2', version: 1, count: 0, touchedBy: [] },
+        { _id: 'k3', version: 1, count: 0, touchedBy: [] },
+      ],
+      eventsFor,
+    );
+    expect(commits.n).toBe(1);
+    const again = await store.createMany([{ _id: 'k2', version: 1, count: 0, touchedBy: [] }], eventsFor);
+    expect(again.map((r) => r.ok)).toEqual([false]);
+    expect(commits.n).toBe(1);
+    await store.createMany([], eventsFor);
+    expect(commits.n).toBe(1);
+  });
+
+  it('is called by each writer for its own change only, however many claims it lost on the way', async () => {
+    await storeOn(0).createMany([{ _id: 'k4', version: 1, count: 0, touchedBy: [] }], eventsFor);
+    const writers = Array.from({ length: 10 }, (_, i) => counting(i));
+    await Promise.all(
+      writers.map(({ store }) =>
+        store.change('k4', (c) => ({ next: { ...c, count: c.count + 1 }, events: eventsFor })),
+      ),
+    );
+    expect((await storeOn(0).findById('k4'))?.count).toBe(10);
+    expect(writers.map(({ commits }) => commits.n)).toEqual(Array.from({ length: 10 }, () => 1));
+  });
+
+  it('is called when a writer rolled forward a dead writer’s claim, and again for its own change', async () => {
+    const { store, commits } = counting(0, { rollForwardAfterMs: 200 });
+    await storeOn(0).createMany([{ _id: 'k5', version: 1, count: 0, touchedBy: [] }], eventsFor);
+    const orphan: ChangeRecord<Counter> = {
+      _id: 'k5@2',
+      aggregateId: 'k5',
+      version: 2,
+      state: { _id: 'k5', version: 2, count: 100, touchedBy: ['dead-writer'] },
+      events: eventsFor({ _id: 'k5', version: 2, count: 100, touchedBy: [] }),
+      createdAt: new Date(),
+      publishedAt: null,
+      pending: 1,
+    };
+    await connections[0].db!.collection<ChangeRecord<Counter>>('counter_changes').insertOne(orphan);
+    await store.change('k5', (c) => ({ next: { ...c, count: c.count + 1 }, events: eventsFor }));
+    expect(await store.findById('k5')).toMatchObject({ version: 3, count: 101 });
+    expect(commits.n).toBe(2);
+  });
 });

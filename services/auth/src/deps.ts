@@ -40,7 +40,7 @@ export interface AuthDepsOptions {
 
 export function createAuthDeps(db: Connection, options: AuthDepsOptions): AuthDeps {
   const now = options.now ?? Date.now;
-  const col = <T extends Document>(name: string) => db.collection(name) as unknown as Collection<T>;
+  const col = <T extends Document>(name: string): Collection<T> => db.collection<T>(name);
   return {
     users: userModel(db),
     tokens: new Tokens(col<TokenDoc>('tokens'), options.revocations, now),

@@ -1,5 +1,4 @@
-import type { Collection, Document } from 'mongodb';
-import { ServiceSpec, createServiceApp, createSharedStore, Revocations } from '@bigtix/middleware';
+import { ServiceSpec, createServiceApp, createSharedStore, Revocations, untypedCollection } from '@bigtix/middleware';
 import { createMailer } from '@bigtix/mailer';
 import { readAuthConfig } from './config';
 import { AuthDeps, createAuthDeps, ensureAuthIndexes } from './deps';
@@ -50,7 +49,7 @@ export function makeAuthService(options: AuthServiceOptions = {}): ServiceSpec {
       return {
         app,
         // Auth's events, each its own outbox record: `user.registered` and `user.email-verified`.
-        outbox: [{ collection: deps.events as unknown as Collection<Document> }],
+        outbox: [{ collection: untypedCollection(deps.events) }],
         workers: [store.worker, revocationResync(deps.tokens), deps.mailer.worker()],
       };
     },

@@ -6,7 +6,7 @@ import type { OrdersConfig } from './config';
 import { CreationsInFlight } from './domain/creations-in-flight';
 import type { HoldSlotDoc } from './domain/enforce-hold-limit';
 import type { HoldDoc, HoldHeadDoc, HoldReleaseDoc, OutcomeDoc } from './models/hold';
-import type { EventVersionDoc } from './models/event-facts';
+import type { EventRefundDoc, EventVersionDoc } from './models/event-facts';
 import { OrderDoc, orderModel } from './models/order';
 import { TicketReplicaDoc, ticketReplicaModel } from './models/ticket-replica';
 
@@ -38,10 +38,14 @@ export interface OrdersDeps {
   /** What orders knows of events: one document per `event.updated` version (models/event-facts.ts). */
   eventVersions: Collection<EventVersionDoc>;
   /** Outbox records `{ _id: orderId, events: [order.refund-requested] }`: one refund per paid order of a cancelled event. */
-  eventRefunds: Collection<Document>;
+  eventRefunds: Collection<EventRefundDoc>;
   config: OrdersConfig;
   logger: Logger;
   now: () => number;
+  /**
+   * Wakes the outbox relay. `orders` calls it after every change it stores; a use case calls it
+   * only after writing a plain outbox record (`rejections`, `eventRefunds`).
+   */
   nudgeOutbox: () => void;
 }
 
@@ -57,12 +61,13 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
   orderModel(db);
   ticketReplicaModel(db);
   const now = options.now ?? Date.now;
-  const col = <T extends Document>(name: string) => db.collection<T>(name) as unknown as Collection<T>;
+  const nudgeOutbox = options.nudgeOutbox ?? (() => undefined);
+  const col = <T extends Document>(name: string): Collection<T> => db.collection<T>(name);
   const orderDocs = col<OrderDoc>('orders');
   const tickets = col<TicketReplicaDoc>('tickets');
   const ticketVersions = col<ReplicaVersionDoc<TicketReplicaDoc>>('ticket_versions');
   return {
-    orders: new VersionedStore<OrderDoc>(orderDocs as unknown as Collection<Document>, col('order_changes'), { now }),
+    orders: new VersionedStore<OrderDoc>(orderDocs, col('order_changes'), { now, onCommit: nudgeOutbox }),
     orderDocs,
     holds: col<HoldDoc>('holds'),
     holdReleases: col<HoldReleaseDoc>('hold_releases'),
@@ -70,22 +75,18 @@ export function createOrdersDeps(db: Connection, options: DepsOptions): OrdersDe
     outcomes: col<OutcomeDoc>('order_outcomes'),
     tickets,
     ticketVersions,
-    ticketReplica: new ReplicaStore<TicketReplicaDoc>(
-      tickets as unknown as Collection<Document>,
-      ticketVersions as unknown as Collection<Document>,
-      { what: 'ticket', now },
-    ),
+    ticketReplica: new ReplicaStore<TicketReplicaDoc>(tickets, ticketVersions, { what: 'ticket', now }),
     rejections: col('payment_rejections'),
     repairLeases: col('outcome_repairs'),
     creations: new CreationsInFlight(),
     holdSlots: col<HoldSlotDoc>('hold_slots'),
     declines: col('payment_declines'),
     eventVersions: col<EventVersionDoc>('event_versions'),
-    eventRefunds: col('event_refunds'),
+    eventRefunds: col<EventRefundDoc>('event_refunds'),
     config: options.config,
     logger: options.logger,
     now,
-    nudgeOutbox: options.nudgeOutbox ?? (() => undefined),
+    nudgeOutbox,
   };
 }
 

@@ -1,4 +1,4 @@
-import { ServiceSpec, createServiceApp, createSharedStore, Revocations } from '@bigtix/middleware';
+import { ServiceSpec, createServiceApp, createSharedStore, Revocations, untypedCollection } from '@bigtix/middleware';
 import { readOrdersConfig } from './config';
 import { OrdersDeps, createOrdersDeps, ensureOrdersIndexes } from './deps';
 import { onPaymentCreated } from './events/consumers/on-payment-created';
@@ -65,7 +65,11 @@ export function makeOrdersService(options: OrdersServiceOptions = {}): ServiceSp
             },
           },
         ],
-        outbox: [deps.orders.outboxSource(), { collection: deps.rejections }, { collection: deps.eventRefunds }],
+        outbox: [
+          deps.orders.outboxSource(),
+          { collection: deps.rejections },
+          { collection: untypedCollection(deps.eventRefunds) },
+        ],
         workers: [store.worker, orderSweeper(deps), closedEventRescan(deps)],
       };
     },

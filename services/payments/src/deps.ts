@@ -35,8 +35,11 @@ export interface PaymentsDeps {
   gateway: PaymentGateway;
   config: PaymentsConfig;
   logger: Logger;
-  /** Wakes the outbox relay after a write that carries events. */
-  nudge: () => void;
+  /**
+   * Wakes the outbox relay. The payments store calls it after every change it stores (its
+   * `onCommit`); a use case calls it only after writing a plain outbox record.
+   */
+  nudgeOutbox: () => void;
   /** Milliseconds since the epoch, for every time a use case decides by. */
   now: () => number;
   payouts: PayoutParts;
@@ -60,13 +63,14 @@ export function createPaymentsDeps(db: Connection, options: PaymentsDepsOptions)
   const { config, onStripeError } = options;
   const now = options.now ?? Date.now;
   const stripe = createStripeClient(config);
+  const nudgeOutbox = options.nudgeOutbox ?? (() => undefined);
   return {
     orders: orderReplicaStore(db, now),
-    payments: paymentCollections(db),
+    payments: paymentCollections(db, { onCommit: nudgeOutbox }),
     gateway: new PaymentGateway(stripe, config.stripeWebhookSecret, onStripeError),
     config,
     logger: options.logger,
-    nudge: options.nudgeOutbox ?? (() => undefined),
+    nudgeOutbox,
     now,
     payouts: {
       ledger: ledgerCollection(db),

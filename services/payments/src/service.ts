@@ -1,6 +1,7 @@
 import { ServiceSpec, createServiceApp, createSharedStore, Revocations } from '@bigtix/middleware';
 import { readPaymentsConfig } from './config';
 import { createPaymentsDeps, ensurePaymentsIndexes } from './deps';
+import type { StripeEventDoc } from './domain/handle-stripe-event';
 import { onOrderCancelled } from './events/consumers/on-order-cancelled';
 import { onOrderCreated } from './events/consumers/on-order-created';
 import { onOrderPaid } from './events/consumers/on-order-paid';
@@ -21,7 +22,7 @@ export const paymentsService: ServiceSpec = {
   defaultPort: 4004,
   async setup(ctx) {
     const config = readPaymentsConfig(ctx.env);
-    const stripeEvents = nativeCollection(ctx.db, 'stripe_events');
+    const stripeEvents = nativeCollection<StripeEventDoc>(ctx.db, 'stripe_events');
     // Refund notices and "payout sent", once per fact (domain/notifications).
     const mailer = await createMailer(ctx.env, ctx.db.db!, ctx.logger);
     const notifier = await createNotifier(mailer, ctx.db.db!, ctx.logger);

@@ -1,8 +1,9 @@
 import { DEFAULT_FEES, FeeSchedule } from '@bigtix/common';
-import { VersionedStore } from '@bigtix/middleware';
-import type { Collection, Document } from 'mongodb';
+import { VersionedStore, typedCollection } from '@bigtix/middleware';
+import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { ListingCache } from './domain/listing-cache';
+import type { ClosedOrderDoc } from './domain/order-outcomes';
 import { EventStatusDoc, eventStatusStore } from './models/event-status';
 import { ListingDoc, ListingModel, listingModel } from './models/listing';
 import { TicketDoc, TicketModel, dropRetiredIndexes, ticketModel } from './models/ticket';
@@ -19,12 +20,15 @@ export interface TicketsDeps {
   /** To show buyers all-in prices (price + buyer fee). */
   fees: FeeSchedule;
   /** One document per order whose outcome (cancelled/expired/paid) we have seen, keyed by order id. */
-  closedOrders: Collection<Document>;
+  closedOrders: Collection<ClosedOrderDoc>;
   events: EventCache;
   /** What the event status sync last read of each followed event (models/event-status.ts). */
   eventStatuses: VersionedStore<EventStatusDoc>;
-  /** Wakes the outbox relay right after a write (and clears this process's listing cache). */
-  nudge: () => void;
+  /**
+   * Wakes the outbox relay and clears this process's listing cache. The three stores call it
+   * after every change they store (their `onCommit`), so a use case never needs to.
+   */
+  nudgeOutbox: () => void;
   /** Event listing pages, shared by concurrent readers for a moment (see listing-cache.ts). */
   listings: ListingCache<TicketDoc[]>;
   /** The clock of every use case (ms since the epoch), as in orders' and payments' deps. */
@@ -40,43 +44,47 @@ export async function createTicketsDeps(
   options: {
     eventCacheTtlMs: number;
     listingCacheMs?: number;
-    nudge?: () => void;
+    /** Wakes the outbox relay (the service passes its relay's). */
+    nudgeOutbox?: () => void;
     fees?: FeeSchedule;
     now?: () => number;
   },
 ): Promise<TicketsDeps> {
   const db = connection.db!;
+  const listings = new ListingCache<TicketDoc[]>(options.listingCacheMs ?? 0);
+  const wakeRelay = options.nudgeOutbox ?? (() => undefined);
+  const nudgeOutbox = () => {
+    listings.clear();
+    wakeRelay();
+  };
+  // Each stored change has a record for the relay, and makes this process's listing pages stale.
+  const onCommit = nudgeOutbox;
   const tickets = ticketModel(connection);
-  const store = new VersionedStore<TicketDoc>(
-    tickets.collection as unknown as Collection<Document>,
-    db.collection('ticket_changes'),
-  );
+  const store = new VersionedStore<TicketDoc>(typedCollection(tickets.collection), db.collection('ticket_changes'), {
+    onCommit,
+  });
   await store.ensureIndexes();
   await dropRetiredIndexes(tickets);
   const listingDocs = listingModel(connection);
   const listingStore = new VersionedStore<ListingDoc>(
-    listingDocs.collection as unknown as Collection<Document>,
+    typedCollection(listingDocs.collection),
     db.collection('listing_changes'),
+    { onCommit },
   );
   await listingStore.ensureIndexes();
-  const eventStatuses = eventStatusStore(db);
+  const eventStatuses = eventStatusStore(db, { onCommit });
   await eventStatuses.ensureIndexes();
-  const listings = new ListingCache<TicketDoc[]>(options.listingCacheMs ?? 0);
-  const nudge = options.nudge ?? (() => undefined);
   return {
     tickets,
     store,
     listingDocs,
     listingStore,
     fees: options.fees ?? DEFAULT_FEES,
-    closedOrders: db.collection('closed_orders'),
+    closedOrders: db.collection<ClosedOrderDoc>('closed_orders'),
     events: new EventCache(client, db.collection('event_cache'), { ttlMs: options.eventCacheTtlMs }),
     eventStatuses,
     listings,
-    nudge: () => {
-      listings.clear();
-      nudge();
-    },
+    nudgeOutbox,
     now: options.now ?? Date.now,
   };
 }

@@ -26,7 +26,7 @@ export const ticketsService: ServiceSpec = {
     const c = await createTicketsDeps(ctx.db, client, {
       eventCacheTtlMs: tm.eventCacheTtlMs,
       listingCacheMs: config.listingCacheMs,
-      nudge: ctx.nudgeOutbox,
+      nudgeOutbox: ctx.nudgeOutbox,
       fees: readFeeSchedule(ctx.env),
     });
 

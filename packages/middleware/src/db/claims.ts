@@ -1,4 +1,4 @@
-import type { Collection, Document } from 'mongodb';
+import type { Collection, Document, OptionalUnlessRequiredId } from 'mongodb';
 
 /**
  * The only atomic primitives FerretDB 1.24 and MongoDB share: inserting a unique key (exactly
@@ -16,7 +16,7 @@ export async function claim<T extends Document>(
   doc: Omit<T, '_id'>,
 ): Promise<boolean> {
   try {
-    await collection.insertOne({ ...doc, _id: key } as unknown as Parameters<Collection<T>['insertOne']>[0]);
+    await collection.insertOne({ ...doc, _id: key } as OptionalUnlessRequiredId<T>);
     return true;
   } catch (err) {
     if (isDuplicateKeyError(err)) return false;

@@ -1,4 +1,4 @@
-import type { Collection, Document } from 'mongodb';
+import type { Collection, Filter, OptionalUnlessRequiredId } from 'mongodb';
 import { RetryLaterError } from '../bus/consumer';
 import type { Versioned } from '../outbox/versioned-store';
 import { claim, isDuplicateKeyError } from './claims';
@@ -67,8 +67,8 @@ export interface ReplicaApplyFaults {
  */
 export class ReplicaStore<T extends Versioned> {
   constructor(
-    readonly docs: Collection<Document>,
-    readonly versions: Collection<Document>,
+    readonly docs: Collection<T>,
+    readonly versions: Collection<ReplicaVersionDoc<T>>,
     private readonly options: ReplicaStoreOptions = {},
   ) {}
 
@@ -81,7 +81,7 @@ export class ReplicaStore<T extends Versioned> {
   }
 
   async findById(id: string): Promise<T | null> {
-    return (await this.docs.findOne({ _id: id } as Document)) as T | null;
+    return (await this.docs.findOne({ _id: id } as Filter<T>)) as T | null;
   }
 
   /**
@@ -126,7 +126,7 @@ export class ReplicaStore<T extends Versioned> {
   private async settle(id: string, version: number, key: string, previous: T | null): Promise<ReplicaApplied<T>> {
     let waited = 0;
     for (let round = 1; ; round++) {
-      const claimed = (await this.versions.findOne({ _id: key } as Document)) as ReplicaVersionDoc<T> | null;
+      const claimed = await this.versions.findOne({ _id: key } as Filter<ReplicaVersionDoc<T>>);
       const current = await this.findById(id);
       if ((current?.version ?? 0) >= version) return { applied: false, previous };
       if (claimed && this.now - new Date(claimed.createdAt).getTime() >= (this.options.rollForwardAfterMs ?? 2_000)) {
@@ -153,7 +153,7 @@ export class ReplicaStore<T extends Versioned> {
   ): Promise<ReplicaApplied<T>> {
     const state = { ...build(null), _id: id, version: 1 } as T;
     try {
-      await this.docs.insertOne(state as Document);
+      await this.docs.insertOne(state as OptionalUnlessRequiredId<T>);
       return { applied: true, previous: null };
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
@@ -164,7 +164,7 @@ export class ReplicaStore<T extends Versioned> {
   /** Writes one version only over an older one (version 1 creates the document). */
   private async write(state: T): Promise<void> {
     try {
-      await this.docs.replaceOne({ _id: state._id, version: { $lt: state.version } } as Document, state as Document, {
+      await this.docs.replaceOne({ _id: state._id, version: { $lt: state.version } } as Filter<T>, state, {
         upsert: state.version === 1,
       });
     } catch (err) {

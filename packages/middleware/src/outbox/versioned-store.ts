@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Envelope } from '@bigtix/common';
-import type { Collection, Document } from 'mongodb';
+import type { Collection, Filter, OptionalUnlessRequiredId } from 'mongodb';
 import { isDuplicateKeyError } from '../db/claims';
+import { untypedCollection } from '../db/typed-collection';
 import type { OutboxRecord } from './outbox-record';
 import type { OutboxSource, Readiness } from './outbox-relay';
 
@@ -15,6 +16,8 @@ export interface ChangeRecord<T> extends OutboxRecord {
   aggregateId: string;
   version: number;
   state: T;
+  /** Which createMany call wrote it (tells our own insert from a concurrent one's when FerretDB's answer is unclear). */
+  writer?: string;
 }
 
 export type EventsOf<T> = (next: T) => Envelope[];
@@ -29,7 +32,17 @@ export interface VersionedStoreOptions {
   rollForwardAfterMs?: number;
   maxAttempts?: number;
   now?: () => number;
+  /**
+   * Called once a `change` or `createMany` has stored something new (a change record and its
+   * document), e.g. to wake the outbox relay; not when `decide` returned null, nor for a claim
+   * lost to another writer (that writer calls its own). Also after this writer rolled forward a
+   * dead writer's claim, which made that record publishable.
+   */
+  onCommit?: () => void;
 }
+
+/** The `_id` filter of a collection whose documents have string ids (the driver cannot resolve `Filter<T>` for a generic T). */
+const byId = <D extends { _id: string }>(id: string): Filter<D> => ({ _id: id }) as Filter<D>;
 
 /**
  * Inserts documents with fresh `_id`s unordered and returns the indexes refused by a unique
@@ -37,15 +50,15 @@ export interface VersionedStoreOptions {
  * insertMany that it did store (seen in bulk listing: 2–10 of 10,000 fresh rows), so a reported
  * duplicate is looked up by `_id` and counts as stored when `isOurs` recognises what is there.
  */
-async function insertManyUnordered(
-  collection: Collection<Document>,
-  docs: Document[],
-  isOurs: (found: Document) => boolean,
+async function insertManyUnordered<D extends { _id: string }>(
+  collection: Collection<D>,
+  docs: D[],
+  isOurs: (found: D) => boolean,
 ): Promise<Set<number>> {
   if (docs.length === 0) return new Set();
   const refused = new Set<number>();
   try {
-    await collection.insertMany(docs, { ordered: false });
+    await collection.insertMany(docs as OptionalUnlessRequiredId<D>[], { ordered: false });
     return refused;
   } catch (err) {
     const writeErrors = (err as { writeErrors?: { index: number; code: number }[] | { index: number; code: number } })
@@ -64,9 +77,12 @@ async function insertManyUnordered(
   const indexes = [...refused];
   for (let i = 0; i < indexes.length; i += 32) {
     const batch = indexes.slice(i, i + 32);
-    const found = await Promise.all(batch.map((index) => collection.findOne({ _id: docs[index]._id })));
+    const found = (await Promise.all(
+      batch.map((index) => collection.findOne(byId<D>(docs[index]._id))),
+    )) as (D | null)[];
     batch.forEach((index, j) => {
-      if (found[j] && isOurs(found[j])) refused.delete(index);
+      const doc = found[j];
+      if (doc && isOurs(doc)) refused.delete(index);
     });
   }
   return refused;
@@ -86,12 +102,16 @@ export class ContendedError extends Error {}
  * the winner then writes the document. A loser re-reads and decides again on the new state.
  * If a winner dies between its claim and its write, the next writer (or the relay) rolls the
  * claimed state forward, so nothing claimed is ever lost.
+ *
+ * Both collections are typed (`Collection<T>` for the documents, `Collection<ChangeRecord<T>>`
+ * for the changes); `findById` is the read. `options.onCommit` runs after every write that
+ * stored something new, which is where a service wakes its outbox relay.
  */
 export class VersionedStore<T extends Versioned> {
   constructor(
-    readonly docs: Collection<Document>,
-    readonly changes: Collection<Document>,
-    private readonly options: VersionedStoreOptions = {},
+    readonly docs: Collection<T>,
+    readonly changes: Collection<ChangeRecord<T>>,
+    readonly options: VersionedStoreOptions = {},
   ) {}
 
   private get now(): number {
@@ -124,15 +144,11 @@ export class VersionedStore<T extends Versioned> {
     // insert from a concurrent one when the database's answer is unclear.
     const writer = randomUUID();
     const withWriter = records.map((r) => ({ ...r, writer }));
-    const refusedRecords = await insertManyUnordered(
-      this.changes,
-      withWriter as unknown as Document[],
-      (found) => found.writer === writer,
-    );
+    const refusedRecords = await insertManyUnordered(this.changes, withWriter, (found) => found.writer === writer);
     const toInsert = docs.map((doc, i) => ({ doc, i })).filter(({ i }) => !refusedRecords.has(i));
     const refusedDocs = await insertManyUnordered(
       this.docs,
-      toInsert.map(({ doc }) => doc) as unknown as Document[],
+      toInsert.map(({ doc }) => doc),
       // We own the change record, so a document with our _id is ours (or our roll-forward).
       () => true,
     );
@@ -141,8 +157,9 @@ export class VersionedStore<T extends Versioned> {
     // One by _id, a few at a time: FerretDB evaluates `$in` itself, document by document, over
     // the whole changes collection (a re-run of a 1000-row bulk listing took minutes that way).
     for (let i = 0; i < ownRecordsToDrop.length; i += 32) {
-      await Promise.all(ownRecordsToDrop.slice(i, i + 32).map((id) => this.changes.deleteOne({ _id: id } as Document)));
+      await Promise.all(ownRecordsToDrop.slice(i, i + 32).map((id) => this.changes.deleteOne(byId(id))));
     }
+    if (failed.size < docs.length) this.committed();
     return docs.map((doc, i) =>
       failed.has(i) ? { ok: false as const, duplicate: true as const } : { ok: true as const, doc },
     );
@@ -150,17 +167,18 @@ export class VersionedStore<T extends Versioned> {
 
   /** True once version `version` of `id` is claimed (it exists, or the relay will roll it forward). */
   async hasChange(id: string, version: number): Promise<boolean> {
-    return (await this.changes.findOne({ _id: changeKey(id, version) } as Document)) !== null;
+    return (await this.changes.findOne(byId(changeKey(id, version)))) !== null;
   }
 
   /** The state stored as version `version` of `id` (its change record), or null (e.g. to tell what a change changed). */
   async stateAt(id: string, version: number): Promise<T | null> {
-    const record = await this.changes.findOne({ _id: changeKey(id, version) } as Document);
-    return (record?.state as T | undefined) ?? null;
+    const record = await this.changes.findOne(byId(changeKey(id, version)));
+    return record?.state ?? null;
   }
 
+  /** The document as stored now, or null. */
   async findById(id: string): Promise<T | null> {
-    return (await this.docs.findOne({ _id: id } as Document)) as T | null;
+    return (await this.docs.findOne(byId(id))) as T | null;
   }
 
   /**
@@ -187,13 +205,14 @@ export class VersionedStore<T extends Versioned> {
         pending: 1,
       };
       try {
-        await this.changes.insertOne(record as unknown as Document);
+        await this.changes.insertOne(record as OptionalUnlessRequiredId<ChangeRecord<T>>);
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
-        await this.settle(id, next.version, attempt);
+        if (await this.settle(id, next.version, attempt)) this.committed();
         continue;
       }
       await this.apply(next);
+      this.committed();
       return next;
     }
     throw new ContendedError(`document ${id} is changing too often; try again`);
@@ -201,7 +220,10 @@ export class VersionedStore<T extends Versioned> {
 
   /** The relay's view: publish a change once its document reached that version. */
   outboxSource(): OutboxSource {
-    return { collection: this.changes, readiness: (record) => this.readiness(record as ChangeRecord<T>) };
+    return {
+      collection: untypedCollection(this.changes),
+      readiness: (record) => this.readiness(record as ChangeRecord<T>),
+    };
   }
 
   private async readiness(record: ChangeRecord<T>): Promise<Readiness> {
@@ -211,24 +233,31 @@ export class VersionedStore<T extends Versioned> {
     return (await this.rollForward(record)) ? 'publish' : 'abort';
   }
 
-  /** Someone else claimed `version`: wait for their write, or roll their claim forward if they died. */
-  private async settle(id: string, version: number, attempt: number): Promise<void> {
+  private committed(): void {
+    this.options.onCommit?.();
+  }
+
+  /**
+   * Someone else claimed `version`: wait for their write, or roll their claim forward if they
+   * died. True when this call wrote their claimed state (it is publishable now).
+   */
+  private async settle(id: string, version: number, attempt: number): Promise<boolean> {
     const deadline = this.now + (this.options.rollForwardAfterMs ?? 2_000);
     while (this.now < deadline) {
       const doc = await this.findById(id);
-      if (!doc || doc.version >= version) return;
+      if (!doc || doc.version >= version) return false;
       await new Promise((r) => setTimeout(r, Math.min(5 * (attempt + 1), 50)));
     }
-    const record = (await this.changes.findOne({ _id: changeKey(id, version) } as Document)) as ChangeRecord<T> | null;
-    if (record) await this.rollForward(record);
+    const record = await this.changes.findOne(byId(changeKey(id, version)));
+    return record ? this.rollForward(record) : false;
   }
 
   /** Writes a claimed state that its writer never wrote. False if the document can never take it. */
   private async rollForward(record: ChangeRecord<T>): Promise<boolean> {
     try {
       await this.docs.replaceOne(
-        { _id: record.aggregateId, version: { $lt: record.version } } as Document,
-        record.state as unknown as Document,
+        { _id: record.aggregateId, version: { $lt: record.version } } as Filter<T>,
+        record.state,
         {
           upsert: record.version === 1,
         },
@@ -243,6 +272,6 @@ export class VersionedStore<T extends Versioned> {
   }
 
   private async apply(next: T): Promise<void> {
-    await this.docs.replaceOne({ _id: next._id, version: next.version - 1 } as Document, next as unknown as Document);
+    await this.docs.replaceOne({ _id: next._id, version: next.version - 1 } as Filter<T>, next);
   }
 }

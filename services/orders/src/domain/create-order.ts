@@ -202,7 +202,6 @@ async function holdAndStore(
     paymentIntentId: null,
   };
   await deps.orders.createMany([order], (o) => [orderEventFor(o)]);
-  deps.nudgeOutbox();
   return order;
 }
 

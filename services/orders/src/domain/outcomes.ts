@@ -71,7 +71,6 @@ export async function settleOutcome(deps: OrdersDeps, outcome: OutcomeDoc): Prom
     );
   }
   await deps.outcomes.updateOne({ _id: outcome._id }, { $set: { appliedAt: new Date(deps.now()), pending: 0 } });
-  deps.nudgeOutbox();
   return order;
 }
 

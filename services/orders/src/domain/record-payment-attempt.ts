@@ -15,7 +15,6 @@ export async function recordPaymentCreated(deps: OrdersDeps, data: PaymentCreate
       ? null
       : { paymentIntentId: data.paymentIntentId },
   );
-  deps.nudgeOutbox();
   return changed ?? order;
 }
 
@@ -32,6 +31,5 @@ export async function recordPaymentFailed(deps: OrdersDeps, data: PaymentFailedD
           failedPaymentIntentIds: [...(current.failedPaymentIntentIds ?? []), data.paymentIntentId],
         },
   );
-  deps.nudgeOutbox();
   return changed ?? order;
 }

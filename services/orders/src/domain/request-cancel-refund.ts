@@ -1,8 +1,6 @@
 import { claim, outboxFields } from '@bigtix/middleware';
-import type { Collection } from 'mongodb';
 import type { OrdersDeps } from '../deps';
 import { refundRequestedEvent } from '../events/publishers/order-events';
-import type { EventRefundDoc } from '../models/event-facts';
 import type { OrderDoc } from '../models/order';
 
 /**
@@ -13,7 +11,7 @@ import type { OrderDoc } from '../models/order';
  */
 export async function requestCancelRefund(deps: OrdersDeps, order: OrderDoc, eventId: string): Promise<boolean> {
   const event = refundRequestedEvent(order, eventId);
-  return claim(deps.eventRefunds as unknown as Collection<EventRefundDoc>, order._id, {
+  return claim(deps.eventRefunds, order._id, {
     orderId: order._id,
     eventId,
     amount: order.total,

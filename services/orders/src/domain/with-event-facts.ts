@@ -1,7 +1,6 @@
 import type { OrderDto } from '@bigtix/common';
 import type { OrdersDeps } from '../deps';
-import { EventRefundDoc, latestEvent } from '../models/event-facts';
-import type { Collection } from 'mongodb';
+import { latestEvent } from '../models/event-facts';
 
 /**
  * Adds to an order what happened to its event: the status and date tickets last read from
@@ -14,9 +13,7 @@ export async function withEventFacts(deps: OrdersDeps, order: OrderDto): Promise
   if (!eventId) return order;
   const [event, refund] = await Promise.all([
     latestEvent(deps.eventVersions, eventId),
-    order.status === 'paid'
-      ? (deps.eventRefunds as unknown as Collection<EventRefundDoc>).findOne({ _id: order.id })
-      : null,
+    order.status === 'paid' ? deps.eventRefunds.findOne({ _id: order.id }) : null,
   ]);
   return {
     ...order,

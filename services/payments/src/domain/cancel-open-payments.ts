@@ -30,5 +30,4 @@ export async function cancelPayment(deps: PaymentsDeps, payment: Payment): Promi
     { orderId: payment.orderId, paymentIntentId: payment.paymentIntentId, outcome: result.kind, status },
     'payment cancel requested',
   );
-  deps.nudge();
 }

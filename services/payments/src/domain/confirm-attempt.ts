@@ -30,7 +30,6 @@ export async function confirmAttempt(deps: PaymentsDeps, payment: Payment): Prom
       clientSecret: intent.clientSecret,
       failureMessage: intent.failureMessage,
     });
-    deps.nudge();
     const current = stored ?? payment;
     await cancelIfOrderGone(deps, current);
     return (await deps.payments.store.findById(payment._id)) ?? current;
@@ -41,7 +40,6 @@ export async function confirmAttempt(deps: PaymentsDeps, payment: Payment): Prom
     paymentIntentId: result.intent?.id ?? null,
     failureMessage: result.message,
   });
-  deps.nudge();
   const dto = toPaymentDto(failed ?? payment);
   if (result.kind === 'declined') throw new PaymentDeclinedError(result.message, { payment: dto });
   const field =

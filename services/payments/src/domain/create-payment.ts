@@ -65,7 +65,7 @@ export async function createPayment(
   const [claimed] = await deps.payments.store.createMany([payment], () => []);
   if (!claimed.ok) {
     // A concurrent request took attempt n: answer with its attempt, never start a second charge.
-    const winner = (await deps.payments.docs.findOne({ attemptKey: payment.attemptKey })) as unknown as Payment | null;
+    const winner = await deps.payments.docs.findOne({ attemptKey: payment.attemptKey });
     if (!winner) throw new ConflictError('Another payment for this order is starting; try again');
     return { created: false, payment: await settleOrResume(deps, winner) };
   }

@@ -1,5 +1,5 @@
 import { claim } from '@bigtix/middleware';
-import type { Collection, Document } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type Stripe from 'stripe';
 import { Payment, StoredPaymentStatus, findPaymentByIntent } from '../models/payment';
 import { advancePayment } from './advance-payment';
@@ -17,6 +17,17 @@ const INTENT_STATUS: Partial<Record<Stripe.Event.Type, StoredPaymentStatus>> = {
   'payment_intent.processing': 'processing',
 };
 
+/** One Stripe event seen, by its id (`stripe_events`): the claim that recognises a redelivery. */
+export interface StripeEventDoc {
+  _id: string;
+  type: string;
+  objectId: string | null;
+  stripeCreated: number;
+  receivedAt: Date;
+  appliedAt: Date | null;
+  outcome?: StripeEventOutcome;
+}
+
 export const HANDLED_STRIPE_EVENTS = [...Object.keys(INTENT_STATUS), ...PAYOUT_STRIPE_EVENTS];
 
 /**
@@ -27,7 +38,7 @@ export const HANDLED_STRIPE_EVENTS = [...Object.keys(INTENT_STATUS), ...PAYOUT_S
  */
 export async function handleStripeEvent(
   deps: PaymentsDeps,
-  events: Collection<Document>,
+  events: Collection<StripeEventDoc>,
   event: Stripe.Event,
 ): Promise<StripeEventOutcome> {
   const status = INTENT_STATUS[event.type];
@@ -40,7 +51,7 @@ export async function handleStripeEvent(
     appliedAt: null,
   });
   if (!won) {
-    const seen = await events.findOne({ _id: event.id as unknown as Document['_id'] });
+    const seen = await events.findOne({ _id: event.id });
     // Claimed but not marked applied: a concurrent delivery, or one that died mid-way. Applying
     // again is harmless (statuses only move forward), and it finishes the work of a dead one.
     if (seen?.appliedAt) return 'duplicate';
@@ -56,7 +67,6 @@ export async function handleStripeEvent(
         failureMessage:
           intent.last_payment_error?.message ?? (status === 'canceled' ? 'The payment was canceled' : null),
       });
-      deps.nudge();
       outcome = 'applied';
     } else {
       deps.logger.warn(
@@ -67,7 +77,7 @@ export async function handleStripeEvent(
   } else if (await handlePayoutEvent(deps, event)) {
     outcome = 'applied';
   }
-  await events.updateOne({ _id: event.id as unknown as Document['_id'] }, { $set: { appliedAt: new Date(), outcome } });
+  await events.updateOne({ _id: event.id }, { $set: { appliedAt: new Date(), outcome } });
   return won ? outcome : 'duplicate';
 }
 

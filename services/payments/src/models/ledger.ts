@@ -1,5 +1,5 @@
 import { claim } from '@bigtix/middleware';
-import type { Collection, Document } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { nativeCollection } from './collections';
 
@@ -46,10 +46,10 @@ export interface LedgerEntry {
   createdAt: Date;
 }
 
-export type LedgerCollection = Collection<Document>;
+export type LedgerCollection = Collection<LedgerEntry>;
 
 export function ledgerCollection(db: Connection): LedgerCollection {
-  return nativeCollection(db, 'ledger_entries');
+  return nativeCollection<LedgerEntry>(db, 'ledger_entries');
 }
 
 export async function ensureLedgerIndexes(ledger: LedgerCollection): Promise<void> {
@@ -70,12 +70,12 @@ export async function book(ledger: LedgerCollection, entry: Omit<LedgerEntry, 'c
 }
 
 export async function entriesOfOrder(ledger: LedgerCollection, orderId: string): Promise<LedgerEntry[]> {
-  const rows = (await ledger.find({ orderId }).toArray()) as unknown as LedgerEntry[];
+  const rows = await ledger.find({ orderId }).toArray();
   return rows.sort((a, b) => +new Date(a.createdAt) - +new Date(b.createdAt));
 }
 
 export async function findEntry(ledger: LedgerCollection, id: string): Promise<LedgerEntry | null> {
-  return (await ledger.findOne({ _id: id as unknown as Document['_id'] })) as unknown as LedgerEntry | null;
+  return ledger.findOne({ _id: id });
 }
 
 export function balanceOf(entries: readonly LedgerEntry[], account: LedgerAccount): number {

@@ -1,6 +1,6 @@
 import { PaymentDto, PaymentStatus } from '@bigtix/common';
-import { VersionedStore } from '@bigtix/middleware';
-import type { Collection, Document } from 'mongodb';
+import { VersionedStore, VersionedStoreOptions } from '@bigtix/middleware';
+import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type Stripe from 'stripe';
 import { nativeCollection } from './collections';
@@ -32,12 +32,16 @@ export type PaymentStore = VersionedStore<Payment>;
 
 export interface PaymentCollections {
   store: PaymentStore;
-  docs: Collection<Document>;
+  docs: Collection<Payment>;
 }
 
-export function paymentCollections(db: Connection): PaymentCollections {
-  const docs = nativeCollection(db, 'payments');
-  return { store: new VersionedStore<Payment>(docs, nativeCollection(db, 'payment_changes')), docs };
+/** `options.onCommit`: called after every payment change stored (the service wakes its outbox relay). */
+export function paymentCollections(
+  db: Connection,
+  options: Pick<VersionedStoreOptions, 'onCommit'> = {},
+): PaymentCollections {
+  const docs = nativeCollection<Payment>(db, 'payments');
+  return { store: new VersionedStore<Payment>(docs, nativeCollection(db, 'payment_changes'), options), docs };
 }
 
 /** The unique key is the claim that keeps two attempts of one order from being created at once. */
@@ -103,14 +107,11 @@ export function toPaymentDto(p: Payment): PaymentDto {
   return dto;
 }
 
-export async function listOrderPayments(docs: Collection<Document>, orderId: string): Promise<Payment[]> {
-  const rows = (await docs.find({ orderId }).toArray()) as unknown as Payment[];
+export async function listOrderPayments(docs: Collection<Payment>, orderId: string): Promise<Payment[]> {
+  const rows = await docs.find({ orderId }).toArray();
   return rows.sort((a, b) => a.attempt - b.attempt);
 }
 
-export async function findPaymentByIntent(
-  docs: Collection<Document>,
-  paymentIntentId: string,
-): Promise<Payment | null> {
-  return (await docs.findOne({ paymentIntentId })) as unknown as Payment | null;
+export async function findPaymentByIntent(docs: Collection<Payment>, paymentIntentId: string): Promise<Payment | null> {
+  return docs.findOne({ paymentIntentId });
 }

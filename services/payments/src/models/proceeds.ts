@@ -1,5 +1,5 @@
 import { claim } from '@bigtix/middleware';
-import type { Collection, Document } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { nativeCollection } from './collections';
 
@@ -39,18 +39,25 @@ export interface PayoutDecision {
   by: string;
 }
 
+/** A proceeds key (or a part of one) with nothing left to do, ever. */
+export interface PayoutFinished {
+  _id: string;
+  outcome: 'refunded' | 'reversed';
+  at: Date;
+}
+
 export interface PayoutCollections {
-  proceeds: Collection<Document>;
-  decisions: Collection<Document>;
+  proceeds: Collection<Proceeds>;
+  decisions: Collection<PayoutDecision>;
   /** Proceeds with nothing left to do, ever (refunded and never sent, or sent and reversed). */
-  finished: Collection<Document>;
+  finished: Collection<PayoutFinished>;
 }
 
 export function payoutCollections(db: Connection): PayoutCollections {
   return {
-    proceeds: nativeCollection(db, 'proceeds'),
-    decisions: nativeCollection(db, 'payout_decisions'),
-    finished: nativeCollection(db, 'payout_finished'),
+    proceeds: nativeCollection<Proceeds>(db, 'proceeds'),
+    decisions: nativeCollection<PayoutDecision>(db, 'payout_decisions'),
+    finished: nativeCollection<PayoutFinished>(db, 'payout_finished'),
   };
 }
 
@@ -59,7 +66,7 @@ export async function markFinished(c: PayoutCollections, key: string, outcome: '
 }
 
 export async function isFinished(c: PayoutCollections, key: string): Promise<boolean> {
-  return (await c.finished.findOne({ _id: key as unknown as Document['_id'] })) !== null;
+  return (await c.finished.findOne({ _id: key })) !== null;
 }
 
 export async function ensurePayoutIndexes({ proceeds }: PayoutCollections): Promise<void> {
@@ -73,11 +80,11 @@ export async function insertProceeds(c: PayoutCollections, p: Proceeds): Promise
 }
 
 export async function proceedsOfOrder(c: PayoutCollections, orderId: string): Promise<Proceeds[]> {
-  return (await c.proceeds.find({ orderId }).toArray()) as unknown as Proceeds[];
+  return c.proceeds.find({ orderId }).toArray();
 }
 
 export async function proceedsOfSeller(c: PayoutCollections, sellerId: string): Promise<Proceeds[]> {
-  const rows = (await c.proceeds.find({ sellerId }).toArray()) as unknown as Proceeds[];
+  const rows = await c.proceeds.find({ sellerId }).toArray();
   return rows.sort((a, b) => +new Date(b.soldAt) - +new Date(a.soldAt));
 }
 
@@ -90,10 +97,11 @@ export async function decide(
   const at = new Date();
   if (await claim(c.decisions, key, { decision, at, by }))
     return { won: true, decision: { _id: key, decision, at, by } };
-  const existing = (await c.decisions.findOne({ _id: key as unknown as Document['_id'] })) as unknown as PayoutDecision;
-  return { won: false, decision: existing };
+  // Lost the claim: the winner's decision is there (decisions are never deleted).
+  const existing = await c.decisions.findOne({ _id: key });
+  return { won: false, decision: existing! };
 }
 
 export async function decisionOf(c: PayoutCollections, key: string): Promise<PayoutDecision | null> {
-  return (await c.decisions.findOne({ _id: key as unknown as Document['_id'] })) as unknown as PayoutDecision | null;
+  return c.decisions.findOne({ _id: key });
 }

@@ -1,5 +1,5 @@
 import { claim } from '@bigtix/middleware';
-import type { Collection, Document } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { nativeCollection } from './collections';
 
@@ -18,10 +18,10 @@ export interface RefundFact {
   seenAt: Date;
 }
 
-export type RefundFactCollection = Collection<Document>;
+export type RefundFactCollection = Collection<RefundFact>;
 
 export function refundFactCollection(db: Connection): RefundFactCollection {
-  return nativeCollection(db, 'refunds_seen');
+  return nativeCollection<RefundFact>(db, 'refunds_seen');
 }
 
 export async function ensureRefundFactIndexes(refunds: RefundFactCollection): Promise<void> {
@@ -34,5 +34,5 @@ export async function recordRefund(refunds: RefundFactCollection, fact: Omit<Ref
 }
 
 export async function refundsOfIntent(refunds: RefundFactCollection, paymentIntentId: string): Promise<RefundFact[]> {
-  return (await refunds.find({ paymentIntentId }).toArray()) as unknown as RefundFact[];
+  return refunds.find({ paymentIntentId }).toArray();
 }

@@ -1,4 +1,4 @@
-import type { Collection, Document } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { nativeCollection } from './collections';
 
@@ -20,10 +20,10 @@ export interface SellerAccount {
   updatedAt: Date;
 }
 
-export type SellerAccountCollection = Collection<Document>;
+export type SellerAccountCollection = Collection<SellerAccount>;
 
 export function sellerAccountCollection(db: Connection): SellerAccountCollection {
-  return nativeCollection(db, 'seller_accounts');
+  return nativeCollection<SellerAccount>(db, 'seller_accounts');
 }
 
 export async function ensureSellerAccountIndexes(accounts: SellerAccountCollection): Promise<void> {
@@ -39,12 +39,12 @@ export async function findSellerAccount(
   accounts: SellerAccountCollection,
   userId: string,
 ): Promise<SellerAccount | null> {
-  return (await accounts.findOne({ _id: userId as unknown as Document['_id'] })) as unknown as SellerAccount | null;
+  return accounts.findOne({ _id: userId });
 }
 
 export async function findByStripeAccount(
   accounts: SellerAccountCollection,
   accountId: string,
 ): Promise<SellerAccount | null> {
-  return (await accounts.findOne({ accountId })) as unknown as SellerAccount | null;
+  return accounts.findOne({ accountId });
 }

@@ -1,5 +1,5 @@
 import { claim } from '@bigtix/middleware';
-import type { Collection, Document } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { nativeCollection } from './collections';
 
@@ -13,10 +13,10 @@ export interface VerifiedSeller {
   verifiedAt: Date;
 }
 
-export type VerifiedSellerCollection = Collection<Document>;
+export type VerifiedSellerCollection = Collection<VerifiedSeller>;
 
 export function verifiedSellerCollection(db: Connection): VerifiedSellerCollection {
-  return nativeCollection(db, 'verified_sellers');
+  return nativeCollection<VerifiedSeller>(db, 'verified_sellers');
 }
 
 export async function recordVerifiedSeller(
@@ -28,5 +28,5 @@ export async function recordVerifiedSeller(
 }
 
 export async function isVerifiedSeller(sellers: VerifiedSellerCollection, userId: string): Promise<boolean> {
-  return (await sellers.countDocuments({ _id: userId as unknown as Document['_id'] }, { limit: 1 })) > 0;
+  return (await sellers.countDocuments({ _id: userId }, { limit: 1 })) > 0;
 }

@@ -1,11 +1,11 @@
 import { BadRequestError, ROUTES } from '@bigtix/common';
 import { Router } from '@bigtix/middleware';
-import type { Collection, Document } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type Stripe from 'stripe';
 import type { PaymentsDeps } from '../deps';
-import { handleStripeEvent } from '../domain/handle-stripe-event';
+import { StripeEventDoc, handleStripeEvent } from '../domain/handle-stripe-event';
 
-export function webhooksRouter(deps: PaymentsDeps, stripeEvents: Collection<Document>): Router {
+export function webhooksRouter(deps: PaymentsDeps, stripeEvents: Collection<StripeEventDoc>): Router {
   const router = new Router({ prefix: ROUTES.webhooks });
 
   // Stripe signs the exact bytes it sent; the body parser keeps them in rawBody. Work is only

@@ -1,7 +1,6 @@
 import { Worker, periodicWorker } from '@bigtix/middleware';
 import type { PaymentsDeps } from '../deps';
 import { settleProceeds } from '../domain/payouts/settle-proceeds';
-import type { Proceeds } from '../models/proceeds';
 
 /**
  * Every PAYOUT_SWEEP_MS: settle every sale that is not finished (transfer the due ones, reverse
@@ -18,7 +17,7 @@ export function payoutWorker(
     intervalMs: deps.config.payoutSweepMs,
     logger: deps.logger,
     async run(stopping) {
-      const open = (await deps.payouts.store.proceeds.find({}).toArray()) as unknown as Proceeds[];
+      const open = await deps.payouts.store.proceeds.find({}).toArray();
       for (const p of open) {
         if (stopping()) return;
         await settleProceeds(deps, p, name).catch((err: Error) =>

@@ -27,6 +27,5 @@ export async function createTicket(c: TicketsDeps, sellerId: string, input: Tick
     // nothing about what other sellers hold.
     throw new ConflictError(`You already listed serial number "${input.serialNumber}" for event ${input.eventId}`);
   }
-  c.nudge();
   return toTicketDto(doc, sellerId);
 }

@@ -24,7 +24,6 @@ export async function holdTicketsForOrder(c: TicketsDeps, order: OrderCreatedDat
   const after = await closedOutcome(c.closedOrders, order.id);
   if (after === 'cancelled' || after === 'expired')
     for (const { ticketId } of order.tickets) await releaseTicket(c, ticketId, order.id);
-  c.nudge();
 }
 
 async function holdTicket(c: TicketsDeps, ticketId: string, orderId: string): Promise<void> {

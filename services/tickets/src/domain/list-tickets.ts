@@ -73,11 +73,11 @@ async function keysetPage(
     c,
     cacheKey && `${cacheKey}:${order.name}:${q.limit}:${q.cursor ?? ''}`,
     async () =>
-      (await c.tickets
+      await c.tickets
         .find(query)
         .sort({ [order.field]: order.direction, _id: order.direction })
         .limit(q.limit + 1)
-        .lean()) as unknown as TicketDoc[],
+        .lean<TicketDoc[]>(),
   );
   return toPage(
     rows,
@@ -88,11 +88,7 @@ async function keysetPage(
 }
 
 /** `GET /api/tickets`: available tickets, newest first. */
-export function listAvailableTickets(
-  c: TicketsDeps,
-  q: ListQuery,
-  viewerId: string | null,
-): Promise<Page<TicketView>> {
+export function listAvailableTickets(c: TicketsDeps, q: ListQuery, viewerId: string | null): Promise<Page<TicketView>> {
   return keysetPage(c, { status: 'available' }, NEWEST, q, viewerId);
 }
 

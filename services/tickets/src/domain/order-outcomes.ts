@@ -1,7 +1,15 @@
 import { claim } from '@bigtix/middleware';
-import type { Collection, Document } from 'mongodb';
+import type { Collection } from 'mongodb';
+import { paidOrderKey } from '../models/keys';
 
 export type ClosedOutcome = 'paid' | 'cancelled' | 'expired';
+
+/** One order outcome seen (`closed_orders`). */
+export interface ClosedOrderDoc {
+  _id: string;
+  outcome: ClosedOutcome;
+  at: Date;
+}
 
 /**
  * Orders whose outcome we have seen, one document keyed by order id for cancelled/expired and
@@ -11,22 +19,20 @@ export type ClosedOutcome = 'paid' | 'cancelled' | 'expired';
  * ticket held forever.
  */
 export async function recordOrderClosed(
-  closedOrders: Collection<Document>,
+  closedOrders: Collection<ClosedOrderDoc>,
   orderId: string,
   outcome: ClosedOutcome,
 ): Promise<void> {
-  await claim(closedOrders, outcome === 'paid' ? paidKey(orderId) : orderId, { outcome, at: new Date() });
+  await claim(closedOrders, outcome === 'paid' ? paidOrderKey(orderId) : orderId, { outcome, at: new Date() });
 }
 
 /** How the order ended, as far as this service has heard, or null while it is open. */
 export async function closedOutcome(
-  closedOrders: Collection<Document>,
+  closedOrders: Collection<ClosedOrderDoc>,
   orderId: string,
 ): Promise<ClosedOutcome | null> {
-  const byId = (id: string) => closedOrders.findOne({ _id: id as unknown as Document['_id'] });
-  if (await byId(paidKey(orderId))) return 'paid';
+  const byId = (id: string) => closedOrders.findOne({ _id: id });
+  if (await byId(paidOrderKey(orderId))) return 'paid';
   const closed = await byId(orderId);
-  return closed ? (closed.outcome as ClosedOutcome) : null;
+  return closed ? closed.outcome : null;
 }
-
-const paidKey = (orderId: string) => `${orderId}:paid`;

@@ -27,5 +27,4 @@ export async function releaseTicket(c: TicketsDeps, ticketId: string, orderId: s
 export async function releaseTicketsOfOrder(c: TicketsDeps, order: OrderCancelledData): Promise<void> {
   await recordOrderClosed(c.closedOrders, order.id, order.reason);
   for (const { ticketId } of order.tickets) await releaseTicket(c, ticketId, order.id);
-  c.nudge();
 }

@@ -40,6 +40,5 @@ export async function relistWithdrawnTicket(
     };
   });
   if (!stored || stored.status !== 'available' || stored.userId !== sellerId) return null;
-  c.nudge();
   return toTicketDto(stored, sellerId);
 }

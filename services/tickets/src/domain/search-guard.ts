@@ -1,5 +1,6 @@
 import type { EventSearchQuery, EventSearchResponse, UserDto } from '@bigtix/common';
 import { Limit, Logger, SharedStore, intFromEnv } from '@bigtix/middleware';
+import { searchCacheKey } from '../models/keys';
 
 export interface SearchGuardConfig {
   /** Searches that reach Ticketmaster per anonymous client IP per minute. */
@@ -47,7 +48,7 @@ export class SearchGuard {
     caller: { user: UserDto | null; ip: string },
     fetch: () => Promise<EventSearchResponse>,
   ): Promise<EventSearchResponse> {
-    const key = this.store.key(`search:${cacheKey(query)}`);
+    const key = this.store.key(searchCacheKey(cacheKey(query)));
     const cached = await this.store.redis.get(key).catch(() => null);
     if (cached) return JSON.parse(cached) as EventSearchResponse;
     if (caller.user) await this.perUser.hit(caller.user.id);

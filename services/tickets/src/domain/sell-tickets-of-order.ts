@@ -43,5 +43,4 @@ export async function sellTicketsOfOrder(c: TicketsDeps, order: OrderPaidData, l
     const stored = await c.store.findById(ticketId);
     if (stored?.status === 'sold' && stored.orderId === order.id) await settleSerialCopies(c, stored, logger);
   }
-  c.nudge();
 }

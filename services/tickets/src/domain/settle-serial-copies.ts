@@ -38,8 +38,6 @@ export async function soldCopyOf(c: TicketsDeps, ticket: TicketDoc): Promise<Tic
 }
 
 async function copiesOf(c: TicketsDeps, ticket: TicketDoc): Promise<TicketDoc[]> {
-  const same = (await c.tickets
-    .find({ eventId: ticket.eventId, serialNumber: ticket.serialNumber })
-    .lean()) as unknown as TicketDoc[];
+  const same = await c.tickets.find({ eventId: ticket.eventId, serialNumber: ticket.serialNumber }).lean<TicketDoc[]>();
   return same.filter((t) => t._id !== ticket._id);
 }

@@ -24,6 +24,5 @@ export async function updateTicket(c: TicketsDeps, callerId: string, input: Upda
     return { next: { ...next, updatedAt: new Date(c.now()) }, events: ticketUpdated };
   });
   if (!stored) throw ticketNotFound(input.id);
-  c.nudge();
   return toTicketDto(stored, callerId);
 }

@@ -45,7 +45,6 @@ export async function withdrawListingsOfEvent(
       if (mine) changed += 1;
     }
   }
-  if (changed > 0) c.nudge();
   return changed;
 }
 

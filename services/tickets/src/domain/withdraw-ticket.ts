@@ -11,6 +11,5 @@ export async function withdrawTicket(c: TicketsDeps, callerId: string, id: strin
     return { next: { ...current, status: 'withdrawn', updatedAt: new Date(c.now()) }, events: ticketUpdated };
   });
   if (!stored) throw ticketNotFound(id);
-  c.nudge();
   return toTicketDto(stored, callerId);
 }

@@ -1,6 +1,6 @@
 import type { EventUpdatedData } from '@bigtix/common';
-import { VersionedStore } from '@bigtix/middleware';
-import type { Collection, Document, Db } from 'mongodb';
+import { VersionedStore, VersionedStoreOptions } from '@bigtix/middleware';
+import type { Db } from 'mongodb';
 
 /**
  * What tickets last read from Ticketmaster about an event it has listings or sales for. One
@@ -17,9 +17,10 @@ export interface EventStatusDoc {
   updatedAt: Date;
 }
 
-export function eventStatusStore(db: Db): VersionedStore<EventStatusDoc> {
+export function eventStatusStore(db: Db, options: VersionedStoreOptions = {}): VersionedStore<EventStatusDoc> {
   return new VersionedStore<EventStatusDoc>(
-    db.collection('event_statuses') as unknown as Collection<Document>,
+    db.collection('event_statuses'),
     db.collection('event_status_changes'),
+    options,
   );
 }

@@ -64,7 +64,6 @@ export function eventSyncWorker(
       options.logger.info({ eventId, status: doc.status, start: doc.start, version: doc.version }, 'event changed');
       // This replica's event page shows it at once; the others overlay the stored status.
       await c.events.put(toEventDetails(event));
-      c.nudge();
     }
     const reason = withdrawalReasonFor(doc);
     if (reason && onSale) await withdrawListingsOfEvent(c, eventId, reason);

@@ -1,4 +1,5 @@
-import { eventNoticeFact, noticeFor } from '../../src/domain/notifications/email-event-change';
+import { noticeFor } from '../../src/domain/notifications/email-event-change';
+import { eventNoticeFact } from '../../src/models/keys';
 import { formatEventDate } from '../../src/domain/notifications/describe-event';
 
 const at = '2026-07-01T23:00:00.000Z';

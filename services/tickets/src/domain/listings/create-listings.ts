@@ -34,11 +34,7 @@ type Plan = { kind: 'create'; input: ListingInput } | { kind: 'existing'; input:
  * Re-running a file is therefore safe, and two uploads of one file at once create each listing
  * once: the derived `_id` is the unique key that decides.
  */
-export async function createListings(
-  c: TicketsDeps,
-  sellerId: string,
-  body: unknown,
-): Promise<BulkListingsResponse> {
+export async function createListings(c: TicketsDeps, sellerId: string, body: unknown): Promise<BulkListingsResponse> {
   const { listings: raw } = parseOrThrow(bulkListingsSchema, body, 'request body');
   const errors: ErrorItem[] = [];
   const bad = (i: number, field: string, message: string) =>
@@ -186,12 +182,10 @@ export async function createListings(
         const stored = await updateListing(c, sellerId, listing._id, plan.input, {
           relist: listing.status === 'withdrawn',
         });
-        const tickets = (await c.tickets.find({ listingId: listing._id }).lean()) as unknown as TicketDoc[];
+        const tickets = await c.tickets.find({ listingId: listing._id }).lean<TicketDoc[]>();
         results[index] = { index, status: 'updated', listing: toListingDto(stored, tickets, sellerId, c.fees) };
       }),
     );
-  if (creates.length > 0) c.nudge();
-
   const count = (s: ListingRowOutcome['status']) => results.filter((r) => r.status === s).length;
   return {
     created: count('created'),
@@ -211,13 +205,13 @@ export async function createListings(
  */
 async function listingsById(c: TicketsDeps, sellerId: string, ids: string[]): Promise<Map<string, ListingDoc>> {
   if (ids.length === 0) return new Map();
-  const found = (await c.listingDocs.find({ sellerId, _id: { $in: ids } }).lean()) as unknown as ListingDoc[];
+  const found = await c.listingDocs.find({ sellerId, _id: { $in: ids } }).lean<ListingDoc[]>();
   return new Map(found.map((l) => [l._id, l]));
 }
 
 async function ticketsById(c: TicketsDeps, ids: string[]): Promise<Map<string, TicketDoc>> {
   if (ids.length === 0) return new Map();
-  const found = (await c.tickets.find({ _id: { $in: ids } }).lean()) as unknown as TicketDoc[];
+  const found = await c.tickets.find({ _id: { $in: ids } }).lean<TicketDoc[]>();
   return new Map(found.map((t) => [t._id, t]));
 }
 

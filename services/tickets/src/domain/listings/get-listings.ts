@@ -7,8 +7,7 @@ import { toListingDto } from './listing-views';
 import { isSingleSeat, singleSeatListing } from './single-seat-listing';
 import { listingNotFound } from './update-listing';
 
-const ticketsOf = (c: TicketsDeps, listingId: string) =>
-  c.tickets.find({ listingId }).lean() as unknown as Promise<TicketDoc[]>;
+const ticketsOf = (c: TicketsDeps, listingId: string) => c.tickets.find({ listingId }).lean<TicketDoc[]>();
 
 /** `GET /api/listings/:id` (and the answer of every listing write). */
 export async function getListing(c: TicketsDeps, id: string, viewerId: string | null): Promise<ListingDto> {
@@ -37,7 +36,7 @@ export async function listOwnListings(
 ): Promise<Page<ListingDto>> {
   const after = decodeCursor(q.cursor, 2);
   const filter = eventId ? { sellerId, eventId } : { sellerId };
-  const docs = ((await c.listingDocs.find(filter).lean()) as unknown as ListingDoc[])
+  const docs = (await c.listingDocs.find(filter).lean<ListingDoc[]>())
     .map((d) => ({ d, key: [new Date(d.createdAt).getTime(), d._id] as [number, string] }))
     .sort((a, b) => b.key[0] - a.key[0] || (a.key[1] < b.key[1] ? 1 : -1))
     .filter(

@@ -43,8 +43,8 @@ export async function listEventListings(
     throw new BadRequestError('Invalid cursor', [{ message: 'cursor is not valid', field: 'cursor' }]);
 
   const [listings, tickets] = await Promise.all([
-    c.listingDocs.find({ eventId, status: 'active' }).lean() as unknown as Promise<ListingDoc[]>,
-    c.tickets.find({ eventId, status: 'available' }).lean() as unknown as Promise<TicketDoc[]>,
+    c.listingDocs.find({ eventId, status: 'active' }).lean<ListingDoc[]>(),
+    c.tickets.find({ eventId, status: 'available' }).lean<TicketDoc[]>(),
   ]);
   const byListing = new Map<string, TicketDoc[]>();
   for (const t of tickets) if (t.listingId) byListing.set(t.listingId, [...(byListing.get(t.listingId) ?? []), t]);

@@ -16,9 +16,9 @@ export async function changedSeatsOf(
   listingIds: string[],
 ): Promise<Map<string, TicketDoc>> {
   if (listingIds.length === 0) return new Map();
-  const changed = (await c.tickets
+  const changed = await c.tickets
     .find({ sellerId, listingId: { $in: listingIds }, version: { $ne: 1 } })
-    .lean()) as unknown as TicketDoc[];
+    .lean<TicketDoc[]>();
   return new Map(changed.map((t) => [t._id, t]));
 }
 

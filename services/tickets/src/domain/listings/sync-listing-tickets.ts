@@ -36,6 +36,5 @@ export async function syncListingTickets(c: TicketsDeps, listing: ListingDoc, re
     });
     if (stored) out.push(stored);
   }
-  c.nudge();
   return out;
 }

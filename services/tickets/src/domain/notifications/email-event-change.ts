@@ -3,12 +3,9 @@ import type { Notifier } from '@bigtix/mailer';
 import type { TicketDoc } from '../../models/ticket';
 import type { TicketsDeps } from '../../deps';
 import { describeEvent, formatEventDate } from './describe-event';
+import { eventNoticeFact } from '../../models/keys';
 
 export type EventNotice = 'cancelled' | 'postponed' | 'rescheduled' | 'moved';
-
-/** One email per user per state worth telling: a postponement and a later cancellation each send once. */
-export const eventNoticeFact = (e: Pick<EventUpdatedData, 'eventId' | 'status' | 'start'>, userId: string) =>
-  `event:${e.eventId}:${e.status}:${e.start ?? 'tba'}:${userId}`;
 
 const startMs = (start: Date | string | null | undefined) => (start ? new Date(start).getTime() : null);
 

@@ -4,9 +4,7 @@ import type { TicketDoc } from '../../models/ticket';
 import type { TicketsDeps } from '../../deps';
 import { EventForEmail, describeEvent } from './describe-event';
 import { seatLabel } from './seat-label';
-
-export const receiptFact = (orderId: string) => `receipt:${orderId}`;
-export const soldFact = (orderId: string, sellerId: string) => `sold:${orderId}:${sellerId}`;
+import { receiptFact, soldFact } from '../../models/keys';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 

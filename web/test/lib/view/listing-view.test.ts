@@ -106,14 +106,14 @@ describe('seat labels', () => {
 });
 
 describe('listingDetails (what a buyer reads under a listing)', () => {
-  const plain = {
+  const plain: Parameters<typeof listingDetails>[0] = {
     delivery: 'mobile_transfer',
     inHandDate: null,
     faceValue: null,
     currency: 'usd',
     disclosures: [],
     notes: '',
-  } as const;
+  };
 
   it('says how the tickets come, and nothing more when the seller said nothing more', () => {
     expect(listingDetails(plain)).toEqual(['Mobile transfer']);

@@ -23,7 +23,7 @@ export async function listEventsWithTickets(c: TicketsDeps, limit: number): Prom
     { $limit: MAX_EVENTS_CONSIDERED },
   ])) as { _id: string; count: number }[];
   const details = await c.events.getMany(groups.map((g) => g._id));
-  const now = (new Date(c.now())).getTime();
+  const now = new Date(c.now()).getTime();
   const upcoming = groups
     .map((g) => ({ group: g, event: details.get(g._id) ?? null }))
     .filter(

@@ -1,34 +1,10 @@
-// gin-indexes.sql against a real FerretDB: a private PostgreSQL database and a private FerretDB
-// on its own port (started through ensure-dev-db.sh, as a developer would), never the shared one.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { freePort } from '@bigtix/dev-runner';
+// gin-indexes.sql against a real FerretDB: a private instance (support/private-ferretdb.ts).
 import { Collection, Document, MongoClient } from 'mongodb';
+import { PrivateFerretDb, startPrivateFerretDb } from './support/private-ferretdb';
 
-const here = path.resolve(__dirname, '..');
-const pgServer = process.env.BIGTIX_TEST_PG_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
-const pgDb = `bigtix_gin_${process.pid}_${Date.now().toString(36)}`;
-const pgUrl = `${pgServer}/${pgDb}`;
-
-let port: number;
-let cacheDir: string;
+let db: PrivateFerretDb;
 let client: MongoClient;
-
-function psql(sql: string, url = pgUrl): string {
-  return execFileSync('psql', ['-X', '-q', '-tA', '-v', 'ON_ERROR_STOP=1', '-c', sql, url], {
-    encoding: 'utf8',
-  }).trim();
-}
-
-function devDbEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, FERRETDB_PORT: String(port), BIGTIX_CACHE_DIR: cacheDir, FERRETDB_POSTGRESQL_URL: pgUrl };
-}
-
-function ensureDevDb(): void {
-  execFileSync('bash', [path.join(here, 'ensure-dev-db.sh')], { env: devDbEnv(), stdio: 'inherit' });
-}
+const psql = (sql: string, url?: string) => db.psql(sql, url);
 
 /** The GIN indexes on the PostgreSQL table behind `dbName.collectionName`, as index expressions. */
 function ginExpressions(dbName: string, collectionName: string): string[] {
@@ -70,22 +46,11 @@ async function seeded(dbName: string): Promise<Collection> {
 }
 
 beforeAll(async () => {
-  port = await freePort();
-  cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bigtix-gin-'));
-  // Reuse the FerretDB binary already built into the normal cache.
-  const bin = execFileSync('bash', [path.join(here, 'build-ferretdb.sh')], { encoding: 'utf8' }).trim();
-  fs.symlinkSync(path.dirname(bin), path.join(cacheDir, path.basename(path.dirname(bin))));
-  ensureDevDb();
-  client = await MongoClient.connect(`mongodb://127.0.0.1:${port}`, { serverSelectionTimeoutMS: 10000 });
+  db = await startPrivateFerretDb('gin');
+  client = db.client;
 }, 120000);
 
-afterAll(async () => {
-  await client?.close();
-  execFileSync('bash', [path.join(here, 'stop-dev-db.sh')], { env: devDbEnv() });
-  // FerretDB's pool may take a moment to let go; FORCE does not wait for it.
-  psql(`drop database if exists "${pgDb}" with (force)`, `${pgServer}/postgres`);
-  fs.rmSync(cacheDir, { recursive: true, force: true });
-});
+afterAll(async () => db?.stop());
 
 it('sets plan_cache_mode for the database, so the planner sees the field name FerretDB binds', () => {
   expect(psql('show plan_cache_mode')).toBe('force_custom_plan');
@@ -169,8 +134,8 @@ it('fixes up a database whose indexes predate it when ensure-dev-db.sh runs agai
   await collection.createIndex({ sellerId: 1 });
   expect(ginExpressions('old', 'tickets')).toEqual([]);
 
-  ensureDevDb(); // FerretDB already answers: only the SQL runs
-  ensureDevDb();
+  db.ensure(); // FerretDB already answers: only the SQL runs
+  db.ensure();
 
   expect(ginExpressions('old', 'tickets')).toEqual([
     "((_jsonb -> '_id'::text))",
@@ -191,7 +156,7 @@ it('never fails FerretDB’s own createIndex, even when the sync itself breaks',
     expect((await collection.indexes()).map((i) => i.name)).toContain('eventId_1');
     expect(ginExpressions('broken', 'tickets')).toEqual([]);
   } finally {
-    ensureDevDb(); // puts the real function back and sweeps
+    db.ensure(); // puts the real function back and sweeps
   }
   expect(ginExpressions('broken', 'tickets')).toEqual(["((_jsonb -> '_id'::text))", "((_jsonb -> 'eventId'::text))"]);
 });

@@ -3,9 +3,21 @@
 // a real RabbitMQ publisher, pass by pass. Before the drain, the relay's read is timed both ways
 // on the full backlog: the database sort it used to ask for (`sort({createdAt: 1})`, which
 // FerretDB runs in its own process after reading every pending record) and the hinted index
-// read it does now (one batch, sorted in memory). Not part of run-all (no stack needed):
-//   node bench/dist/outbox-backlog.js            (BENCH_BACKLOG, default 7000)
-import { BusConnection, OutboxRelay, Publisher, createLogger, makeEnvelope, outboxFields } from '@bigtix/middleware';
+// read it does now (one batch, sorted in memory). With BENCH_OUTBOX_SOURCE=versioned the records
+// are a VersionedStore's change records with their documents written, drained through its
+// outboxSource(), so each pass also decides readiness (as the tickets service's relay does).
+// Not part of run-all (no stack needed):
+//   node bench/dist/outbox-backlog.js            (BENCH_BACKLOG, default 7000; BENCH_OUTBOX_SOURCE=plain|versioned)
+import {
+  BusConnection,
+  OutboxRelay,
+  OutboxSource,
+  Publisher,
+  VersionedStore,
+  createLogger,
+  makeEnvelope,
+  outboxFields,
+} from '@bigtix/middleware';
 import { MongoClient } from 'mongodb';
 import os from 'node:os';
 
@@ -13,18 +25,21 @@ const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 7_000);
 const BATCH = 200;
 const MONGO = process.env.BENCH_MONGO_BASE ?? 'mongodb://127.0.0.1:27017';
 const RABBIT = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+const VERSIONED = process.env.BENCH_OUTBOX_SOURCE === 'versioned';
 
 async function main(): Promise<void> {
   const load = () => os.loadavg()[0].toFixed(1);
   const name = `bench-outbox-${Date.now().toString(36)}`;
   const client = await MongoClient.connect(MONGO);
   const col = client.db(name).collection('ticket_changes');
+  const docs = client.db(name).collection('tickets');
+  const source: OutboxSource = VERSIONED ? new VersionedStore(docs, col).outboxSource() : { collection: col };
   const logger = createLogger('outbox-backlog', 'warn');
   const bus = new BusConnection(RABBIT, logger);
   const publisher = new Publisher(bus, `bigtix.${name}`);
   await publisher.start();
   await bus.start();
-  const relay = new OutboxRelay([{ collection: col }], publisher, logger, { batchSize: BATCH });
+  const relay = new OutboxRelay([source], publisher, logger, { batchSize: BATCH });
   const loadBefore = load();
   try {
     await col.createIndex({ pending: 1, createdAt: 1 });
@@ -43,9 +58,14 @@ async function main(): Promise<void> {
           orderId: null,
           version: 1,
         });
-        return { _id: `t${n}@1`, ...outboxFields([event], new Date(start + n)) } as never;
+        return {
+          _id: `t${n}@1`,
+          ...(VERSIONED ? { aggregateId: `t${n}`, version: 1, state: { _id: `t${n}`, version: 1 } } : {}),
+          ...outboxFields([event], new Date(start + n)),
+        } as never;
       });
       await col.insertMany(rows);
+      if (VERSIONED) await docs.insertMany(rows.map((r: { state: object }) => r.state as never));
     }
     const readMs = { sorted: [] as number[], hinted: [] as number[] };
     for (let round = 0; round < 3; round++) {
@@ -69,7 +89,7 @@ async function main(): Promise<void> {
     const fmt = (ms: number) => Math.round(ms).toLocaleString('en-US');
     process.stdout.write(
       [
-        `Outbox backlog of ${BACKLOG.toLocaleString('en-US')} pending records (batch ${BATCH}), load average ${loadBefore} → ${load()}`,
+        `Outbox backlog of ${BACKLOG.toLocaleString('en-US')} pending records (batch ${BATCH}, ${VERSIONED ? 'VersionedStore source' : 'plain source'}), load average ${loadBefore} → ${load()}`,
         '',
         '| measure | ms |',
         '|---|---|',

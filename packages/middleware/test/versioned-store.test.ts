@@ -232,3 +232,77 @@ describe('onCommit', () => {
     expect(commits.n).toBe(2);
   });
 });
+
+describe('readinessMany (the relay’s page-wise readiness)', () => {
+  const claimOf = (state: Counter, createdAt: Date): ChangeRecord<Counter> => ({
+    _id: `${state._id}@${state.version}`,
+    aggregateId: state._id,
+    version: state.version,
+    state,
+    events: eventsFor(state),
+    createdAt,
+    publishedAt: null,
+    pending: 1,
+  });
+
+  it('answers a page with one read of its documents when every change is in place', async () => {
+    const store = storeOn(0);
+    await store.createMany(
+      Array.from({ length: 5 }, (_, i) => ({ _id: `rm-${i}`, version: 1, count: i, touchedBy: [] })),
+      eventsFor,
+    );
+    await store.change('rm-0', (c) => ({ next: { ...c, count: 10 }, events: eventsFor }));
+    const records = (await connections[0]
+      .db!.collection('counter_changes')
+      .find({ aggregateId: { $in: ['rm-0', 'rm-1', 'rm-2', 'rm-3', 'rm-4'] } })
+      .toArray()) as unknown as ChangeRecord<Counter>[];
+    expect(records).toHaveLength(6);
+    let reads = 0;
+    const docs = new Proxy(connections[0].db!.collection('counters'), {
+      get(target, prop, receiver) {
+        if (prop === 'find' || prop === 'findOne') reads++;
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const counting = new VersionedStore<Counter>(docs, connections[0].db!.collection('counter_changes'));
+    expect(await counting.outboxSource().readinessMany!(records)).toEqual(records.map(() => 'publish'));
+    expect(reads).toBe(1);
+    expect(await counting.outboxSource().readinessMany!([])).toEqual([]);
+    expect(reads).toBe(1);
+  });
+
+  it('waits for a young claim, rolls old ones forward in version order, and aborts one the document can never take', async () => {
+    const docs = connections[0].db!.collection('rm_docs');
+    const changes = connections[0].db!.collection('rm_changes');
+    await docs.createIndex({ serial: 1 }, { unique: true });
+    type Serial = Counter & { serial: string };
+    const store = new VersionedStore<Serial>(docs, changes, { rollForwardAfterMs: 60_000 });
+    const s = (id: string, version: number, count: number, serial = `S-${id}`): Serial => ({
+      _id: id,
+      version,
+      count,
+      touchedBy: [],
+      serial,
+    });
+    await store.createMany([s('done', 1, 0), s('young', 1, 0), s('old', 1, 0), s('taken', 1, 0)], eventsFor);
+    const longAgo = new Date(Date.now() - 120_000);
+    const page = [
+      claimOf(s('done', 1, 0), longAgo), // its document is there: publish
+      claimOf(s('young', 2, 1), new Date()), // its writer may still write it: wait
+      claimOf(s('old', 2, 2), longAgo), // its writer died: rolled forward, then v3 on top of it
+      claimOf(s('old', 3, 3), longAgo),
+      claimOf(s('gone', 1, 0, 'S-taken'), longAgo), // a create the unique serial refuses forever: abort
+    ] as unknown as ChangeRecord<Counter>[];
+    await changes.insertMany(page.slice(1) as never[]);
+
+    expect(await store.outboxSource().readinessMany!(page)).toEqual(['publish', 'wait', 'publish', 'publish', 'abort']);
+    expect(await store.findById('old')).toMatchObject({ version: 3, count: 3 });
+    expect(await store.findById('young')).toMatchObject({ version: 1, count: 0 });
+    expect(await store.findById('gone')).toBeNull();
+    // The same verdicts, record by record, as the relay's per-record path gives now.
+    const one = store.outboxSource().readiness!;
+    const again = [];
+    for (const r of page) again.push(await one(r));
+    expect(again).toEqual(['publish', 'wait', 'publish', 'publish', 'abort']);
+  });
+});

@@ -5,7 +5,7 @@ import { onOrderPaid } from '../../src/events/consumers/on-order-paid';
 import { onOrderRefundRequested } from '../../src/events/consumers/on-order-refund-requested';
 import { domainDeps } from '../support/deps';
 import { Harness, TestUser, fakeUser, startHarness, waitFor } from '../support/harness';
-import { PAYOUT_ENV, placeAndPay, ledgerOf, orderWithLines, sumOf } from './support';
+import { PAYOUT_ENV, placeAndPay, ledgerOf, orderWithLines, sumOf } from '../support/payouts';
 
 /**
  * A cancelled event's paid order is refunded in full once (`order.refund-requested`, Stripe

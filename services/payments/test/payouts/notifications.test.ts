@@ -10,7 +10,7 @@ import {
   publishPaid,
   sellOrder,
   transfersOf,
-} from './support';
+} from '../support/payouts';
 
 /**
  * Payments' emails over real SMTP (a Mailpit of this file, read through its API): the buyer's

@@ -5,7 +5,7 @@ import { settleProceeds } from '../../src/domain/payouts/settle-proceeds';
 import type { Proceeds } from '../../src/models/proceeds';
 import { domainDeps } from '../support/deps';
 import { Harness, fakeUser, startHarness, waitFor } from '../support/harness';
-import { PAYOUT_ENV, ledgerOf, onboard, orderWithLines, sellOrder, transfersOf } from './support';
+import { PAYOUT_ENV, ledgerOf, onboard, orderWithLines, sellOrder, transfersOf } from '../support/payouts';
 
 /**
  * A payout worker can die at any step. Its successor (another replica, or itself restarted)

@@ -5,7 +5,7 @@ import { settleProceeds } from '../../src/domain/payouts/settle-proceeds';
 import type { Proceeds } from '../../src/models/proceeds';
 import { domainDeps } from '../support/deps';
 import { Harness, fakeUser, startHarness, waitFor } from '../support/harness';
-import { PAYOUT_ENV, ledgerOf, onboard, orderWithLines, sellOrder, sumOf, transfersOf } from './support';
+import { PAYOUT_ENV, ledgerOf, onboard, orderWithLines, sellOrder, sumOf, transfersOf } from '../support/payouts';
 
 /**
  * Three "replicas" settle the same proceeds at once (the service's own worker, plus two more

@@ -6,7 +6,7 @@ import { onOrderPaid } from '../../src/events/consumers/on-order-paid';
 import { onOrderPaymentRejected } from '../../src/events/consumers/on-order-payment-rejected';
 import { domainDeps } from '../support/deps';
 import { Harness, TestUser, fakeUser, startHarness } from '../support/harness';
-import { PAYOUT_ENV, placeAndPay, ledgerOf, orderWithLines, sumOf } from './support';
+import { PAYOUT_ENV, placeAndPay, ledgerOf, orderWithLines, sumOf } from '../support/payouts';
 
 /**
  * A refund is booked against orders' verdict on its PaymentIntent (paid with it, or refused it),

@@ -1,8 +1,9 @@
 /**
  * The four services share one folder shape (docs/ARCHITECTURE.md, "Service layout"): the same
  * top-level folders under `src/`, one consumer per file named after its event, event builders in
- * `events/publishers/`. Checked on the real tree, and the checker once on made-up trees so a
- * check that passes is known to be able to fail.
+ * `events/publishers/`; and one test shape: a test sits in the folder under `test/` that mirrors
+ * the `src/` folder of what it tests, shared test code in `test/support/`. Checked on the real
+ * tree, and the checker once on made-up trees so a check that passes is known to be able to fail.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -75,6 +76,44 @@ function layoutProblems(src: string, eventTypes: readonly string[] = EVENT_TYPES
   return problems;
 }
 
+/** Whether any file is under `dir` (git keeps no empty folder; one left behind by a move is none). */
+const holdsFiles = (dir: string): boolean =>
+  filesIn(dir).length > 0 || dirsIn(dir).some((name) => holdsFiles(path.join(dir, name)));
+/** Folders with files under `dir`, as paths relative to it (`domain`, `domain/payouts`, …), sorted. */
+const foldersUnder = (dir: string, prefix = ''): string[] =>
+  dirsIn(dir)
+    .filter((name) => holdsFiles(path.join(dir, name)))
+    .flatMap((name) => {
+      const rel = prefix ? `${prefix}/${name}` : name;
+      return [rel, ...foldersUnder(path.join(dir, name), rel)];
+    });
+
+/**
+ * What is wrong with one service's `test/` (empty: nothing): every folder but `support/` is one
+ * `src/` also has (`test/domain/payouts/` for `src/domain/payouts/`), no test sits at the top
+ * level, and outside `support/` there are only test files.
+ */
+function testLayoutProblems(service: string): string[] {
+  const problems: string[] = [];
+  const test = path.join(service, 'test');
+  if (!fs.existsSync(test)) return problems;
+  const srcFolders = new Set(foldersUnder(path.join(service, 'src')));
+  for (const name of filesIn(test))
+    problems.push(
+      name.endsWith('.test.ts')
+        ? `test/${name} belongs in the test/ folder of what it tests`
+        : `test/${name} is shared test code: it belongs in test/support/`,
+    );
+  for (const rel of foldersUnder(test)) {
+    if (rel === 'support' || rel.startsWith('support/')) continue;
+    if (!srcFolders.has(rel)) problems.push(`test/${rel}/ has no src/${rel}/ to mirror (or is it support/?)`);
+    for (const name of filesIn(path.join(test, rel)))
+      if (!name.endsWith('.test.ts'))
+        problems.push(`test/${rel}/${name} is shared test code: it belongs in test/support/`);
+  }
+  return problems;
+}
+
 const services = dirsIn(path.join(ROOT, 'services')).filter((s) =>
   fs.existsSync(path.join(ROOT, 'services', s, 'src')),
 );
@@ -85,6 +124,10 @@ it('finds the four services', () => {
 
 it.each(services)('services/%s/src has the shared layout', (service) => {
   expect(layoutProblems(path.join(ROOT, 'services', service, 'src'))).toEqual([]);
+});
+
+it.each(services)('services/%s/test mirrors src, with shared code in support/', (service) => {
+  expect(testLayoutProblems(path.join(ROOT, 'services', service))).toEqual([]);
 });
 
 describe('the check itself', () => {
@@ -139,6 +182,33 @@ describe('the check itself', () => {
       'src/events/consumers/on-order-updated.ts exports handleOrderUpdated; one consumer, onOrderUpdated',
       'src/events/consumers/on-payment-events.ts is not on-<event>.ts for an event of @bigtix/common',
       'src/events/publishers/builders.ts is not <aggregate>-events.ts',
+    ]);
+  });
+
+  it('passes tests that mirror src/, with shared code in support/, and names every test out of place', () => {
+    make({
+      'src/domain/payouts/settle.ts': '',
+      'src/routes/a.ts': '',
+      'test/support/harness.ts': '',
+      'test/support/fixtures/one.json': '',
+      'test/domain/payouts/settle.test.ts': '',
+      'test/routes/a.test.ts': '',
+    });
+    expect(testLayoutProblems(dir)).toEqual([]);
+    make({
+      'test/users.test.ts': '',
+      'test/helpers.ts': '',
+      'test/payouts/races.test.ts': '',
+      'test/payouts/support.ts': '',
+      'test/routes/fixtures.ts': '',
+    });
+    fs.mkdirSync(path.join(dir, 'test', 'left-empty-by-a-move'));
+    expect(testLayoutProblems(dir)).toEqual([
+      'test/helpers.ts is shared test code: it belongs in test/support/',
+      'test/users.test.ts belongs in the test/ folder of what it tests',
+      'test/payouts/ has no src/payouts/ to mirror (or is it support/?)',
+      'test/payouts/support.ts is shared test code: it belongs in test/support/',
+      'test/routes/fixtures.ts is shared test code: it belongs in test/support/',
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { TicketEventData } from '@bigtix/common';
 import { Types } from 'mongoose';
 import { applyTicketEvent } from '../../src/domain/apply-ticket-event';
-import { Harness, fakeUser } from '../harness';
+import { Harness, fakeUser } from '../support/harness';
 
 jest.setTimeout(60_000);
 let offsetMs = 0;

@@ -1,4 +1,4 @@
-import { Harness, fakeUser } from '../harness';
+import { Harness, fakeUser } from '../support/harness';
 
 jest.setTimeout(120_000);
 

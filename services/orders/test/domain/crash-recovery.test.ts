@@ -1,6 +1,6 @@
 import { createOrder } from '../../src/domain/create-order';
 import { claimOutcome } from '../../src/domain/outcomes';
-import { Harness, fakeUser, waitFor } from '../harness';
+import { Harness, fakeUser, waitFor } from '../support/harness';
 
 jest.setTimeout(60_000);
 const h = new Harness('ordcrash');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { SplitRule, TicketEventData, remainderAllowed, runsOf } from '@bigtix/common';
 import { Types } from 'mongoose';
-import { Harness, fakeUser } from '../harness';
+import { Harness, fakeUser } from '../support/harness';
 
 jest.setTimeout(180_000);
 

@@ -1,7 +1,7 @@
 import { ConflictError } from '@bigtix/common';
 import { createOrder } from '../../src/domain/create-order';
 import type { Rival } from '../../src/domain/creations-in-flight';
-import { Harness, fakeUser, waitFor } from '../harness';
+import { Harness, fakeUser, waitFor } from '../support/harness';
 
 jest.setTimeout(60_000);
 const h = new Harness('ordrival');

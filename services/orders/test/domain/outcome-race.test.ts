@@ -1,7 +1,7 @@
 import { RetryLaterError } from '@bigtix/middleware';
 import { expireDueOrders } from '../../src/domain/expire-orders';
 import { recordPaymentSucceeded } from '../../src/domain/record-payment-succeeded';
-import { Harness, fakeUser, waitFor } from '../harness';
+import { Harness, fakeUser, waitFor } from '../support/harness';
 
 jest.setTimeout(120_000);
 

@@ -9,7 +9,7 @@ import type { EventUpdatedData } from '@bigtix/common';
 import { Types } from 'mongoose';
 import { applyEventUpdate, rescanClosedEvents } from '../../src/domain/apply-event-update';
 import { recordPaymentSucceeded } from '../../src/domain/record-payment-succeeded';
-import { Harness, fakeUser, waitFor } from '../harness';
+import { Harness, fakeUser, waitFor } from '../support/harness';
 
 jest.setTimeout(180_000);
 const h = new Harness('ordevt');

@@ -1,6 +1,6 @@
 import { RetryLaterError } from '@bigtix/middleware';
 import { recordPaymentSucceeded } from '../../src/domain/record-payment-succeeded';
-import { Harness, fakeUser, waitFor } from '../harness';
+import { Harness, fakeUser, waitFor } from '../support/harness';
 
 jest.setTimeout(60_000);
 let offsetMs = 0;

@@ -1,6 +1,6 @@
 import { TicketEventData } from '@bigtix/common';
 import { Types } from 'mongoose';
-import { Harness, fakeUser, waitFor } from '../harness';
+import { Harness, fakeUser, waitFor } from '../support/harness';
 
 jest.setTimeout(120_000);
 const h = new Harness('ordflood');

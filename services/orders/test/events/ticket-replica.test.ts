@@ -1,6 +1,6 @@
 import { TicketEventData } from '@bigtix/common';
 import { Types } from 'mongoose';
-import { Harness, fakeUser, waitFor } from '../harness';
+import { Harness, fakeUser, waitFor } from '../support/harness';
 
 jest.setTimeout(60_000);
 // Fast retries so "retried later" is seconds, not minutes.

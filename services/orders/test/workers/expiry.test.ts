@@ -1,4 +1,4 @@
-import { Harness, fakeUser, waitFor } from '../harness';
+import { Harness, fakeUser, waitFor } from '../support/harness';
 
 jest.setTimeout(60_000);
 const h = new Harness('ordexpiry');

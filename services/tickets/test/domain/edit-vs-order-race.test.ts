@@ -4,7 +4,7 @@ import request from 'supertest';
 import { holdTicketsForOrder } from '../../src/domain/hold-tickets-for-order';
 import { TicketsDeps, createTicketsDeps } from '../../src/deps';
 import { TicketmasterClient } from '../../src/adapters/ticketmaster/ticketmaster-client';
-import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../helpers';
+import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../support/harness';
 
 const ROUNDS = 30;
 

@@ -4,7 +4,7 @@ import { RunningMailpit, TEST_RABBITMQ_URL, fakeUser, startMailpit, waitFor } fr
 import amqp, { Channel, ChannelModel } from 'amqplib';
 import { Types } from 'mongoose';
 import request from 'supertest';
-import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../helpers';
+import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../support/harness';
 
 /**
  * Tickets' emails over real RabbitMQ and SMTP (a Mailpit of this file, read through its API): the

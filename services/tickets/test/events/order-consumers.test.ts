@@ -4,7 +4,7 @@ import { TEST_RABBITMQ_URL, fakeUser, waitFor } from '@bigtix/testkit';
 import amqp, { Channel, ChannelModel } from 'amqplib';
 import { Types } from 'mongoose';
 import request from 'supertest';
-import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../helpers';
+import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../support/harness';
 
 type Ticket = { id: string; title: string; price: number };
 

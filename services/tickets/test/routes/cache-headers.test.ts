@@ -2,7 +2,7 @@
 // stay no-store. The cache policy itself is tested in packages/middleware.
 import { fakeUser } from '@bigtix/testkit';
 import request from 'supertest';
-import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../helpers';
+import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../support/harness';
 
 const EVENT = FIXTURE_IDS.acdcAndFriends;
 const PUBLIC = /^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/;

@@ -1,6 +1,6 @@
 import { fakeUser } from '@bigtix/testkit';
 import request from 'supertest';
-import { FIXTURE_IDS, TicketsHarness, UNKNOWN_EVENT_ID, startTickets, ticketBody } from '../helpers';
+import { FIXTURE_IDS, TicketsHarness, UNKNOWN_EVENT_ID, startTickets, ticketBody } from '../support/harness';
 
 const EVENT = FIXTURE_IDS.erasTourMetLife;
 const OTHER_EVENT = FIXTURE_IDS.hamiltonNewYork;

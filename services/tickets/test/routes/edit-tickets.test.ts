@@ -1,6 +1,6 @@
 import { fakeUser } from '@bigtix/testkit';
 import request from 'supertest';
-import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../helpers';
+import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../support/harness';
 
 const EVENT = FIXTURE_IDS.hamiltonNewYork;
 

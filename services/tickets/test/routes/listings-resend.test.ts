@@ -1,7 +1,7 @@
 import { fakeUser, waitFor } from '@bigtix/testkit';
 import type { Collection, Document } from 'mongodb';
 import request from 'supertest';
-import { FIXTURE_IDS, TicketsHarness, startTickets } from '../helpers';
+import { FIXTURE_IDS, TicketsHarness, startTickets } from '../support/harness';
 
 const EVENT = FIXTURE_IDS.erasTourMetLife;
 let n = 0;

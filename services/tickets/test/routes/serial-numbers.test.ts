@@ -9,7 +9,7 @@ import { TEST_RABBITMQ_URL, fakeUser, waitFor } from '@bigtix/testkit';
 import amqp, { Channel, ChannelModel } from 'amqplib';
 import { Types } from 'mongoose';
 import request from 'supertest';
-import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../helpers';
+import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../support/harness';
 
 const EVENT = FIXTURE_IDS.erasTourMetLife;
 type User = ReturnType<typeof fakeUser>;

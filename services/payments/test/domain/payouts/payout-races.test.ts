@@ -1,11 +1,11 @@
 import request from 'supertest';
 import { FIXTURE_IDS, RunningFakeTicketmaster, startFakeTicketmaster } from '@bigtix/fake-ticketmaster';
-import type { PaymentsDeps } from '../../src/deps';
-import { settleProceeds } from '../../src/domain/payouts/settle-proceeds';
-import type { Proceeds } from '../../src/models/proceeds';
-import { domainDeps } from '../support/deps';
-import { Harness, fakeUser, startHarness, waitFor } from '../support/harness';
-import { PAYOUT_ENV, ledgerOf, onboard, orderWithLines, sellOrder, sumOf, transfersOf } from './support';
+import type { PaymentsDeps } from '../../../src/deps';
+import { settleProceeds } from '../../../src/domain/payouts/settle-proceeds';
+import type { Proceeds } from '../../../src/models/proceeds';
+import { domainDeps } from '../../support/deps';
+import { Harness, fakeUser, startHarness, waitFor } from '../../support/harness';
+import { PAYOUT_ENV, ledgerOf, onboard, orderWithLines, sellOrder, sumOf, transfersOf } from '../../support/payouts';
 
 /**
  * Three "replicas" settle the same proceeds at once (the service's own worker, plus two more

@@ -1,8 +1,8 @@
 import { RunningService, startService } from '@bigtix/middleware';
 import { isolate, waitFor } from '@bigtix/testkit';
 import request from 'supertest';
-import { announceAllRegistrations } from '../src/domain/registration';
-import { authService } from '../src/service';
+import { announceAllRegistrations } from '../../src/domain/registration';
+import { authService } from '../../src/service';
 
 const iso = isolate('auth');
 let auth: RunningService;

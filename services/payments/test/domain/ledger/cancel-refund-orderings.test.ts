@@ -1,11 +1,11 @@
 import { makeEnvelope } from '@bigtix/middleware';
 import fc from 'fast-check';
-import type { PaymentsDeps } from '../../src/deps';
-import { onOrderPaid } from '../../src/events/consumers/on-order-paid';
-import { onOrderRefundRequested } from '../../src/events/consumers/on-order-refund-requested';
-import { domainDeps } from '../support/deps';
-import { Harness, TestUser, fakeUser, startHarness, waitFor } from '../support/harness';
-import { PAYOUT_ENV, placeAndPay, ledgerOf, orderWithLines, sumOf } from './support';
+import type { PaymentsDeps } from '../../../src/deps';
+import { onOrderPaid } from '../../../src/events/consumers/on-order-paid';
+import { onOrderRefundRequested } from '../../../src/events/consumers/on-order-refund-requested';
+import { domainDeps } from '../../support/deps';
+import { Harness, TestUser, fakeUser, startHarness, waitFor } from '../../support/harness';
+import { PAYOUT_ENV, placeAndPay, ledgerOf, orderWithLines, sumOf } from '../../support/payouts';
 
 /**
  * A cancelled event's paid order is refunded in full once (`order.refund-requested`, Stripe

@@ -1,6 +1,6 @@
 import { FIXTURE_IDS, RunningFakeTicketmaster, startFakeTicketmaster } from '@bigtix/fake-ticketmaster';
 import { RunningMailpit, startMailpit } from '@bigtix/testkit';
-import { Harness, TestUser, fakeUser, startHarness, waitFor } from '../support/harness';
+import { Harness, TestUser, fakeUser, startHarness, waitFor } from '../../support/harness';
 import {
   PAYOUT_ENV,
   endEvent,
@@ -10,7 +10,7 @@ import {
   publishPaid,
   sellOrder,
   transfersOf,
-} from './support';
+} from '../../support/payouts';
 
 /**
  * Payments' emails over real SMTP (a Mailpit of this file, read through its API): the buyer's

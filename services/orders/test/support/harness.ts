@@ -3,9 +3,9 @@ import { RunningService, makeEnvelope, startService } from '@bigtix/middleware';
 import { Isolation, TEST_RABBITMQ_URL, fakeUser, isolate, waitFor } from '@bigtix/testkit';
 import amqp from 'amqplib';
 import { Types } from 'mongoose';
-import type { OrdersDeps } from '../src/deps';
-import { findHolder } from '../src/domain/holds';
-import { OrdersServiceOptions, makeOrdersService } from '../src/service';
+import type { OrdersDeps } from '../../src/deps';
+import { findHolder } from '../../src/domain/holds';
+import { OrdersServiceOptions, makeOrdersService } from '../../src/service';
 
 export type Buyer = ReturnType<typeof fakeUser>;
 

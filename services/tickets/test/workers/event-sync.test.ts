@@ -11,7 +11,7 @@ import { Types } from 'mongoose';
 import { ObservedEvent, observe, recordEventStatus } from '../../src/domain/sync-event-status';
 import { nextSyncAt } from '../../src/domain/events-to-sync';
 import { eventStatusStore } from '../../src/models/event-status';
-import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../helpers';
+import { FIXTURE_IDS, TicketsHarness, startTickets, ticketBody } from '../support/harness';
 
 jest.setTimeout(120_000);
 let h: TicketsHarness;

@@ -1,12 +1,12 @@
 import { makeEnvelope } from '@bigtix/middleware';
 import fc from 'fast-check';
-import type { PaymentsDeps } from '../../src/deps';
-import { noteRefund, orderRefunded } from '../../src/domain/ledger/book-refund';
-import { onOrderPaid } from '../../src/events/consumers/on-order-paid';
-import { onOrderPaymentRejected } from '../../src/events/consumers/on-order-payment-rejected';
-import { domainDeps } from '../support/deps';
-import { Harness, TestUser, fakeUser, startHarness } from '../support/harness';
-import { PAYOUT_ENV, placeAndPay, ledgerOf, orderWithLines, sumOf } from './support';
+import type { PaymentsDeps } from '../../../src/deps';
+import { noteRefund, orderRefunded } from '../../../src/domain/ledger/book-refund';
+import { onOrderPaid } from '../../../src/events/consumers/on-order-paid';
+import { onOrderPaymentRejected } from '../../../src/events/consumers/on-order-payment-rejected';
+import { domainDeps } from '../../support/deps';
+import { Harness, TestUser, fakeUser, startHarness } from '../../support/harness';
+import { PAYOUT_ENV, placeAndPay, ledgerOf, orderWithLines, sumOf } from '../../support/payouts';
 
 /**
  * A refund is booked against orders' verdict on its PaymentIntent (paid with it, or refused it),

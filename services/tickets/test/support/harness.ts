@@ -2,7 +2,7 @@ import { Isolation, isolate } from '@bigtix/testkit';
 import { RunningService, startService } from '@bigtix/middleware';
 import type { Collection, Document } from 'mongodb';
 import { RunningFakeTicketmaster, startFakeTicketmaster } from '@bigtix/fake-ticketmaster';
-import { ticketsService } from '../src/service';
+import { ticketsService } from '../../src/service';
 
 export { FIXTURE_IDS, UNKNOWN_EVENT_ID } from '@bigtix/fake-ticketmaster';
 

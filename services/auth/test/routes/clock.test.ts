@@ -1,7 +1,7 @@
 import { RunningService, startService } from '@bigtix/middleware';
 import { MailMessage, RunningMailpit, isolate, startMailpit } from '@bigtix/testkit';
 import request from 'supertest';
-import { makeAuthService } from '../src/service';
+import { makeAuthService } from '../../src/service';
 
 /**
  * Links and tokens expire by the service's clock (`AuthDeps.now`), not by the machine's: the

@@ -1,11 +1,11 @@
 import { claim } from '@bigtix/middleware';
 import { FIXTURE_IDS } from '@bigtix/fake-ticketmaster';
-import type { PaymentsDeps } from '../../src/deps';
-import { settleProceeds } from '../../src/domain/payouts/settle-proceeds';
-import type { Proceeds } from '../../src/models/proceeds';
-import { domainDeps } from '../support/deps';
-import { Harness, fakeUser, startHarness, waitFor } from '../support/harness';
-import { PAYOUT_ENV, ledgerOf, onboard, orderWithLines, sellOrder, transfersOf } from './support';
+import type { PaymentsDeps } from '../../../src/deps';
+import { settleProceeds } from '../../../src/domain/payouts/settle-proceeds';
+import type { Proceeds } from '../../../src/models/proceeds';
+import { domainDeps } from '../../support/deps';
+import { Harness, fakeUser, startHarness, waitFor } from '../../support/harness';
+import { PAYOUT_ENV, ledgerOf, onboard, orderWithLines, sellOrder, transfersOf } from '../../support/payouts';
 
 /**
  * A payout worker can die at any step. Its successor (another replica, or itself restarted)

@@ -13,7 +13,7 @@ import {
   sumOf,
   transfersOf,
   verifySellerEmail,
-} from './support';
+} from '../support/payouts';
 
 describe('payouts: sellers are paid after the event, once, and the books balance', () => {
   let tm: RunningFakeTicketmaster;

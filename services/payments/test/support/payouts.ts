@@ -4,7 +4,7 @@ import { Types } from 'mongoose';
 import request from 'supertest';
 import type { RunningFakeTicketmaster } from '@bigtix/fake-ticketmaster';
 import type { LedgerEntry } from '../../src/models/ledger';
-import { Harness, TestUser, confirmationToken, waitForReplica } from '../support/harness';
+import { Harness, TestUser, confirmationToken, waitForReplica } from './harness';
 
 export const FEES = { buyerFeeBps: 1000, sellerFeeBps: 1000 };
 

@@ -1,7 +1,7 @@
 import { RunningService, startService } from '@bigtix/middleware';
 import { MailMessage, RunningMailpit, isolate, startMailpit, waitFor } from '@bigtix/testkit';
 import request from 'supertest';
-import { authService } from '../src/service';
+import { authService } from '../../src/service';
 
 /**
  * Password change, password reset and email verification over real HTTP, with the email going

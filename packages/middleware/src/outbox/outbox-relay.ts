@@ -24,9 +24,7 @@ const PENDING_INDEX = { pending: 1, createdAt: 1 } as const;
  * Records marked sent by one `updateMany`; a page's updates run side by side. FerretDB updates
  * the documents an `updateMany` matches one after another, each in its own PostgreSQL
  * transaction, so a page of 200 in one command took 0.4-0.7 s on a quiet machine and in four of
- * 50 side by side 0.3-0.35 s (16 `updateOne`s at a time: 0.6-0.7 s). Few on purpose: each
- * FerretDB update holds two of its pool's connections at once, and a pool full of updates
- * waiting for their second connection never moves again.
+ * 50 side by side 0.3-0.35 s (16 `updateOne`s at a time: 0.6-0.7 s).
  */
 const MARK_CHUNK = 50;
 

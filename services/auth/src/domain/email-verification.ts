@@ -2,6 +2,7 @@ import { BadRequestError, UserDto } from '@bigtix/common';
 import { OutboxRecord, claim, outboxFields } from '@bigtix/middleware';
 import type { AuthDeps } from '../deps';
 import { userEmailVerified } from '../events/publishers/user-events';
+import { emailVerifiedKey, verificationEmailKey, verificationKey } from '../models/keys';
 import { hashEmailedToken, newEmailedToken } from './emailed-token';
 
 /** The n-th verification link sent to a user (`<userId>:<n>`), found by the hash of its token. */
@@ -25,7 +26,7 @@ export async function sendVerification(deps: AuthDeps, user: UserDto): Promise<v
   const n = await deps.verifications.countDocuments({ userId: user.id });
   const { token, hash } = newEmailedToken();
   const now = new Date(deps.now());
-  const won = await claim(deps.verifications, `${user.id}:${n}`, {
+  const won = await claim(deps.verifications, verificationKey(user.id, n), {
     userId: user.id,
     email: user.email,
     tokenHash: hash,
@@ -33,7 +34,7 @@ export async function sendVerification(deps: AuthDeps, user: UserDto): Promise<v
     expiresAt: new Date(now.getTime() + deps.config.verifyTokenTtlSeconds * 1000),
   });
   if (!won) return;
-  await deps.mailer.send(`verify:${user.id}:${n}`, {
+  await deps.mailer.send(verificationEmailKey(user.id, n), {
     to: user.email,
     subject: 'Confirm your email for BigTix',
     paragraphs: [
@@ -61,6 +62,6 @@ export async function verifyEmail(deps: AuthDeps, token: string): Promise<void> 
   // before the user record is updated still releases the payouts, and the next click (harmless)
   // brings auth's own answer up to date.
   const event = userEmailVerified(doc.userId, verifiedAt);
-  if (await claim(deps.events, `email-verified:${doc.userId}`, outboxFields([event]))) deps.nudgeOutbox();
+  if (await claim(deps.events, emailVerifiedKey(doc.userId), outboxFields([event]))) deps.nudgeOutbox();
   if (!user.emailVerifiedAt) await deps.users.updateOne({ _id: user._id }, { $set: { emailVerifiedAt: verifiedAt } });
 }

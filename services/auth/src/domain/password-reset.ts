@@ -1,6 +1,7 @@
 import { BadRequestError } from '@bigtix/common';
 import { claim } from '@bigtix/middleware';
 import type { AuthDeps } from '../deps';
+import { resetEmailKey } from '../models/keys';
 import { hashEmailedToken, newEmailedToken } from './emailed-token';
 import { hashPassword } from './password';
 
@@ -31,7 +32,7 @@ export async function requestPasswordReset(deps: AuthDeps, email: string): Promi
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
   await deps.resets.insertOne({ _id: hash, userId: user._id.toHexString(), createdAt: now, expiresAt });
   const minutes = Math.round(ttlSeconds / 60);
-  await deps.mailer.send(`password-reset:${hash}`, {
+  await deps.mailer.send(resetEmailKey(hash), {
     to: user.email,
     subject: 'Reset your BigTix password',
     paragraphs: [

@@ -2,6 +2,7 @@ import type { UserDto } from '@bigtix/common';
 import { OutboxRecord, claim, outboxFields } from '@bigtix/middleware';
 import type { Collection } from 'mongodb';
 import { userRegistered } from '../events/publishers/user-events';
+import { registeredKey } from '../models/keys';
 
 /** `registered:<userId>`: the one `user.registered` event of a user, its own outbox record. */
 export type RegisteredEventDoc = OutboxRecord;
@@ -10,8 +11,6 @@ export interface RegistrationDeps {
   events: Collection<RegisteredEventDoc>;
   nudgeOutbox: () => void;
 }
-
-const registeredKey = (userId: string) => `registered:${userId}`;
 
 /**
  * Tells the services that email people where this user's email goes (`user.registered`, once per

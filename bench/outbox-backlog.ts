@@ -13,8 +13,10 @@ import {
   OutboxRelay,
   OutboxSource,
   Publisher,
+  Versioned,
   VersionedStore,
   createLogger,
+  typedCollection,
   makeEnvelope,
   outboxFields,
 } from '@bigtix/middleware';
@@ -33,7 +35,9 @@ async function main(): Promise<void> {
   const client = await MongoClient.connect(MONGO);
   const col = client.db(name).collection('ticket_changes');
   const docs = client.db(name).collection('tickets');
-  const source: OutboxSource = VERSIONED ? new VersionedStore(docs, col).outboxSource() : { collection: col };
+  const source: OutboxSource = VERSIONED
+    ? new VersionedStore<Versioned>(typedCollection(docs), typedCollection(col)).outboxSource()
+    : { collection: col };
   const logger = createLogger('outbox-backlog', 'warn');
   const bus = new BusConnection(RABBIT, logger);
   const publisher = new Publisher(bus, `bigtix.${name}`);

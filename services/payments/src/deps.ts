@@ -35,11 +35,6 @@ export interface PaymentsDeps {
   gateway: PaymentGateway;
   config: PaymentsConfig;
   logger: Logger;
-  /**
-   * Wakes the outbox relay. The payments store calls it after every change it stores (its
-   * `onCommit`); a use case calls it only after writing a plain outbox record.
-   */
-  nudgeOutbox: () => void;
   /** Milliseconds since the epoch, for every time a use case decides by. */
   now: () => number;
   payouts: PayoutParts;
@@ -63,6 +58,7 @@ export function createPaymentsDeps(db: Connection, options: PaymentsDepsOptions)
   const { config, onStripeError } = options;
   const now = options.now ?? Date.now;
   const stripe = createStripeClient(config);
+  // The payments store wakes the relay after every change it stores; no use case needs to.
   const nudgeOutbox = options.nudgeOutbox ?? (() => undefined);
   return {
     orders: orderReplicaStore(db, now),
@@ -70,7 +66,6 @@ export function createPaymentsDeps(db: Connection, options: PaymentsDepsOptions)
     gateway: new PaymentGateway(stripe, config.stripeWebhookSecret, onStripeError),
     config,
     logger: options.logger,
-    nudgeOutbox,
     now,
     payouts: {
       ledger: ledgerCollection(db),

@@ -24,11 +24,6 @@ export interface TicketsDeps {
   events: EventCache;
   /** What the event status sync last read of each followed event (models/event-status.ts). */
   eventStatuses: VersionedStore<EventStatusDoc>;
-  /**
-   * Wakes the outbox relay and clears this process's listing cache. The three stores call it
-   * after every change they store (their `onCommit`), so a use case never needs to.
-   */
-  nudgeOutbox: () => void;
   /** Event listing pages, shared by concurrent readers for a moment (see listing-cache.ts). */
   listings: ListingCache<TicketDoc[]>;
   /** The clock of every use case (ms since the epoch), as in orders' and payments' deps. */
@@ -53,12 +48,12 @@ export async function createTicketsDeps(
   const db = connection.db!;
   const listings = new ListingCache<TicketDoc[]>(options.listingCacheMs ?? 0);
   const wakeRelay = options.nudgeOutbox ?? (() => undefined);
-  const nudgeOutbox = () => {
+  // The three stores call it after every change they store, so a use case never needs to: each
+  // change has a record for the relay, and makes this process's listing pages stale.
+  const onCommit = () => {
     listings.clear();
     wakeRelay();
   };
-  // Each stored change has a record for the relay, and makes this process's listing pages stale.
-  const onCommit = nudgeOutbox;
   const tickets = ticketModel(connection);
   const store = new VersionedStore<TicketDoc>(typedCollection(tickets.collection), db.collection('ticket_changes'), {
     onCommit,
@@ -84,7 +79,6 @@ export async function createTicketsDeps(
     events: new EventCache(client, db.collection('event_cache'), { ttlMs: options.eventCacheTtlMs }),
     eventStatuses,
     listings,
-    nudgeOutbox,
     now: options.now ?? Date.now,
   };
 }

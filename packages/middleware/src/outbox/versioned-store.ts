@@ -229,10 +229,10 @@ export class VersionedStore<T extends Versioned> {
 
   /**
    * `readiness` for a page of records with one read of their documents' versions (an `$in` of
-   * `_id`s: an index read on MongoDB and on the dev FerretDB, whose patch pushes it down). Only a
-   * record whose document is behind takes the per-record path (wait, or roll forward once its
-   * writer had `rollForwardAfterMs`), one at a time in page order, so an aggregate's claims roll
-   * forward in version order.
+   * `_id`s: an index read on MongoDB and on the dev FerretDB, whose patch pushes it down), then
+   * the same `verdict` as `readiness`: a record whose document is behind waits, or is rolled
+   * forward once its writer had `rollForwardAfterMs`, one at a time in page order, so an
+   * aggregate's claims roll forward in version order.
    */
   private async readinessMany(records: ChangeRecord<T>[]): Promise<Readiness[]> {
     if (records.length === 0) return [];
@@ -245,19 +245,21 @@ export class VersionedStore<T extends Versioned> {
       .toArray();
     const versions = new Map(docs.map((d) => [String(d._id), d.version]));
     const verdicts: Readiness[] = [];
-    for (const record of records) {
-      const have = versions.get(record.aggregateId);
-      if (have !== undefined && have >= record.version) verdicts.push('publish');
-      else if (this.now - new Date(record.createdAt).getTime() < (this.options.rollForwardAfterMs ?? 2_000))
-        verdicts.push('wait');
-      else verdicts.push(await this.readiness(record));
-    }
+    for (const record of records) verdicts.push(await this.verdict(record, versions.get(record.aggregateId)));
     return verdicts;
   }
 
   private async readiness(record: ChangeRecord<T>): Promise<Readiness> {
-    const doc = await this.findById(record.aggregateId);
-    if (doc && doc.version >= record.version) return 'publish';
+    return this.verdict(record, (await this.findById(record.aggregateId))?.version);
+  }
+
+  /**
+   * Publish once the document has reached the record's version. A younger claim may still be
+   * written by its writer (wait); an older one is rolled forward here (a roll-forward is a
+   * conditional write, so a document that got there meanwhile is left as it is).
+   */
+  private async verdict(record: ChangeRecord<T>, documentVersion: number | undefined): Promise<Readiness> {
+    if (documentVersion !== undefined && documentVersion >= record.version) return 'publish';
     if (this.now - new Date(record.createdAt).getTime() < (this.options.rollForwardAfterMs ?? 2_000)) return 'wait';
     return (await this.rollForward(record)) ? 'publish' : 'abort';
   }

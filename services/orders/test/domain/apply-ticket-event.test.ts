@@ -1,7 +1,6 @@
 import type { TicketEventData } from '@bigtix/common';
-import { Types } from 'mongoose';
 import { applyTicketEvent } from '../../src/domain/apply-ticket-event';
-import { Harness, fakeUser } from '../support/harness';
+import { Harness, fakeUser, ticketData } from '../support/harness';
 
 jest.setTimeout(60_000);
 let offsetMs = 0;
@@ -17,17 +16,7 @@ const version = (base: TicketEventData, v: number, changes: Partial<TicketEventD
 
 it('a writer that stalls after claiming a version never takes the replica back once newer versions are in', async () => {
   const seller = fakeUser();
-  const v1: TicketEventData = {
-    id: new Types.ObjectId().toHexString(),
-    title: 'Seat 1',
-    price: 1000,
-    currency: 'usd',
-    eventId: 'G5vYZ9fake',
-    userId: seller.id,
-    status: 'available',
-    orderId: null,
-    version: 1,
-  };
+  const v1 = ticketData(seller, { title: 'Seat 1', price: 1000 });
   await applyTicketEvent(h.deps, v1);
   let resume!: () => void;
   const stalled = new Promise<void>((r) => (resume = r));

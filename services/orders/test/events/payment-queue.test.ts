@@ -1,6 +1,5 @@
 import { TicketEventData } from '@bigtix/common';
-import { Types } from 'mongoose';
-import { Harness, fakeUser, waitFor } from '../support/harness';
+import { Harness, fakeUser, ticketData, waitFor } from '../support/harness';
 
 jest.setTimeout(120_000);
 const h = new Harness('ordflood');
@@ -10,17 +9,7 @@ const FLOOD = 2_000;
 beforeAll(() => h.start());
 afterAll(() => h.stop());
 
-const listing = (): TicketEventData => ({
-  id: new Types.ObjectId().toHexString(),
-  title: 'Bulk seat',
-  price: 1000,
-  currency: 'usd',
-  eventId: 'G5vYZ9fake',
-  userId: seller.id,
-  status: 'available',
-  orderId: null,
-  version: 1,
-});
+const listing = (): TicketEventData => ticketData(seller, { title: 'Bulk seat', price: 1000 });
 
 it('applies a payment while thousands of new listings still wait in the tickets queue', async () => {
   const t = await h.listTicket(seller, 2500);

@@ -14,6 +14,22 @@ export type Buyer = ReturnType<typeof fakeUser>;
  * real FerretDB and RabbitMQ, a channel to publish ticket/payment events as the other services
  * would, and a tap that records every order.* event the service publishes.
  */
+/** A seat as the tickets service announces it in ticket.created (version 1, available). */
+export function ticketData(seller: Buyer, overrides: Partial<TicketEventData> = {}): TicketEventData {
+  return {
+    id: new Types.ObjectId().toHexString(),
+    title: `Seat ${Math.floor(Math.random() * 1000)}`,
+    price: 5000,
+    currency: 'usd',
+    eventId: 'G5vYZ9fake',
+    userId: seller.id,
+    status: 'available',
+    orderId: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
 export class Harness {
   readonly iso: Isolation;
   readonly services: RunningService[] = [];
@@ -68,18 +84,7 @@ export class Harness {
 
   /** Lists a ticket as the tickets service would (ticket.created v1) and waits until the replica has it. */
   async listTicket(seller: Buyer, price = 5000, overrides: Partial<TicketEventData> = {}): Promise<TicketEventData> {
-    const ticket: TicketEventData = {
-      id: new Types.ObjectId().toHexString(),
-      title: `Seat ${Math.floor(Math.random() * 1000)}`,
-      price,
-      currency: 'usd',
-      eventId: 'G5vYZ9fake',
-      userId: seller.id,
-      status: 'available',
-      orderId: null,
-      version: 1,
-      ...overrides,
-    };
+    const ticket = ticketData(seller, { price, ...overrides });
     await this.publish('ticket.created', 1, ticket);
     this.versions.set(ticket.id, ticket);
     await this.replicaAt(ticket.id, 1);

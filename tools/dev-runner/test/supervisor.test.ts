@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { freePort, namedStack, stackEnv, startProcess, waitReady } from '../src';
 
@@ -87,5 +88,12 @@ describe('the supervisor', () => {
       const s = http.createServer().listen(port, '127.0.0.1', () => s.close(() => resolve()));
       s.once('error', reject);
     });
+  });
+
+  it('picks ports below the kernel’s ephemeral range (where listen(0) and outgoing connections take theirs), never one twice', async () => {
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    const ports = await Promise.all(Array.from({ length: 200 }, () => freePort()));
+    expect(ports.filter((p) => p >= low)).toEqual([]);
+    expect(new Set(ports).size).toBe(ports.length);
   });
 });

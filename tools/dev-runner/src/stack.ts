@@ -223,7 +223,7 @@ export async function startStack(t: Topology): Promise<RunningStack> {
         serviceUrls,
         extra: t.env.services,
       });
-    const started: (ManagedProcess & { replica: ServiceReplica })[] = [];
+    const started = new Map<ServiceReplica, ManagedProcess>();
     const boot = async (info: ServiceInfo, r: ServiceReplica) => {
       const name = (t.replicas ?? 1) > 1 ? `${info.name}#${r.index}` : info.name;
       const output = t.output(name, index);
@@ -236,7 +236,7 @@ export async function startStack(t: Topology): Promise<RunningStack> {
       });
       index++;
       processes.push(proc);
-      started.push(Object.assign(proc, { replica: r }));
+      started.set(r, proc);
       r.process = proc;
       proc.exit.then(() => {
         if (r.process === proc) r.process = null;
@@ -254,8 +254,7 @@ export async function startStack(t: Topology): Promise<RunningStack> {
     else await Promise.all(all.map(([info, r]) => boot(info, r)));
     // A replica that answered its readiness probe and then exited (or whose probe another process
     // answered while it failed to bind) must not pass for running: the router would refuse its calls.
-    for (const proc of started) {
-      const r = proc.replica;
+    for (const [r, proc] of started) {
       if (!r.ready || !proc.exited()) continue;
       r.ready = false;
       const message = `${proc.name} exited during start`;

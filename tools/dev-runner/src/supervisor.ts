@@ -157,9 +157,11 @@ const given = new Set<number>();
 export async function freePort(): Promise<number> {
   for (let attempt = 0; attempt < 200; attempt++) {
     const port = 20_000 + Math.floor(Math.random() * 12_000);
-    if (given.has(port) || !(await canListen(port))) continue;
+    if (given.has(port)) continue;
+    // Reserved before the check: a concurrent call must not pick it while this one looks.
     given.add(port);
-    return port;
+    if (await canListen(port)) return port;
+    given.delete(port);
   }
   throw new Error('no free port found between 20000 and 32000');
 }
